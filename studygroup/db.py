@@ -1,0 +1,152 @@
+"""Open a studygroup SQLite file: pragmas, transactions and the migration ladder."""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from studygroup.errors import CorruptDatabase, NewerDatabase, StorageError, storage_error
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+APPLICATION_ID = 0x53475250  # "SGRP": marks the file as ours
+
+
+def migration_files() -> list[tuple[int, Path]]:
+    """The numbered SQL files, in order: 0001_initial.sql is version 1."""
+    files = sorted(MIGRATIONS_DIR.glob("[0-9][0-9][0-9][0-9]_*.sql"))
+    return [(int(f.name[:4]), f) for f in files]
+
+
+SCHEMA_VERSION = migration_files()[-1][0]
+
+
+class Database:
+    """One connection with explicit transactions (isolation_level=None).
+
+    Python's default isolation level opens transactions implicitly and drops a
+    pending one on close(); we write BEGIN IMMEDIATE / COMMIT ourselves instead.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection):
+        self.path = path
+        self.connection = connection
+        self._depth = 0
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; nested calls become savepoints; any exception rolls back."""
+        conn = self.connection
+        name = f"sp{self._depth}"
+        with self.translate_errors():
+            conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield conn
+        except BaseException:
+            self._depth -= 1
+            with contextlib.suppress(sqlite3.Error):
+                if self._depth == 0:
+                    conn.execute("ROLLBACK")
+                else:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+            raise
+        self._depth -= 1
+        try:
+            with self.translate_errors():
+                conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+        except BaseException:
+            if self._depth == 0 and conn.in_transaction:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            raise
+
+    @contextlib.contextmanager
+    def translate_errors(self) -> Iterator[None]:
+        """Turn sqlite3 errors the user can act on into StorageError sentences."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            typed = storage_error(exc, self.path)
+            if typed is None:
+                raise
+            raise typed from exc
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Open (creating and migrating if needed) the database at *path*.
+
+    synchronous=FULL: in WAL mode NORMAL may lose the last commits on power
+    loss, and we promise a saved note survives that; FULL costs ~0.3 ms a commit.
+    """
+    path = Path(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    uri = f"file:{path}?mode=ro" if read_only else f"file:{path}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise storage_error(exc, path) or StorageError(f"The database {path} cannot be opened.") from exc
+    db = Database(path, conn)
+    try:
+        with db.translate_errors():
+            conn.execute("PRAGMA busy_timeout = 5000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            _check_is_ours(db)
+            if not read_only:
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            if not read_only:
+                migrate(db)
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _check_is_ours(db: Database) -> None:
+    """Refuse foreign SQLite files and files from a newer studygroup."""
+    conn = db.connection
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    if has_tables and app_id != APPLICATION_ID:
+        raise CorruptDatabase(f"The file {db.path} is a database of another program, not studygroup.")
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(
+            f"The database {db.path} was written by a newer studygroup (schema {version}, "
+            f"this one knows {SCHEMA_VERSION}); update studygroup to open it."
+        )
+
+
+def schema_version(db: Database) -> int:
+    return db.connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: Database, target: int = SCHEMA_VERSION) -> None:
+    """Apply each missing numbered migration in one transaction with its version record."""
+    for number, sql_file in migration_files():
+        if number <= schema_version(db) or number > target:
+            continue
+        statements = split_statements(sql_file.read_text(encoding="utf-8"))
+        with db.atomic() as conn:
+            for statement in statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def split_statements(script: str) -> list[str]:
+    """Split a SQL script into statements (executescript would commit mid-migration)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]

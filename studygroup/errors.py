@@ -1,0 +1,59 @@
+"""Errors with a sentence for the user; anything else is a bug and is reported as one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+class StudygroupError(Exception):
+    """An error the user can act on; str() is one plain sentence."""
+
+
+class StorageError(StudygroupError):
+    """The database file could not be used as asked."""
+
+
+class DatabaseLocked(StorageError):
+    pass
+
+
+class ReadOnlyDatabase(StorageError):
+    pass
+
+
+class DiskFull(StorageError):
+    pass
+
+
+class CorruptDatabase(StorageError):
+    pass
+
+
+class NewerDatabase(StorageError):
+    pass
+
+
+class BundleError(StudygroupError):
+    """A JSON bundle that cannot be imported; the database is left unchanged."""
+
+
+class NotFound(StudygroupError):
+    """A session or note id that does not exist."""
+
+
+def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
+    """Classify a sqlite3 error into a typed StorageError, or None when it is a bug."""
+    message = str(exc).lower()
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    if "locked" in message or "busy" in code.lower():
+        return DatabaseLocked(f"The database {path} is in use by another program; close it and try again.")
+    if "readonly" in message.replace(" ", "") or code.startswith("SQLITE_READONLY"):
+        return ReadOnlyDatabase(f"The database {path} is read-only, so nothing can be saved to it.")
+    if "disk is full" in message or code == "SQLITE_FULL":
+        return DiskFull(f"The disk holding {path} is full, so nothing can be saved to it.")
+    if "not a database" in message or "malformed" in message or code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+        return CorruptDatabase(f"The file {path} is damaged or is not a studygroup database.")
+    if "unable to open" in message or code == "SQLITE_CANTOPEN":
+        return StorageError(f"The database {path} cannot be opened; check the folder exists and is writable.")
+    return None

@@ -1,0 +1,29 @@
+"""One entry point for the summary formats, shared by the command line and the app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from studygroup.model import Observation, Session
+
+SUFFIXES = {"pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
+
+
+def export(fmt: str, session: Session, observations: list[Observation], path: Path,
+           page_size: str = "A4", progress: Callable[[int, int], None] | None = None) -> None:
+    """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py)."""
+    if fmt == "pdf":
+        from studygroup.pdf import export_pdf
+
+        export_pdf(session, observations, path, page_size=page_size, progress=progress)
+    elif fmt == "md":
+        from studygroup.markdown import export_markdown
+
+        export_markdown(session, observations, path)
+    elif fmt == "csv":
+        from studygroup.csvexport import export_csv
+
+        export_csv(session, observations, path)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")

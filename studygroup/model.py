@@ -1,0 +1,168 @@
+"""Domain model: scenarios, sessions, phases, participants, observations, drafts.
+
+Plain dataclasses with no storage or Qt knowledge; the store persists them and
+the UI and exports read them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+
+RULE_ONE = "You don't work here. No insider knowledge, no internal lingo: experience the product as the customer would."
+RULE_TWO = "We're not here to solve problems. Capture what happened and how it felt; fixes come later."
+
+FACILITATOR = None  # author_id of a note written by the facilitator
+
+# Observation kinds in display order: (key, label, colour). One colour per kind,
+# shared by the app and every chart in the exports.
+KINDS: tuple[tuple[str, str, str], ...] = (
+    ("friction", "Friction", "#E07A1F"),
+    ("confusion", "Confusion", "#8E6CC9"),
+    ("bad_day", "Bad day", "#C8344B"),
+    ("delight", "Delight", "#2E9E5B"),
+    ("question", "Question", "#2F7FC1"),
+    ("idea", "Idea for later", "#8A8F98"),
+)
+KIND_KEYS = tuple(key for key, _, _ in KINDS)
+KIND_LABELS = {key: label for key, label, _ in KINDS}
+KIND_COLOURS = {key: colour for key, _, colour in KINDS}
+
+# Severity in the friction-log words people already use.
+SEVERITY_WORDS = {
+    1: "could be smoother",
+    2: "this slowed me down",
+    3: "if this weren't my job, I'd give up",
+}
+
+STATUSES = ("planned", "running", "paused", "ended")
+
+
+def new_id() -> str:
+    """A fresh UUID string, so sessions from different laptops can merge."""
+    return str(uuid.uuid4())
+
+
+@dataclass
+class Scenario:
+    """The persona card: who the customer is and what they need to get done."""
+
+    company: str
+    who_they_are: str
+    outcome_problem: str
+    product: str = ""
+    starting_point: str = ""
+    success_looks_like: str = ""
+    probing_questions: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    rule_one: str = RULE_ONE
+    rule_two: str = RULE_TWO
+    key: str = ""  # file stem when it came from the scenario library
+
+
+@dataclass
+class Phase:
+    """One agenda item, with the clock's record of how it actually ran."""
+
+    name: str
+    planned_minutes: float
+    prompt: str = ""
+    id: str = field(default_factory=new_id)
+    extra_seconds: float = 0.0  # added with +1 / +5 min
+    elapsed_seconds: float = 0.0  # time run in closed segments
+    started_at: float | None = None  # wall time (epoch s) it first started
+    ended_at: float | None = None  # wall time it was last left
+
+    @property
+    def planned_seconds(self) -> float:
+        return self.planned_minutes * 60.0 + self.extra_seconds
+
+
+@dataclass
+class Participant:
+    """A person in the session's group."""
+
+    name: str
+    discipline: str = ""
+    role: str = ""
+    id: str = field(default_factory=new_id)
+    roster_id: str | None = None
+    airtime_seconds: float = 0.0
+
+    @property
+    def initials(self) -> str:
+        parts = [p for p in self.name.split() if p]
+        letters = "".join(p[0] for p in parts[:2]) or "?"
+        return letters.upper()
+
+
+@dataclass
+class Session:
+    """A study-group session: the plan, the group and the clock's state."""
+
+    title: str
+    date: str  # ISO date, YYYY-MM-DD
+    facilitator: str
+    scenario: Scenario
+    phases: list[Phase] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    lingo: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    status: str = "planned"
+    current_phase: int = 0
+    running_since: float | None = None  # wall time the open segment began
+    auto_advance: bool = False
+    journey_steps: list[str] = field(default_factory=list)
+    created_at: float = 0.0
+
+    def participant(self, participant_id: str | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def author_name(self, author_id: str | None) -> str:
+        person = self.participant(author_id)
+        return person.name if person else f"{self.facilitator or 'Facilitator'} (facilitator)"
+
+    def phase_by_id(self, phase_id: str | None) -> Phase | None:
+        return next((p for p in self.phases if p.id == phase_id), None)
+
+    @property
+    def planned_minutes(self) -> float:
+        return sum(p.planned_minutes for p in self.phases)
+
+
+@dataclass
+class Observation:
+    """One note: what happened and how it felt, stamped with who, when and where."""
+
+    session_id: str
+    text: str
+    kind: str = "friction"
+    severity: int = 1
+    author_id: str | None = FACILITATOR
+    phase_id: str | None = None
+    session_seconds: float = 0.0
+    wall_time: float = 0.0
+    journey_step: str = ""
+    tags: list[str] = field(default_factory=list)
+    follow_up: bool = False
+    expected: str = ""
+    happened: str = ""
+    lingo_flag: bool = False
+    solution_flag: bool = False
+    id: str = field(default_factory=new_id)
+    deleted_at: float | None = None
+    updated_at: float = 0.0
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
+
+
+@dataclass
+class Draft:
+    """The unsaved text one author is typing in one session."""
+
+    session_id: str
+    author_id: str | None
+    text: str
+    updated_at: float = 0.0

@@ -1,0 +1,29 @@
+"""The one place that decides where studygroup keeps its files."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "studygroup"
+DB_ENV = "STUDYGROUP_DB"
+
+
+def user_data_dir() -> Path:
+    """The platform's per-user data folder for studygroup."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or home / "AppData" / "Roaming")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Application Support"
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+    return base / APP_NAME
+
+
+def database_path(cli_value: str | None = None) -> Path:
+    """--db wins, then $STUDYGROUP_DB, then the per-user default."""
+    chosen = cli_value or os.environ.get(DB_ENV)
+    return Path(chosen).expanduser() if chosen else user_data_dir() / "studygroup.db"
+
