@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF paper size")
     importer = sub.add_parser("import", parents=[common], help="import a JSON bundle")
     importer.add_argument("file", metavar="FILE")
+    backup = sub.add_parser("backup", parents=[common], help="make an online backup of the database now")
+    backup.add_argument("--keep", type=int, default=10, help="how many backups to keep (default 10)")
+    restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
+    restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
     return parser
 
 
@@ -55,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
             return _run_gui(args)
+        if args.command == "restore":
+            return _restore(args)
         with Store.open(database_path(args.db)) as store:
             return COMMANDS[args.command](store, args)
     except StudygroupError as exc:
@@ -118,4 +124,25 @@ def _import(store: Store, args) -> int:
     return 0
 
 
-COMMANDS = {"demo": _demo, "list": _list, "export": _export, "import": _import}
+def _backup(store: Store, args) -> int:
+    from studygroup.backup import make_backup
+
+    print(f"Backed up to {make_backup(store.db.connection, store.path, keep=args.keep)}")
+    return 0
+
+
+def _restore(args) -> int:
+    # Runs without opening the store: the database being replaced may be the damaged one.
+    from studygroup.backup import list_backups, restore_backup
+
+    db_path = database_path(args.db)
+    backup = Path(args.backup) if args.backup else next(iter(list_backups(db_path)), None)
+    if backup is None:
+        raise StudygroupError(f"There are no backups of {db_path} yet.")
+    aside = restore_backup(backup, db_path)
+    kept = f"; the previous file is kept as {aside}" if aside != db_path else ""
+    print(f"Restored {db_path} from {backup}{kept}")
+    return 0
+
+
+COMMANDS = {"backup": _backup, "demo": _demo, "list": _list, "export": _export, "import": _import}

@@ -44,7 +44,7 @@ class Database:
         self._depth += 1
         try:
             yield conn
-        except BaseException:
+        except BaseException as exc:
             self._depth -= 1
             with contextlib.suppress(sqlite3.Error):
                 if self._depth == 0:
@@ -52,6 +52,9 @@ class Database:
                 else:
                     conn.execute(f"ROLLBACK TO {name}")
                     conn.execute(f"RELEASE {name}")
+            typed = storage_error(exc, self.path) if isinstance(exc, sqlite3.Error) else None
+            if typed is not None:
+                raise typed from exc
             raise
         self._depth -= 1
         try:

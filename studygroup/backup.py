@@ -1,0 +1,75 @@
+"""Online backups with SQLite's backup API: safe while the app is writing, kept to the last N."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+from studygroup.db import open_database
+from studygroup.errors import StorageError
+
+DEFAULT_KEEP = 10
+
+
+def backup_dir(db_path: Path) -> Path:
+    """Backups live beside the database, in a folder named after it."""
+    return db_path.parent / f"{db_path.stem}-backups"
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    """Existing backups, newest first."""
+    folder = backup_dir(db_path)
+    return sorted(folder.glob(f"{db_path.stem}-*.db"), reverse=True) if folder.is_dir() else []
+
+
+def make_backup(connection: sqlite3.Connection, db_path: Path, keep: int = DEFAULT_KEEP,
+                now: datetime.datetime | None = None) -> Path:
+    """Copy the open database to a new timestamped file and prune to the newest *keep*."""
+    stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir(db_path) / f"{db_path.stem}-{stamp}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(".part")
+    dest = sqlite3.connect(partial)
+    try:
+        connection.backup(dest)
+        dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
+    finally:
+        dest.close()
+    os.replace(partial, target)
+    for old in list_backups(db_path)[max(keep, 1):]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_due(db_path: Path, now: datetime.datetime | None = None) -> bool:
+    """At most one automatic backup a day (the end of a session always makes one)."""
+    newest = next(iter(list_backups(db_path)), None)
+    if newest is None:
+        return True
+    age = (now or datetime.datetime.now()).timestamp() - newest.stat().st_mtime
+    return age >= 24 * 3600
+
+
+def restore_backup(backup: Path, db_path: Path) -> Path:
+    """Put *backup* in place of the database; the current file is kept aside, never overwritten.
+
+    Returns where the previous database was moved (or the db path when there was none).
+    """
+    backup = Path(backup)
+    if not backup.is_file():
+        raise StorageError(f"There is no backup file {backup}.")
+    open_database(backup, read_only=True).close()  # refuses damaged or foreign files
+    aside = db_path
+    if db_path.exists():
+        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            side = Path(str(db_path) + suffix)
+            if side.exists():
+                os.replace(side, Path(str(aside) + suffix))
+    shutil.copyfile(backup, db_path.with_suffix(".restoring"))
+    os.replace(db_path.with_suffix(".restoring"), db_path)
+    return aside
