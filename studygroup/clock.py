@@ -108,6 +108,15 @@ class SessionClock:
         phase = self.phase
         return self.phase_remaining() / phase.planned_seconds if phase and phase.planned_seconds else 0.0
 
+    def seconds_to_next_threshold(self) -> float | None:
+        """Seconds until the next chime (one minute left, time up), or None when none is pending."""
+        if not self.running or not self.phase:
+            return None
+        pending = [self.phase_remaining() - threshold
+                   for event, threshold in ((ONE_MINUTE_LEFT, 60.0), (PHASE_TIME_UP, 0.0))
+                   if (self.phase.id, event) not in self._fired]
+        return max(0.0, min(pending)) if pending else None
+
     # --- controls ------------------------------------------------------------
 
     def start(self) -> None:

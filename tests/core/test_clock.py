@@ -150,3 +150,16 @@ def test_end_closes_the_session(session, time_source):
     assert not clock.next_phase()
     clock.start()
     assert session.status == "ended"
+
+
+def test_seconds_to_next_threshold(session, time_source):
+    clock = SessionClock(session, time_source)
+    assert clock.seconds_to_next_threshold() is None  # not running
+    clock.start()
+    assert clock.seconds_to_next_threshold() == 4 * 60
+    time_source.advance(4 * 60)
+    clock.tick()
+    assert clock.seconds_to_next_threshold() == 60
+    time_source.advance(60)
+    clock.tick()
+    assert clock.seconds_to_next_threshold() is None
