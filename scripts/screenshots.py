@@ -1,0 +1,91 @@
+"""Render the main screens to docs/screenshots/*.png, headless, from a temporary demo database.
+
+Run: python scripts/screenshots.py
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from studygroup.clock import ManualTime  # noqa: E402
+from studygroup.demo import AGENDA, PEOPLE, create_demo, demo_scenario  # noqa: E402
+from studygroup.model import Participant, Phase, Session  # noqa: E402
+from studygroup.store import Store  # noqa: E402
+from ui import style  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+from ui.session_page import REVIEW, RUN  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+SIZE = (1280, 800)
+
+
+def live_session(store: Store) -> Session:
+    """A planned session like the demo's, not yet run, saved in the store."""
+    session = Session(title="Thursday study group: Crumb & Co", date=datetime.date.today().isoformat(),
+                      facilitator="Jordan Ellis", scenario=demo_scenario(),
+                      phases=[Phase(name, minutes, prompt) for name, minutes, prompt in AGENDA],
+                      participants=[Participant(name, discipline) for name, discipline in PEOPLE])
+    store.save_session(session)
+    return session
+
+
+def run_to_experience_phase(page, time: ManualTime) -> None:
+    """Start and run into 'Experience the product' with 12 minutes left, a little behind plan."""
+    clock = page.clock
+    clock.start()
+    for seconds in (5 * 60 + 20, 10 * 60 + 40):
+        time.advance(seconds)
+        clock.next_phase()
+    time.advance(18 * 60)
+    page.console.refresh()
+
+
+def save(widget, name: str) -> Path:
+    """Grab *widget* at the standard size into docs/screenshots/<name>.png."""
+    widget.resize(*SIZE)
+    for _ in range(3):  # font changes in resizeEvent re-run the layout on the next pass
+        QApplication.processEvents()
+    path = OUT / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+    return path
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    style.apply(app)
+    OUT.mkdir(parents=True, exist_ok=True)
+    time = ManualTime()
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "screens.db") as store:
+        demo = create_demo(store)
+        live = live_session(store)
+        window = MainWindow(store, clock_time_source=time)
+        window.show()
+        save(window, "home")
+        page = window.open_session(live.id)
+        run_to_experience_phase(page, time)
+        page.tabs.setCurrentIndex(RUN)
+        save(window, "run")
+        projector = page.console.show_projector()
+        save(projector, "projector")
+        projector.close()
+        page = window.open_session(demo.id)
+        page.tabs.setCurrentIndex(REVIEW)
+        save(window, "review")
+        window._close_session()
+        window.deleteLater()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The shell: Home lists sessions, the demo opens, a broken database gives one clear message."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studygroup.clock import ManualTime
+from studygroup.demo import DEMO_TITLE, create_demo
+from ui import dialogs
+from ui.main_window import MainWindow
+from ui.session_models import SessionListModel
+from ui.session_page import REVIEW, RUN
+
+
+@pytest.fixture
+def window(qtbot, store):
+    win = MainWindow(store, clock_time_source=ManualTime())
+    qtbot.addWidget(win)
+    return win
+
+
+def test_home_lists_the_demo_session(qtbot, store):
+    create_demo(store)
+    win = MainWindow(store, clock_time_source=ManualTime())
+    qtbot.addWidget(win)
+    model = win.home.model
+    assert win.windowTitle() == "studygroup"
+    assert model.rowCount() == 1
+    assert model.index(0, 0).data() == DEMO_TITLE
+    assert model.index(0, 3).data() == "60"
+    assert win.home.list_stack.currentWidget() is win.home.table
+
+
+def test_empty_home_says_how_to_begin(window):
+    assert window.home.list_stack.currentWidget() is window.home.empty
+    assert "New session" in window.home.empty.text()
+
+
+def test_open_demo_creates_it_once_and_opens_it(window, store):
+    page = window.open_demo()
+    assert window.stack.currentWidget() is page
+    assert window.windowTitle() == f"studygroup — {DEMO_TITLE}"
+    assert page.tabs.currentIndex() == REVIEW  # the demo session has ended
+    window.show_home()
+    window.home.demo_button.click()
+    assert len(store.list_sessions()) == 1
+    assert window.session_page.session.title == DEMO_TITLE
+
+
+def test_enter_on_a_row_opens_that_session(qtbot, window, store):
+    session = create_demo(store)
+    window.home.reload()
+    window.show()
+    window.home.table.setFocus()
+    with qtbot.waitSignal(window.home.session_chosen) as blocker:
+        window.home.table.activated.emit(window.home.model.index(0, 0))
+    assert blocker.args == [session.id]
+    assert window.session_page.session.id == session.id
+
+
+def test_new_session_opens_a_planned_session(window, store):
+    window.show_new_session()
+    if window.session_page is not None:  # the stand-in until ui/plan_page.py lands
+        assert window.session_page.session.status == "planned"
+        assert window.session_page.tabs.currentIndex() == RUN
+    else:
+        assert window.stack.currentWidget() is window.plan_page
+
+
+def test_session_list_model_passes_the_model_tester(qtmodeltester, store):
+    create_demo(store)
+    create_demo(store, seed=3)
+    model = SessionListModel(store.list_sessions())
+    qtmodeltester.check(model, force_py=True)
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole + 1) == model.session_id(0)
+
+
+def test_a_damaged_database_gives_one_message_and_exit_code_2(qapp, tmp_path, monkeypatch):
+    from ui import app
+
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"this is not a database at all" * 100)
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    assert app.run(bad) == 2
+    assert len(told) == 1 and "damaged" in told[0]

@@ -1,0 +1,111 @@
+"""The main window: Home and one open session in a stack, with the window-level actions."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import importlib.util
+
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
+
+from studygroup.demo import DEMO_TITLE, create_demo
+from studygroup.store import Store
+from ui import app_settings
+from ui.actions import build_actions, icon
+from ui.home_page import HomePage
+from ui.session_page import SessionPage
+
+GEOMETRY_KEY = "main_window/geometry"
+
+
+class MainWindow(QMainWindow):
+    """Shows Home or a SessionPage; `clock_time_source` is injected for tests and screenshots."""
+
+    def __init__(self, store: Store, clock_time_source=None):
+        super().__init__()
+        self.store, self.time_source = store, clock_time_source
+        self.session_page: SessionPage | None = None
+        self.plan_page = None
+        self.setWindowIcon(icon("app"))
+        self.home = HomePage(store, self)
+        self.home.session_chosen.connect(self.open_session)
+        self.home.new_session_requested.connect(self.show_new_session)
+        self.home.demo_requested.connect(self.open_demo)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.home)
+        self.setCentralWidget(self.stack)
+        self._build_menu()
+        self.resize(1280, 800)
+        geometry = app_settings().value(GEOMETRY_KEY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.show_home()
+
+    def _build_menu(self) -> None:
+        self.actions_by_id = build_actions(("go_home", "quit"), self)
+        self.actions_by_id["go_home"].triggered.connect(self.show_home)
+        self.actions_by_id["quit"].triggered.connect(self.close)
+        menu = self.menuBar().addMenu("&File")
+        menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
+        menu.addSeparator()
+        menu.addActions(list(self.actions_by_id.values()))
+
+    def show_home(self) -> None:
+        """Back to the session list; the open session is closed (its clock state is already saved)."""
+        self._close_session()
+        self.home.reload()
+        self.stack.setCurrentWidget(self.home)
+        self.setWindowTitle("studygroup")
+
+    def open_session(self, session_id: str) -> SessionPage:
+        """Load a session from the store and show its Run tab (or Review when ended)."""
+        session = self.store.load_session(session_id)
+        self._close_session()
+        self.session_page = SessionPage(self.store, session, self.time_source, self)
+        self.stack.addWidget(self.session_page)
+        self.stack.setCurrentWidget(self.session_page)
+        self.setWindowTitle(f"studygroup — {session.title}")
+        return self.session_page
+
+    def open_demo(self) -> SessionPage:
+        """Open the demo session, creating it the first time."""
+        existing = next((s for s in self.store.list_sessions() if s["title"] == DEMO_TITLE), None)
+        session_id = existing["id"] if existing else create_demo(self.store).id
+        return self.open_session(session_id)
+
+    def show_new_session(self) -> None:
+        """Plan a new session with the plan page, or the stand-in until it exists."""
+        if importlib.util.find_spec("ui.plan_page") is None:
+            self.open_session(_stand_in_session(self.store))
+            return
+        module = importlib.import_module("ui.plan_page")
+        if self.plan_page is None:
+            self.plan_page = module.PlanPage(self.store, self)
+            self.plan_page.session_created.connect(self.open_session)
+            self.stack.addWidget(self.plan_page)
+        self._close_session()
+        self.stack.setCurrentWidget(self.plan_page)
+        self.setWindowTitle("studygroup — New session")
+
+    def _close_session(self) -> None:
+        if self.session_page is not None:
+            self.session_page.shutdown()
+            self.stack.removeWidget(self.session_page)
+            self.session_page.deleteLater()
+            self.session_page = None
+
+    def closeEvent(self, event) -> None:
+        app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self._close_session()
+        super().closeEvent(event)
+
+
+def _stand_in_session(store: Store) -> str:
+    """TEMPORARY until ui/plan_page.py lands: the bakery card with the default agenda. Remove then."""
+    from studygroup.demo import AGENDA, demo_scenario
+    from studygroup.model import Phase, Session
+
+    session = Session(title="New session: Crumb & Co", date=datetime.date.today().isoformat(), facilitator="",
+                      scenario=demo_scenario(), phases=[Phase(n, m, p) for n, m, p in AGENDA])
+    store.save_session(session)
+    return session.id

@@ -1,0 +1,259 @@
+"""The facilitator's console: a big countdown, the agenda and the clock controls."""
+
+from __future__ import annotations
+
+import math
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock
+from studygroup.model import Session
+from ui import dialogs
+from ui.actions import build_actions, icon
+from ui.chime import Chime
+from ui.session_models import PhaseListModel
+from ui.style import repolish
+from ui.timers import make_timer
+
+TICK_MS = 250
+FLASH_MS = 1500
+CONTROL_IDS = ("start_pause", "previous_phase", "next_phase", "extend_1", "extend_5", "end_session")
+STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused", "ended": "Session ended"}
+
+
+def format_clock(seconds: float) -> str:
+    """mm:ss counting down; '+mm:ss' in overtime (a countdown shows 12:00 until a full second has gone)."""
+    whole = math.ceil(seconds - 1e-9) if seconds > 0 else math.floor(-seconds + 1e-9)
+    text = f"{whole // 60:02d}:{whole % 60:02d}"
+    return f"+{text}" if seconds < 0 and whole > 0 else text
+
+
+def countdown_state(clock: SessionClock) -> str:
+    """normal / low (<=20% left) / critical (<=5%) / overtime, for the QSS `state` property."""
+    if clock.session.status == "planned" or not clock.phase:
+        return "normal"
+    if clock.phase_remaining() < 0:
+        return "overtime"
+    left = clock.fraction_left()
+    return "critical" if left <= 0.05 else "low" if left <= 0.20 else "normal"
+
+
+def plan_text(clock: SessionClock) -> tuple[str, bool]:
+    """'Ahead/behind plan by N min' (whole minutes) and whether it is behind."""
+    minutes = round(clock.behind_plan() / 60.0)
+    if minutes >= 1:
+        return f"Behind plan by {minutes} min", True
+    if minutes <= -1:
+        return f"Ahead of plan by {-minutes} min", False
+    return "On plan", False
+
+
+def set_state(label: QLabel, name: str, value) -> None:
+    """Set a dynamic style property and re-polish only when it changed."""
+    if label.property(name) != value:
+        label.setProperty(name, value)
+        repolish(label)
+
+
+class RunConsole(QWidget):
+    """Shows and drives a SessionClock; `refresh()` runs on a ~250 ms timer."""
+
+    session_ended = Signal()
+
+    def __init__(self, session: Session, clock: SessionClock, chime: Chime | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("runConsole")
+        self.session, self.clock = session, clock
+        self.chime = chime or Chime(self)
+        self.projector = None
+        self.actions_by_id = build_actions(CONTROL_IDS + ("auto_advance", "mute", "projector"), self)
+        self.addActions(list(self.actions_by_id.values()))
+        self.model = PhaseListModel(clock, self)
+        self._build()
+        self._connect()
+        clock.listeners.append(self._on_clock_event)
+        self.destroyed.connect(partial(_unsubscribe, clock.listeners, self._on_clock_event))
+        self.timer = make_timer(self, TICK_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.flash_timer = make_timer(self, FLASH_MS, single_shot=True)
+        self.flash_timer.timeout.connect(self._on_flash_timer_timeout)
+        self._update()
+        self.timer.start()
+
+    def _build(self) -> None:
+        self.phase_name, self.clock_status = QLabel(objectName="phaseName"), QLabel(objectName="clockStatus")
+        self.countdown = QLabel(objectName="countdown", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setAccessibleName("Time left in this phase")
+        self.session_remaining = QLabel(objectName="sessionRemaining")
+        self.plan_status = QLabel(objectName="planStatus", alignment=Qt.AlignmentFlag.AlignRight)
+        self.prompt = QLabel(objectName="phasePrompt", wordWrap=True)
+        self.auto_box = QCheckBox("Advance phases automatically", checked=self.session.auto_advance)
+        self._describe(self.auto_box, "auto_advance")
+        self.buttons = {key: self._button(key) for key in CONTROL_IDS + ("mute", "projector")}
+        self.buttons["start_pause"].setProperty("primary", True)
+        # A dark icon on the teal button reads as a smudge; the word says it all.
+        self.buttons["start_pause"].setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.buttons["start_pause"].setMinimumWidth(110)
+        controls, extras = QHBoxLayout(), QHBoxLayout()
+        controls.setSpacing(10)
+        extras.setSpacing(14)
+        for key in ("start_pause", "previous_phase", "next_phase", "extend_1", "extend_5"):
+            controls.addWidget(self.buttons[key])
+        controls.addStretch()
+        for widget in (self.auto_box, self.buttons["mute"], self.buttons["projector"]):
+            extras.addWidget(widget)
+        extras.addStretch()
+        extras.addWidget(self.buttons["end_session"])  # set apart, so it is not hit by accident
+        left = QGridLayout()
+        left.addWidget(self.phase_name, 0, 0)
+        left.addWidget(self.clock_status, 0, 1, Qt.AlignmentFlag.AlignRight)
+        left.addWidget(self.countdown, 1, 0, 1, 2)
+        left.addWidget(self.session_remaining, 2, 0)
+        left.addWidget(self.plan_status, 2, 1)
+        left.addWidget(self.prompt, 3, 0, 1, 2)
+        left.addLayout(controls, 4, 0, 1, 2)
+        left.addLayout(extras, 5, 0, 1, 2)
+        left.setRowStretch(6, 1)
+        left.setVerticalSpacing(18)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 24)
+        layout.setSpacing(28)
+        layout.addLayout(left, 3)
+        layout.addLayout(self._agenda(), 2)
+
+    def _agenda(self) -> QVBoxLayout:
+        self.table = QTableView(objectName="agendaTable")
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Agenda")
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setMinimumWidth(360)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setDefaultSectionSize(44)
+        box = QVBoxLayout()
+        box.addWidget(QLabel("AGENDA  ·  MINUTES", objectName="sectionTitle"))
+        box.addWidget(self.table)
+        return box
+
+    def _button(self, key: str) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(self.actions_by_id[key])
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._describe(button, key)
+        return button
+
+    def _describe(self, widget: QWidget, key: str) -> None:
+        action = self.actions_by_id[key]
+        widget.setAccessibleName(action.text())
+        widget.setToolTip(action.toolTip())
+
+    def _connect(self) -> None:
+        a, clock = self.actions_by_id, self.clock
+        a["start_pause"].triggered.connect(clock.toggle_pause)
+        a["next_phase"].triggered.connect(clock.next_phase)
+        a["previous_phase"].triggered.connect(clock.previous_phase)
+        a["extend_1"].triggered.connect(partial(clock.extend, 1))
+        a["extend_5"].triggered.connect(partial(clock.extend, 5))
+        a["end_session"].triggered.connect(self._on_end_triggered)
+        a["auto_advance"].triggered.connect(self.auto_box.toggle)
+        self.auto_box.toggled.connect(self._on_auto_box_toggled)
+        a["mute"].setChecked(self.chime.muted)
+        a["mute"].toggled.connect(self._on_mute_toggled)
+        a["projector"].triggered.connect(self.show_projector)
+
+    # --- slots ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the clock for crossed thresholds, then redraw (the timer's slot)."""
+        self.clock.tick()
+        self._update()
+        if self.projector is not None:
+            self.projector.refresh()
+
+    def _on_clock_event(self, event: str) -> None:
+        if event in (ONE_MINUTE_LEFT, PHASE_TIME_UP):
+            self.chime.play()
+            self.flash()
+        self._update()
+
+    def flash(self) -> None:
+        """Briefly highlight the countdown so a glance catches the threshold."""
+        set_state(self.countdown, "flash", True)
+        self.flash_timer.start()
+
+    def _on_flash_timer_timeout(self) -> None:
+        set_state(self.countdown, "flash", False)
+
+    def _on_end_triggered(self) -> None:
+        if self.session.status == "ended":
+            return
+        if dialogs.ask_yes_no(self, "End session", "End the session now? The clock stops for good; "
+                                                   "every note stays saved and editable in the review."):
+            self.clock.end()
+            self.session_ended.emit()
+
+    def _on_auto_box_toggled(self, checked: bool) -> None:
+        self.session.auto_advance = checked
+        if self.clock.persist:
+            self.clock.persist(self.session)
+
+    def _on_mute_toggled(self, muted: bool) -> None:
+        self.chime.set_muted(muted)
+        action = self.actions_by_id["mute"]
+        action.setText("Chime muted" if muted else "Mute chime")
+        action.setIcon(icon("mute" if muted else "sound"))
+        self.buttons["mute"].setAccessibleName(action.text())
+
+    def show_projector(self):
+        """Open (or raise) the room view; it follows this console's clock."""
+        from ui.projector import ProjectorWindow
+
+        if self.projector is None:
+            self.projector = ProjectorWindow(self.session, self.clock, parent=self)
+        self.projector.show_on_best_screen()
+        return self.projector
+
+    # --- drawing -------------------------------------------------------------
+
+    def _update(self) -> None:
+        clock, session = self.clock, self.session
+        phase, index, count = clock.phase, session.current_phase, len(session.phases)
+        self.phase_name.setText(f"{index + 1} of {count} · {phase.name}" if phase else "No phases planned")
+        self.clock_status.setText(STATUS_TEXT.get(session.status, session.status))
+        ended = session.status == "ended"
+        self.countdown.setText("Ended" if ended else format_clock(clock.phase_remaining()))
+        set_state(self.countdown, "state", countdown_state(clock))
+        left = clock.session_remaining()
+        self.session_remaining.setText(f"Session: {format_clock(abs(left))} {'left' if left >= 0 else 'over'}")
+        text, behind = plan_text(clock)
+        self.plan_status.setText(text)
+        set_state(self.plan_status, "behind", behind)
+        self.prompt.setText(phase.prompt if phase else "")
+        self._update_controls()
+        self.model.refresh()
+
+    def _update_controls(self) -> None:
+        a, status = self.actions_by_id, self.session.status
+        live = status != "ended"
+        a["start_pause"].setText({"running": "Pause", "paused": "Resume"}.get(status, "Start"))
+        a["start_pause"].setIcon(icon("pause" if status == "running" else "play"))
+        self.buttons["start_pause"].setAccessibleName(a["start_pause"].text())
+        a["start_pause"].setEnabled(live and self.clock.phase is not None)
+        a["previous_phase"].setEnabled(live and self.session.current_phase > 0)
+        a["next_phase"].setEnabled(live and self.session.current_phase < len(self.session.phases) - 1)
+        for key in ("extend_1", "extend_5", "end_session"):
+            a[key].setEnabled(live)
+
+
+def _unsubscribe(listeners: list, callback) -> None:
+    """Drop a dead widget's listener so the clock never calls into a deleted object."""
+    if callback in listeners:
+        listeners.remove(callback)
