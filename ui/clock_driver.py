@@ -3,9 +3,12 @@ single-shot at the next threshold, so chimes land on time without a busy timer."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, Signal
 
 from studygroup.clock import SessionClock
+from ui.timers import make_timer
 
 DISPLAY_INTERVAL_MS = 250
 
@@ -20,14 +23,13 @@ class ClockDriver(QObject):
         super().__init__(parent)
         self.clock = clock
         self.time_scale = time_scale  # simulated seconds per real second (benchmarks only)
-        self.display_timer = QTimer(self)
-        self.display_timer.setInterval(DISPLAY_INTERVAL_MS)
+        self.display_timer = make_timer(self, DISPLAY_INTERVAL_MS)
         self.display_timer.timeout.connect(self.poll)
-        self.threshold_timer = QTimer(self)
-        self.threshold_timer.setSingleShot(True)
+        self.threshold_timer = make_timer(self, 0, single_shot=True)
         self.threshold_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.threshold_timer.timeout.connect(self.poll)
         clock.listeners.append(self._on_clock_changed)
+        self.destroyed.connect(partial(unsubscribe, clock.listeners, self._on_clock_changed))
 
     def start(self) -> None:
         self.display_timer.start()
@@ -56,3 +58,9 @@ class ClockDriver(QObject):
         # Start, pause, extend or a phase change moves the next threshold.
         if self.display_timer.isActive():
             self._arm()
+
+
+def unsubscribe(listeners: list, callback) -> None:
+    """Remove a clock listener when its widget dies (clocks outlive widgets)."""
+    if callback in listeners:
+        listeners.remove(callback)

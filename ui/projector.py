@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock
 from studygroup.model import Session
 from ui.actions import build_actions, shortcut_text, SPECS
-from ui.run_console import _unsubscribe, countdown_state, format_clock, set_state
+from ui.clock_driver import unsubscribe
+from ui.run_console import countdown_state, format_clock, set_state
 from ui.timers import make_timer
 
 # Pixel sizes at a 1280x800 window; resizeEvent scales them with the window.
@@ -39,7 +40,7 @@ class ProjectorWindow(QWidget):
         self._build()
         self._connect_actions()
         clock.listeners.append(self._on_clock_event)
-        self.destroyed.connect(partial(_unsubscribe, clock.listeners, self._on_clock_event))
+        self.destroyed.connect(partial(unsubscribe, clock.listeners, self._on_clock_event))
         self.flash_timer = make_timer(self, 1500, single_shot=True)
         self.flash_timer.timeout.connect(self._on_flash_timer_timeout)
         self.refresh()

@@ -16,9 +16,9 @@ from ui.actions import build_actions, icon
 from ui.chime import Chime
 from ui.session_models import PhaseListModel
 from ui.style import repolish
+from ui.clock_driver import ClockDriver, unsubscribe
 from ui.timers import make_timer
 
-TICK_MS = 250
 FLASH_MS = 1500
 CONTROL_IDS = ("start_pause", "previous_phase", "next_phase", "extend_1", "extend_5", "end_session")
 STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused", "ended": "Session ended"}
@@ -59,7 +59,7 @@ def set_state(label: QLabel, name: str, value) -> None:
 
 
 class RunConsole(QWidget):
-    """Shows and drives a SessionClock; `refresh()` runs on a ~250 ms timer."""
+    """Shows and drives a SessionClock through a ClockDriver (calm redraws, precise chimes)."""
 
     session_ended = Signal()
 
@@ -75,13 +75,14 @@ class RunConsole(QWidget):
         self._build()
         self._connect()
         clock.listeners.append(self._on_clock_event)
-        self.destroyed.connect(partial(_unsubscribe, clock.listeners, self._on_clock_event))
-        self.timer = make_timer(self, TICK_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.destroyed.connect(partial(unsubscribe, clock.listeners, self._on_clock_event))
+        self.driver = ClockDriver(clock, self)
+        self.driver.ticked.connect(self._redraw)
+        self.timer = self.driver.display_timer
         self.flash_timer = make_timer(self, FLASH_MS, single_shot=True)
         self.flash_timer.timeout.connect(self._on_flash_timer_timeout)
         self._update()
-        self.timer.start()
+        self.driver.start()
 
     def _build(self) -> None:
         self.phase_name, self.clock_status = QLabel(objectName="phaseName"), QLabel(objectName="clockStatus")
@@ -172,8 +173,10 @@ class RunConsole(QWidget):
     # --- slots ---------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Ask the clock for crossed thresholds, then redraw (the timer's slot)."""
-        self.clock.tick()
+        """Ask the clock for crossed thresholds, then redraw (what the timers do)."""
+        self.driver.poll()
+
+    def _redraw(self) -> None:
         self._update()
         if self.projector is not None:
             self.projector.refresh()
@@ -252,8 +255,3 @@ class RunConsole(QWidget):
         for key in ("extend_1", "extend_5", "end_session"):
             a[key].setEnabled(live)
 
-
-def _unsubscribe(listeners: list, callback) -> None:
-    """Drop a dead widget's listener so the clock never calls into a deleted object."""
-    if callback in listeners:
-        listeners.remove(callback)
