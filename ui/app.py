@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from studygroup.backup import backup_due, make_backup
 from studygroup.errors import StorageError, StudygroupError
 from studygroup.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
+from ui.single_instance import SingleInstance
 
 
 def run(db_path: Path, session_id: str | None = None) -> int:
@@ -20,15 +24,21 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("studygroup")
     style.apply(app)
+    instance = SingleInstance(Path(db_path))
+    if not instance.acquire():
+        return _explain_already_open(instance)
     try:
         store = Store.open(Path(db_path))
     except StorageError as exc:
         dialogs.inform(None, "studygroup cannot open its database", str(exc))
+        instance.release()
         return 2
+    _daily_backup(store)
     sys.excepthook = excepthook
     from ui.main_window import MainWindow  # after QApplication, so widgets can be built
 
     window = MainWindow(store)
+    instance.raise_requested.connect(partial(bring_to_front, window))
     window.show()
     if session_id:
         try:
@@ -39,6 +49,34 @@ def run(db_path: Path, session_id: str | None = None) -> int:
         return app.exec()
     finally:
         store.close()
+        instance.release()
+
+
+def _explain_already_open(instance: SingleInstance) -> int:
+    """A second app on the same file: bring the first to the front, or say why we stop."""
+    if instance.ask_first_to_raise():
+        print(f"studygroup is already open on {instance.db_path}; brought that window to the front.",
+              file=sys.stderr)
+        return 0
+    dialogs.inform(None, "studygroup is already open",
+                   f"Another studygroup window (process {instance.owner_pid()}) is using {instance.db_path}. "
+                   "Switch to it, or close it and start again.")
+    return 2
+
+
+def _daily_backup(store: Store) -> None:
+    """At most one automatic backup a day; a failed backup is reported, never fatal."""
+    try:
+        if backup_due(store.path):
+            make_backup(store.db.connection, store.path)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"studygroup: the daily backup failed: {exc}", file=sys.stderr)
+
+
+def bring_to_front(window) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def excepthook(exc_type, exc, tb) -> None:

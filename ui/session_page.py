@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sqlite3
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from studygroup.backup import make_backup
 from studygroup.clock import SessionClock, SystemTime
 from studygroup.model import Session
 from studygroup.store import Store
+from ui import dialogs
 from ui.review_counts import ReviewCounts
 from ui.run_console import RunConsole
 
@@ -58,8 +61,16 @@ class SessionPage(QWidget):
             self.review.refresh()
 
     def _on_console_session_ended(self) -> None:
+        self._backup_after_session()
         self.review.refresh()
         self.tabs.setCurrentIndex(REVIEW)
+
+    def _backup_after_session(self) -> None:
+        """Every ended session gets an online backup; a failure is said, never fatal."""
+        try:
+            make_backup(self.store.db.connection, self.store.path)
+        except (OSError, sqlite3.Error) as exc:
+            dialogs.inform(self, "Backup failed", f"The notes are saved, but the backup failed: {exc}")
 
     def shutdown(self) -> None:
         """Stop timers and close the projector before the page goes away."""

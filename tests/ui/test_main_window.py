@@ -83,3 +83,29 @@ def test_a_damaged_database_gives_one_message_and_exit_code_2(qapp, tmp_path, mo
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
     assert app.run(bad) == 2
     assert len(told) == 1 and "damaged" in told[0]
+
+
+def test_second_app_on_the_same_database_raises_the_first(qtbot, tmp_path, monkeypatch):
+    from ui import app as app_module
+    from ui.single_instance import SingleInstance
+
+    db = tmp_path / "shared.db"
+    first = SingleInstance(db)
+    assert first.acquire()
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
+    with qtbot.waitSignal(first.raise_requested, timeout=5000):
+        assert app_module.run(db) == 0
+    first.release()
+
+
+def test_app_start_makes_the_daily_backup(qtbot, tmp_path, monkeypatch):
+    from studygroup.backup import list_backups
+    from ui import app as app_module
+
+    db = tmp_path / "daily.db"
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
+    assert app_module.run(db) == 0
+    assert app_module.run(db) == 0
+    assert len(list_backups(db)) == 1  # at most one a day
+    for window in app_module.QApplication.topLevelWidgets():
+        window.close()

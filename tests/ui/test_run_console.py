@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 
+from studygroup.backup import list_backups
+
 from studygroup.clock import ManualTime
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Phase, Session
@@ -147,6 +149,7 @@ def test_end_session_asks_then_shows_the_review(page, monkeypatch, store):
     assert store.load_session(page.session.id).status == "ended"
     assert page.tabs.currentIndex() == REVIEW
     assert not page.console.actions_by_id["start_pause"].isEnabled()
+    assert list_backups(store.path), "ending a session makes a backup"
 
 
 def test_restart_resumes_with_the_right_remaining_time(qtbot, page, time, store):
