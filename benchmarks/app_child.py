@@ -1,0 +1,48 @@
+"""Child process for the start-up and memory benchmarks.
+
+    python -m benchmarks.app_child bare
+    python -m benchmarks.app_child app DB [SESSION_ID]
+
+Prints the monotonic time when the window is shown and painted, and the peak RSS in KiB.
+"""
+
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def report_and_quit() -> None:
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    app.processEvents()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown, "no window was shown"
+    print(time.monotonic(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+    app.quit()
+
+
+def main() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    QTimer.singleShot(0, report_and_quit)
+    if sys.argv[1] == "bare":
+        window = QMainWindow()
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+        return
+    from pathlib import Path
+
+    from ui.app import run
+
+    run(Path(sys.argv[2]), session_id=sys.argv[3] if len(sys.argv) > 3 else None)
+
+
+if __name__ == "__main__":
+    main()

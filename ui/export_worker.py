@@ -1,0 +1,60 @@
+"""Exports run off the UI thread: a pure core function in a QThread, reporting progress."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from studygroup import exporters
+from studygroup.bundle import export_bundle
+from studygroup.db import open_database
+from studygroup.errors import StudygroupError
+from studygroup.model import Observation, Session
+from studygroup.store import Store
+
+
+class ExportJob(QObject):
+    """One export; lives in a worker thread and reports back with signals."""
+
+    progressed = Signal(int, int)
+    finished = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, fmt: str, session: Session, observations: list[Observation], path: Path,
+                 page_size: str = "A4", db_path: Path | None = None):
+        super().__init__()
+        self.fmt, self.session, self.observations = fmt, session, observations
+        self.path, self.page_size, self.db_path = Path(path), page_size, db_path
+
+    def run(self) -> None:
+        try:
+            if self.fmt == "json":
+                # The bundle reads the store itself, through its own read-only connection.
+                with Store(open_database(self.db_path, read_only=True)) as store:
+                    export_bundle(store, self.session.id, self.path)
+            else:
+                exporters.export(self.fmt, self.session, self.observations, self.path,
+                                 page_size=self.page_size, progress=self.progressed.emit)
+        except (StudygroupError, OSError) as exc:
+            self.failed.emit(f"The export to {self.path} failed: {exc}")
+        except Exception as exc:  # a bug: say so plainly, keep the traceback for the log
+            import traceback
+
+            traceback.print_exc()
+            self.failed.emit(f"The export to {self.path} failed unexpectedly ({exc.__class__.__name__}).")
+        else:
+            self.finished.emit(str(self.path))
+
+
+def start_export(job: ExportJob, parent: QObject) -> QThread:
+    """Run *job* in a new thread owned by *parent*; the thread ends when the job does."""
+    thread = QThread(parent)
+    job.moveToThread(thread)
+    thread.started.connect(job.run)
+    job.finished.connect(thread.quit)
+    job.failed.connect(thread.quit)
+    thread.finished.connect(job.deleteLater)
+    thread.finished.connect(thread.deleteLater)
+    thread.start()
+    return thread
