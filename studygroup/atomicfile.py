@@ -20,8 +20,16 @@ def atomic_write(path: Path, mode: str = "wb", **open_kwargs) -> Iterator:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _default_mode())  # mkstemp makes 0600; an export should read like any file
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _default_mode() -> int:
+    """0666 minus the process umask (umask can only be read by setting it)."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask

@@ -13,18 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
-
-
-def nice_step(maximum: float, ticks: int = 5) -> int:
-    """A whole-number axis step (1, 2, 5, 10, 20, ...) giving about *ticks* gridlines."""
-    if maximum <= 0:
-        return 1
-    raw = maximum / ticks
-    power = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return max(1, int(factor * power))
-    return max(1, int(10 * power))
+from studygroup.summary import nice_step
 
 
 class StackedBarChart(QWidget):

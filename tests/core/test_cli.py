@@ -75,3 +75,13 @@ def test_python_dash_m_runs_the_same_program(tmp_path):
                             capture_output=True, text=True)
     assert result.returncode == 0
     assert "No sessions yet" in result.stdout
+
+
+@pytest.mark.parametrize(("fmt", "magic"), [("pdf", b"%PDF-"), ("md", b"# Demo"), ("csv", b"\xef\xbb\xbfid,")])
+def test_summary_formats_from_the_command_line(capsys, db, tmp_path, fmt, magic):
+    session_id = run(capsys, "demo", "--db", db)[1].split()[-1]
+    out_file = tmp_path / f"summary.{fmt}"
+    code, _, err = run(capsys, "export", session_id, "--format", fmt, "--output", str(out_file), "--db", db,
+                       "--page-size", "Letter")
+    assert (code, err) == (0, "")
+    assert out_file.read_bytes().startswith(magic)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from ui.stacked_bar_chart import StackedBarChart, nice_step
+from studygroup.summary import nice_step
+from ui.stacked_bar_chart import StackedBarChart
 
 
 @pytest.mark.parametrize("maximum, step", [(0, 1), (3, 1), (7, 2), (12, 5), (40, 10), (57, 20), (130, 50)])

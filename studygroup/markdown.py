@@ -1,0 +1,112 @@
+"""The summary as Markdown, ready to paste into a wiki page or an issue.
+
+Same sections and figures as the PDF (studygroup.summary); user text is escaped so a
+note that contains Markdown or HTML is shown as typed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from studygroup.atomicfile import atomic_write
+from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
+from studygroup.textsafe import md_text
+
+
+def export_markdown(session: Session, observations: list[Observation], path: Path) -> None:
+    """Write the Markdown summary of *session* to *path* atomically."""
+    text = render_markdown(summarise(session, observations))
+    with atomic_write(Path(path), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+
+
+def render_markdown(summary: Summary) -> str:
+    sections = (_cover, _headlines, _counts, _themes, _agenda, _follow_ups, _friction_log)
+    return "\n".join(line for section in sections for line in section(summary)) + "\n"
+
+
+def _block(text: str, indent: str = "") -> str:
+    """Multi-line user text kept inside one list item: hard line breaks, continuation indented."""
+    return ("  \n" + indent).join(md_text(line) for line in text.splitlines() or [""])
+
+
+def _cover(summary: Summary) -> list[str]:
+    session, card = summary.session, summary.session.scenario
+    lines = [f"# {md_text(session.title)}", "",
+             f"{md_text(session.date)} · facilitated by {md_text(session.facilitator or 'the facilitator')}", "",
+             f"## {md_text(card.company)}", "", _block(card.who_they_are), ""]
+    for label, value in (("Their outcome problem", card.outcome_problem), ("Product under study", card.product),
+                         ("Where they start", card.starting_point), ("What success looks like",
+                                                                     card.success_looks_like)):
+        if value:
+            lines += [f"**{label}:** {_block(value)}", ""]
+    lines += ["### The group", ""]
+    lines += _table(("Name", "Discipline or team", "Role"),
+                    [(p.name, p.discipline, p.role) for p in session.participants])
+    lines += ["", "### The two rules", "", f"1. {_block(card.rule_one, '   ')}", f"2. {_block(card.rule_two, '   ')}",
+              ""]
+    return lines
+
+
+def _table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:
+    cells = lambda row: "| " + " | ".join(md_text(str(v)).replace("\n", " ") for v in row) + " |"  # noqa: E731
+    return [cells(header), "|" + "---|" * len(header), *(cells(row) for row in rows)]
+
+
+def _headlines(summary: Summary) -> list[str]:
+    return ["## What happened", "", *(f"- **{md_text(line)}**" for line in summary.headlines), ""]
+
+
+def _counts(summary: Summary) -> list[str]:
+    """The chart's figures as tables: notes by phase and by journey step, split by kind."""
+    lines = []
+    for title, table in (("Notes by phase, split by kind", summary.by_phase),
+                         ("Notes by journey step, split by kind", summary.by_step)):
+        lines += [f"### {title}", ""]
+        rows = [(name, *(counts[k] for k in KIND_KEYS), sum(counts.values())) for name, counts in table.items()]
+        lines += _table(("", *(KIND_LABELS[k] for k in KIND_KEYS), "Total"), rows) + [""]
+    return lines
+
+
+def _themes(summary: Summary) -> list[str]:
+    lines = ["## Themes", "", "### Journey steps with the most notes", ""]
+    lines += [f"- {md_text(step)}: {count}" for step, count in summary.top_steps] or ["- None recorded."]
+    lines += ["", "### Most frequent tags", ""]
+    lines += [f"- \\#{md_text(tag)}: {count}" for tag, count in summary.top_tags] or ["- None recorded."]
+    for kind, title in (("delight", "Moments of delight"), ("bad_day", "Bad days, in their words")):
+        if summary.quotes[kind]:
+            lines += ["", f"### {title}", ""]
+            for note in summary.quotes[kind]:
+                who = f"{summary.session.author_name(note.author_id)}, {summary.phase_name(note)}"
+                lines += [f"> {_block(note.text, '> ')}  ", f"> — {md_text(who)}", ""]
+    return lines + [""]
+
+
+def _agenda(summary: Summary) -> list[str]:
+    rows = [(row.name, f"{row.planned_minutes:.0f} min",
+             "did not run" if row.actual_minutes is None else f"{row.actual_minutes:.0f} min") for row in summary.agenda]
+    return ["## The agenda as it ran", "", *_table(("Phase", "Planned", "Actual"), rows), ""]
+
+
+def _follow_ups(summary: Summary) -> list[str]:
+    lines = ["## Follow-ups for later", ""]
+    for note in summary.follow_ups:
+        where = note.journey_step or summary.phase_name(note)
+        who = f"{summary.session.author_name(note.author_id)} · {where}"
+        lines.append(f"- [ ] {_block(note.text, '      ')} ({md_text(who)})")
+    return lines + (["- None."] if not summary.follow_ups else []) + [""]
+
+
+def _friction_log(summary: Summary) -> list[str]:
+    lines = ["## Friction log", ""]
+    for author_id, notes in summary.log_by_author.items():
+        lines += [f"### {md_text(summary.session.author_name(author_id))}", ""]
+        for note in notes:
+            severe = "**severe** · " if note.severity >= 3 else ""
+            facts = " · ".join(md_text(v) for v in (clock_text(note.session_seconds), summary.phase_name(note),
+                                                    note.journey_step or OTHER, kind_label(note.kind),
+                                                    f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"))
+            lines.append(f"- {severe}{facts}  \n  {_block(note.text, '  ')}")
+        lines.append("")
+    return lines

@@ -1,0 +1,289 @@
+"""The PDF summary a busy leader reads in three minutes (reportlab platypus).
+
+Sections: cover, headline numbers, the "bad day" charts, themes and quotes, the agenda as
+run, follow-ups for later, then the friction log per person. Every piece of user text goes
+through studygroup.textsafe, so it is printed as typed and never read as markup.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, Group, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageBreak, PageTemplate,
+                                Paragraph, Spacer, Table, TableStyle)
+
+from studygroup.atomicfile import atomic_write
+from studygroup.fonts import SANS, SANS_BOLD, register_fonts
+from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.summary import OTHER, Summary, clock_text, kind_label, nice_step, summarise
+from studygroup.textsafe import has_rtl, pdf_markup, printable, split_long_text
+
+PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+MARGIN = 18 * mm
+INK, MUTED, SEVERE = colors.HexColor("#1F2328"), colors.HexColor("#59636E"), colors.HexColor("#C8344B")
+CHART_LABEL_CHARS = 16
+
+Progress = Callable[[int, int], None]
+
+
+@functools.cache
+def styles() -> dict[str, ParagraphStyle]:
+    """Paragraph styles, all in DejaVu Sans so any script in the data has glyphs."""
+    register_fonts()
+    body = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK)
+    return {
+        "title": ParagraphStyle("title", body, fontName=SANS_BOLD, fontSize=22, leading=27, spaceAfter=4 * mm),
+        "h1": ParagraphStyle("h1", body, fontName=SANS_BOLD, fontSize=15, leading=19, spaceBefore=5 * mm,
+                             spaceAfter=2.5 * mm, keepWithNext=1),
+        "h2": ParagraphStyle("h2", body, fontName=SANS_BOLD, fontSize=11.5, leading=15, spaceBefore=3.5 * mm,
+                             spaceAfter=1.5 * mm, keepWithNext=1),
+        "body": body,
+        "muted": ParagraphStyle("muted", body, textColor=MUTED, fontSize=8.5, leading=11),
+        "headline": ParagraphStyle("headline", body, fontName=SANS_BOLD, fontSize=13, leading=17, spaceAfter=2 * mm),
+        "rule": ParagraphStyle("rule", body, fontSize=10.5, leading=14, backColor=colors.HexColor("#F3F0E8"),
+                               borderPadding=(2 * mm, 3 * mm, 2 * mm, 3 * mm), spaceBefore=2 * mm, spaceAfter=3 * mm),
+        "note_head": ParagraphStyle("note_head", body, textColor=MUTED, fontSize=8.5, leading=11,
+                                    spaceBefore=2 * mm, keepWithNext=1),
+        "note": ParagraphStyle("note", body, leftIndent=3 * mm),
+        "severe": ParagraphStyle("severe", body, leftIndent=3 * mm, spaceBefore=1.5 * mm, backColor=colors.HexColor("#FBE9EC"),
+                                 borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm)),
+        "quote_by": ParagraphStyle("quote_by", body, textColor=MUTED, fontSize=8.5, leading=11, leftIndent=3 * mm,
+                                   spaceAfter=2 * mm),
+    }
+
+
+def para(text: str, style: str = "body", markup_before: str = "") -> Paragraph:
+    """A Paragraph of user *text*, escaped; *markup_before* is our own trusted markup."""
+    base = styles()[style]
+    if has_rtl(text):  # Hebrew and Arabic need shaping (uharfbuzz) to come out in the right order
+        base = ParagraphStyle(f"{style}_shaped", base, shaping=1)
+    return Paragraph(markup_before + pdf_markup(text), base)
+
+
+def long_text(text: str, style: str = "note") -> list[Paragraph]:
+    """A note of any length as several small Paragraphs (one huge Paragraph takes minutes)."""
+    return [para(chunk, style) for chunk in split_long_text(text)]
+
+
+def export_pdf(session: Session, observations: list[Observation], path: Path, page_size: str = "A4",
+               progress: Progress | None = None) -> None:
+    """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file)."""
+    summary = summarise(session, observations)
+    story = build_story(summary)
+    total = len(story)  # doc.build consumes the list
+    with atomic_write(Path(path)) as handle:
+        SummaryDocument(handle, summary, PAGE_SIZES[page_size], total, progress).build(story)
+    if progress:
+        progress(total, total)
+
+
+class SummaryDocument(BaseDocTemplate):
+    """Pages with the session title and page number in the footer; reports layout progress."""
+
+    def __init__(self, handle, summary: Summary, page_size, total_flowables: int, progress: Progress | None):
+        self.summary, self.total, self.progress, self.done = summary, total_flowables, progress, 0
+        super().__init__(handle, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                         bottomMargin=MARGIN + 4 * mm, title=printable(summary.session.title),
+                         author=printable(summary.session.facilitator), subject="Study group summary",
+                         creator="studygroup", initialFontName=SANS)
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+
+    def _footer(self, canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(SANS, 8)
+        canvas.setFillColor(MUTED)
+        title = printable(self.summary.session.title).replace("\n", " ")
+        title = title if len(title) <= 90 else title[:89] + "…"
+        canvas.drawString(self.leftMargin, MARGIN - 2 * mm, title)
+        canvas.drawRightString(self.pagesize[0] - self.rightMargin, MARGIN - 2 * mm, f"Page {doc.page}")
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable) -> None:
+        self.done += 1
+        if self.progress and self.done % 200 == 0 and self.done < self.total:
+            self.progress(self.done, self.total)
+
+
+def build_story(summary: Summary) -> list:
+    """Every section in reading order."""
+    return [*cover(summary), PageBreak(), *headline_section(summary), *chart_section(summary),
+            *themes_section(summary), *agenda_section(summary), *follow_up_section(summary),
+            PageBreak(), *friction_log(summary)]
+
+
+def cover(summary: Summary) -> list:
+    session, card = summary.session, summary.session.scenario
+    story = [para(session.title, "title"),
+             para(f"{session.date} · facilitated by {session.facilitator or 'the facilitator'}", "muted"),
+             Spacer(1, 4 * mm), para(card.company, "h1"), para(card.who_they_are)]
+    for label, value in (("Their outcome problem", card.outcome_problem), ("Product under study", card.product),
+                         ("Where they start", card.starting_point), ("What success looks like",
+                                                                     card.success_looks_like)):
+        if value:
+            story += [para(label, "h2"), para(value)]
+    story += [para("The group", "h2"), group_table(session)]
+    story += [para("The two rules", "h2"), para(card.rule_one, "rule", "<b>1.</b> "),
+              para(card.rule_two, "rule", "<b>2.</b> ")]
+    return story
+
+
+def group_table(session: Session):
+    if not session.participants:
+        return para("No participants were recorded.", "muted")
+    rows = [[para("Name", "muted"), para("Discipline or team", "muted"), para("Role", "muted")]]
+    rows += [[para(p.name), para(p.discipline), para(p.role)] for p in session.participants]
+    return data_table(rows, [0.4, 0.3, 0.3])
+
+
+def data_table(rows: list[list], fractions: list[float]) -> Table:
+    """A plain table that splits across pages, repeating its header row."""
+    width = PAGE_SIZES["A4"][0] - 2 * MARGIN
+    table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D0D7DE")),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]))
+    return table
+
+
+def headline_section(summary: Summary) -> list:
+    return [para("What happened", "h1"), *(para(line, "headline") for line in summary.headlines)]
+
+
+def chart_section(summary: Summary) -> list:
+    if not summary.notes:
+        return []
+    return [CondPageBreak(80 * mm), para("Notes by phase, split by kind", "h2"), stacked_chart(summary.by_phase, "Phase"),
+            CondPageBreak(80 * mm), para("Notes by journey step, split by kind", "h2"),
+            stacked_chart(summary.by_step, "Journey step")]
+
+
+def short_label(text: str) -> str:
+    text = printable(text).replace("\n", " ")
+    return text if len(text) <= CHART_LABEL_CHARS else text[:CHART_LABEL_CHARS - 1] + "…"
+
+
+def stacked_chart(table: dict, axis_title: str, width: float = 170 * mm, height: float = 78 * mm) -> Drawing:
+    """Notes per category stacked by kind, in the kind colours the app uses, with labelled axes."""
+    categories = list(table)[:12]  # more bars than this stop being readable; the busiest come first
+    kinds = [k for k in KIND_KEYS if any(table[c][k] for c in categories)] or [KIND_KEYS[0]]
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 16 * mm, 22 * mm, width - 60 * mm, height - 28 * mm
+    chart.data = [[table[c][k] for c in categories] for k in kinds]
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.categoryNames = [short_label(c) for c in categories]
+    chart.categoryAxis.labels.fontName = SANS
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.angle = 30
+    chart.categoryAxis.labels.boxAnchor = "ne"
+    totals = [sum(table[c].values()) for c in categories]
+    step = nice_step(max(totals, default=0))
+    chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, step
+    chart.valueAxis.valueMax = max(step, -(-max(totals, default=0) // step) * step)
+    chart.valueAxis.labels.fontName = SANS
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#E5E8EB")
+    for index, kind in enumerate(kinds):
+        chart.bars[index].fillColor = colors.HexColor(KIND_COLOURS[kind])
+        chart.bars[index].strokeColor = None
+    chart.barWidth, chart.groupSpacing = 10, 8
+    drawing.add(chart)
+    value_title = Group(String(0, 0, "Notes", fontName=SANS, fontSize=8, fillColor=MUTED, textAnchor="middle"))
+    value_title.transform = (0, 1, -1, 0, 5 * mm, chart.y + chart.height / 2)  # rotated to read upwards
+    drawing.add(value_title)
+    drawing.add(String(chart.x + chart.width / 2, 1 * mm, axis_title, fontName=SANS, fontSize=8,
+                       fillColor=MUTED, textAnchor="middle"))
+    legend = Legend()
+    legend.x, legend.y = chart.x + chart.width + 8 * mm, chart.y + chart.height
+    legend.fontName, legend.fontSize, legend.alignment = SANS, 8, "right"
+    legend.columnMaximum = len(kinds)  # one column, top to bottom in the stacking order
+    legend.colorNamePairs = [(colors.HexColor(KIND_COLOURS[k]), KIND_LABELS[k]) for k in reversed(kinds)]
+    drawing.add(legend)
+    return drawing
+
+
+def themes_section(summary: Summary) -> list:
+    story = [para("Themes", "h1")]
+    for title, counts in (("Journey steps with the most notes", summary.top_steps),
+                          ("Most frequent tags", [(f"#{t}", n) for t, n in summary.top_tags])):
+        story.append(para(title, "h2"))
+        if counts:
+            rows = [[para("Label", "muted"), para("Notes", "muted")]] + [[para(k), para(str(n))] for k, n in counts]
+            story.append(data_table(rows, [0.8, 0.2]))
+        else:
+            story.append(para("None recorded.", "muted"))
+    for kind, title in (("delight", "Moments of delight"), ("bad_day", "Bad days, in their words")):
+        if summary.quotes[kind]:
+            story.append(para(title, "h2"))
+            for note in summary.quotes[kind]:
+                story += [*long_text(f"“{note.text}”"),
+                          para(f"— {summary.session.author_name(note.author_id)}, {summary.phase_name(note)}", "quote_by")]
+    return story
+
+
+def agenda_section(summary: Summary) -> list:
+    rows = [[para("Phase", "muted"), para("Planned", "muted"), para("Actual", "muted")]]
+    for row in summary.agenda:
+        actual = "did not run" if row.actual_minutes is None else f"{row.actual_minutes:.0f} min"
+        rows.append([para(row.name), para(f"{row.planned_minutes:.0f} min"), para(actual)])
+    return [CondPageBreak(40 * mm), para("The agenda as it ran", "h1"), data_table(rows, [0.6, 0.2, 0.2])]
+
+
+def follow_up_section(summary: Summary) -> list:
+    story = [para("Follow-ups for later", "h1"),
+             para("Rule 2 kept these out of the session: ideas for later and notes flagged for follow-up, "
+                  "for whoever files the bugs.", "muted")]
+    if not summary.follow_ups:
+        return story + [para("None.", "muted")]
+    for note in summary.follow_ups:
+        where = note.journey_step or summary.phase_name(note)
+        story += [para(f"{summary.session.author_name(note.author_id)} · {where}", "note_head", "☐ "),
+                  *long_text(note.text)]
+    return story
+
+
+def friction_log(summary: Summary) -> list:
+    """Every live note, per person, in time order; severe notes stand out."""
+    story = [para("Friction log", "h1")]
+    if not summary.notes:
+        return story + [para("No notes were captured.", "muted")]
+    for author_id, notes in summary.log_by_author.items():
+        person = summary.session.participant(author_id)
+        heading = summary.session.author_name(author_id)
+        if person and (person.discipline or person.role):
+            heading += " — " + ", ".join(v for v in (person.discipline, person.role) if v)
+        story.append(CondPageBreak(30 * mm))
+        story.append(para(f"{heading} ({len(notes)} notes)", "h2"))
+        for note in notes:
+            story += note_flowables(summary, note)
+    return story
+
+
+def note_flowables(summary: Summary, note: Observation) -> list:
+    severe = note.severity >= 3
+    facts = [clock_text(note.session_seconds), summary.phase_name(note), note.journey_step or OTHER,
+             kind_label(note.kind), f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"]
+    if note.tags:
+        facts.append(" ".join(f"#{t}" for t in note.tags))
+    mark = '<font color="#C8344B"><b>SEVERE</b></font> · ' if severe else ""
+    head = para(" · ".join(facts), "note_head", mark)
+    body = long_text(note.text, "severe" if severe else "note")
+    extra = [para(f"{label}: {value}", "muted") for label, value in (("I expected", note.expected),
+                                                                      ("What happened", note.happened)) if value]
+    first = KeepTogether([head, body[0]]) if len(body[0].text) < 600 else head
+    rest = body[1:] if first is not head else body
+    return [first, *rest, *extra]

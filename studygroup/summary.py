@@ -1,0 +1,167 @@
+"""What a session amounts to: the figures shared by the PDF, the Markdown and the Review page.
+
+Computed once from the session and its live (not deleted) notes, so every format and the
+app show the same numbers.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from studygroup.model import KIND_KEYS, KIND_LABELS, Observation, Session
+
+OTHER = "Other"  # notes with no phase, or no journey step
+QUOTE_KINDS = ("delight", "bad_day")
+QUOTES_PER_KIND = 5
+
+
+@dataclass
+class AgendaRow:
+    name: str
+    planned_minutes: float
+    actual_minutes: float | None  # None when the phase never ran
+
+
+@dataclass
+class Summary:
+    session: Session
+    notes: list[Observation]  # live notes in session-time order
+    headlines: list[str]
+    by_phase: dict[str, Counter]  # phase name -> kind counts, in agenda order
+    by_step: dict[str, Counter]  # journey step -> kind counts, busiest first
+    top_steps: list[tuple[str, int]]
+    top_tags: list[tuple[str, int]]
+    quotes: dict[str, list[Observation]]
+    agenda: list[AgendaRow]
+    follow_ups: list[Observation]
+    log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
+
+    def phase_name(self, note: Observation) -> str:
+        phase = self.session.phase_by_id(note.phase_id)
+        return phase.name if phase else OTHER
+
+
+def summarise(session: Session, observations: list[Observation]) -> Summary:
+    """The summary of *session* from its notes (deleted ones are left out)."""
+    notes = sorted((o for o in observations if not o.deleted), key=lambda o: (o.session_seconds, o.wall_time))
+    phase_names = {p.id: p.name for p in session.phases}
+    return Summary(
+        session=session,
+        notes=notes,
+        headlines=headlines(session, notes),
+        by_phase=_counts_by(notes, lambda o: phase_names.get(o.phase_id, OTHER), [p.name for p in session.phases]),
+        by_step=_counts_by(notes, lambda o: o.journey_step or OTHER),
+        top_steps=Counter(o.journey_step for o in notes if o.journey_step).most_common(10),
+        top_tags=Counter(tag for o in notes for tag in o.tags).most_common(10),
+        quotes={kind: _quotes(notes, kind) for kind in QUOTE_KINDS},
+        agenda=[AgendaRow(p.name, p.planned_minutes + p.extra_seconds / 60.0,
+                          p.elapsed_seconds / 60.0 if p.started_at is not None else None) for p in session.phases],
+        follow_ups=[o for o in notes if o.kind == "idea" or o.follow_up],
+        log_by_author=_log_by_author(session, notes),
+    )
+
+
+def _counts_by(notes, key, order: list[str] | None = None) -> dict[str, Counter]:
+    """Kind counts per key: the keys in *order* first (even when empty), then the rest busiest first."""
+    table: dict[str, Counter] = {name: Counter() for name in order or []}
+    for note in notes:
+        table.setdefault(key(note), Counter())[note.kind] += 1
+    known = set(order or [])
+    rest = sorted((k for k in table if k not in known), key=lambda k: (-sum(table[k].values()), k))
+    return {k: table[k] for k in list(order or []) + rest}
+
+
+def _quotes(notes: list[Observation], kind: str) -> list[Observation]:
+    """The most telling notes of one kind: most severe first, then earliest."""
+    chosen = [o for o in notes if o.kind == kind]
+    return sorted(chosen, key=lambda o: (-o.severity, o.session_seconds))[:QUOTES_PER_KIND]
+
+
+def _log_by_author(session: Session, notes: list[Observation]) -> dict[str | None, list[Observation]]:
+    """Each participant's notes in time order; the facilitator last."""
+    log: dict[str | None, list[Observation]] = {p.id: [] for p in session.participants}
+    for note in notes:
+        log.setdefault(note.author_id if note.author_id in log else None, []).append(note)
+    return {author: items for author, items in log.items() if items}
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def headlines(session: Session, notes: list[Observation]) -> list[str]:
+    """Headline figures worded the way the customer would say them."""
+    lines = []
+    if not notes:
+        return ["No notes were captured in this session."]
+    people = len(session.participants)
+    bad_day = [o for o in notes if o.kind == "bad_day"]
+    if bad_day and people:
+        place, hit = _worst_place(session, bad_day)
+        lines.append(f"{hit} of {people} people had a bad day during {place}")
+    friction = [o for o in notes if o.kind == "friction"]
+    severe = sum(1 for o in friction if o.severity >= 3)
+    lines.append(f"{plural(len(friction), 'friction point')}, {severe} of them severe")
+    confused = [o for o in notes if o.kind == "confusion"]
+    if confused:
+        lines.append(f"{plural(len(confused), 'moment')} where someone didn't know what to do next")
+    delight = sum(1 for o in notes if o.kind == "delight")
+    lines.append(f"{plural(delight, 'moment')} of delight")
+    authors = {o.author_id for o in notes if o.author_id is not None}
+    lines.append(f"{plural(len(notes), 'note')} from {plural(len(authors), 'person', 'people')} "
+                 f"in {_minutes(session)}")
+    ideas = sum(1 for o in notes if o.kind == "idea" or o.follow_up)
+    if ideas:
+        lines.append(f"{plural(ideas, 'follow-up')} set aside for later")
+    return lines
+
+
+def _worst_place(session: Session, bad_day: list[Observation]) -> tuple[str, int]:
+    """The journey step (or phase) where the most different people had a bad day."""
+    by_place: dict[str, set] = {}
+    for note in bad_day:
+        phase = session.phase_by_id(note.phase_id)
+        place = note.journey_step or (phase.name if phase else "the session")
+        by_place.setdefault(place, set()).add(note.author_id)
+    place = max(by_place, key=lambda p: (len(by_place[p]), p))
+    return place, len(by_place[place])
+
+
+def _minutes(session: Session) -> str:
+    ran = sum(p.elapsed_seconds for p in session.phases) / 60.0
+    return f"{round(ran or session.planned_minutes)} minutes"
+
+
+def clock_text(seconds: float) -> str:
+    """Session time as h:mm:ss or mm:ss."""
+    whole = int(max(seconds, 0))
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def wall_text(epoch: float) -> str:
+    return datetime.datetime.fromtimestamp(epoch).strftime("%Y-%m-%d %H:%M:%S") if epoch else ""
+
+
+def kind_label(kind: str) -> str:
+    return KIND_LABELS.get(kind, kind)
+
+
+def kind_series(table: dict[str, Counter]) -> list[tuple[str, list[int]]]:
+    """(kind, counts per category) for every kind, in the shared kind order, for stacked charts."""
+    return [(kind, [table[name][kind] for name in table]) for kind in KIND_KEYS]
+
+
+def nice_step(maximum: float, ticks: int = 5) -> int:
+    """A whole-number axis step (1, 2, 5, 10, 20, ...) giving about *ticks* gridlines."""
+    if maximum <= 0:
+        return 1
+    raw = maximum / ticks
+    power = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
+    for factor in (1, 2, 5, 10):
+        if factor * power >= raw:
+            return max(1, int(factor * power))
+    return max(1, int(10 * power))

@@ -1,0 +1,83 @@
+"""User text is data, never markup or formulas: the one place that makes it safe for each format.
+
+- PDF: reportlab's Paragraph parses a mini-HTML, so `<img src=...>` would embed a local
+  file and `<a href=...>` a live link. Text is escaped first, then newlines become `<br/>`,
+  runs DejaVu cannot draw switch to a fallback font (studygroup.fonts), and long notes are
+  split into chunks because one huge Paragraph takes minutes to lay out.
+- CSV: cells that begin like a formula are neutralised for spreadsheet programs.
+- Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from xml.sax.saxutils import escape
+
+from studygroup.fonts import fallback_for
+
+CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in milliseconds
+
+# C0/C1 controls other than tab and newline, and lone surrogates: invisible or unencodable.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Drop control characters that no font draws; tabs become spaces; line breaks normalised."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    return _UNPRINTABLE.sub("", text)
+
+
+def has_rtl(text: str) -> bool:
+    """True when the text holds right-to-left letters (Hebrew, Arabic), which need shaping."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def pdf_markup(text: str) -> str:
+    """Escaped Paragraph markup for one short piece of user text, newlines kept as `<br/>`."""
+    parts = []
+    for font, chars in itertools.groupby(printable(text), key=fallback_for):
+        safe = escape("".join(chars)).replace("\n", "<br/>")
+        parts.append(f'<font face="{font}">{safe}</font>' if font else safe)
+    return "".join(parts)
+
+
+def split_long_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
+    """Paragraph-sized chunks: split at blank lines, then at the last space before *limit*."""
+    chunks: list[str] = []
+    for block in re.split(r"\n\s*\n", printable(text)):
+        while len(block) > limit:
+            cut = block.rfind(" ", limit // 2, limit)
+            cut = cut if cut > 0 else limit
+            chunks.append(block[:cut])
+            block = block[cut:].lstrip(" ")
+        if block.strip():
+            chunks.append(block)
+    return chunks or [""]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A spreadsheet-safe cell: text that would start a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")  # meaningful anywhere in a line
+_MD_LINE_START = re.compile(r"(?m)^(\s*)([#+\-=]|\d+(?=[.)]))")  # headings, list items, setext rules
+
+
+def md_text(text: str) -> str:
+    """Inline Markdown for user text: specials escaped, so headings, lists, links and HTML stay text."""
+    safe = _MD_SPECIAL.sub(r"\\\1", printable(text))
+    return _MD_LINE_START.sub(_escape_line_start, safe)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    indent, marker = match.groups()
+    # "1." becomes "1\." (the dot makes the list); "#", "-", "+", "=" get a backslash before them.
+    return indent + (marker + "\\" if marker[0].isdigit() else "\\" + marker)
