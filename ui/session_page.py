@@ -14,7 +14,7 @@ from studygroup.clock import SessionClock, SystemTime
 from studygroup.model import Session
 from studygroup.store import Store
 from ui import dialogs
-from ui.review_counts import ReviewCounts
+from ui.review_page import ReviewPage
 from ui.run_console import RunConsole
 
 RUN, CAPTURE, REVIEW = 0, 1, 2
@@ -29,7 +29,7 @@ class SessionPage(QWidget):
         self.clock = SessionClock(session, time_source or SystemTime(), persist=store.save_clock)
         self.console = RunConsole(session, self.clock, parent=self)
         self.capture = self._capture_page()
-        self.review = ReviewCounts(store, session, parent=self)
+        self.review = ReviewPage(store, session, parent=self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Session views")
@@ -37,7 +37,7 @@ class SessionPage(QWidget):
         self.tabs.addTab(self.capture, "&Capture")
         self.tabs.addTab(self.review, "Re&view")
         for index, tip in enumerate(("The clock and agenda (Alt+R)", "Write notes (Alt+C)",
-                                     "Counts of notes by phase and kind (Alt+V)")):
+                                     "Headline numbers, charts, follow-ups and export (Alt+V)")):
             self.tabs.setTabToolTip(index, tip)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.console.session_ended.connect(self._on_console_session_ended)
@@ -75,5 +75,6 @@ class SessionPage(QWidget):
     def shutdown(self) -> None:
         """Stop timers and close the projector before the page goes away."""
         self.console.timer.stop()
+        self.review.shutdown()
         if self.console.projector is not None:
             self.console.projector.close()

@@ -1,0 +1,77 @@
+"""The Review tab: the same figures as the PDF, tidy-up of steps and tags, follow-ups, export."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studygroup.demo import create_demo
+from studygroup.summary import summarise
+from ui import dialogs
+from ui.review_page import ReviewPage
+
+
+@pytest.fixture
+def page(qtbot, store):
+    session = create_demo(store)
+    widget = ReviewPage(store, session)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def select_row(view, label: str) -> None:
+    model = view.model()
+    row = next(r for r in range(model.rowCount()) if model.label(r) == label)
+    view.selectRow(row)
+
+
+def test_headlines_and_charts_match_the_summary(page, store):
+    summary = summarise(page.session, store.observations(page.session.id))
+    assert page.headlines.text().splitlines() == summary.headlines
+    assert page.phase_chart.categories == [p.name for p in page.session.phases]
+    assert sum(sum(v) for v in page.step_chart.counts.values()) == len(summary.notes)
+
+
+def test_rename_merges_journey_steps(page, store, monkeypatch):
+    before = dict(page.steps.rows)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "Sign-up")
+    select_row(page.steps_view, "Verify identity")
+    page.rename_selected(page.steps_view, "journey step")
+    after = dict(page.steps.rows)
+    assert "Verify identity" not in after
+    assert after["Sign-up"] == before["Sign-up"] + before["Verify identity"]
+    assert "Renamed" in page.status.text()
+
+
+def test_empty_new_name_is_one_clear_sentence(page, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "   ")
+    select_row(page.tags_view, page.tags.label(0))
+    page.rename_selected(page.tags_view, "tag")
+    assert page.status.text() == "The new tag name is empty: type a name first."
+
+
+def test_ticking_a_follow_up_is_saved(page, store):
+    model = page.follow_ups
+    row = next(r for r, n in enumerate(model.notes) if n.kind != "idea" and not n.follow_up)
+    note_id = model.notes[row].id
+    assert model.setData(model.index(row, 0), Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    saved = next(o for o in store.observations(page.session.id) if o.id == note_id)
+    assert saved.follow_up
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "md", "csv", "json"])
+def test_export_runs_off_the_ui_thread(page, qtbot, tmp_path, fmt):
+    target = tmp_path / f"summary.{fmt}"
+    with qtbot.waitSignal(page.export_finished, timeout=30_000) as blocker:
+        page.export_to(fmt, target)
+    assert blocker.args == [str(target)] and target.stat().st_size > 0
+    qtbot.waitUntil(lambda: page.export_thread is None)
+    assert all(button.isEnabled() for button in page.export_buttons.values())
+
+
+def test_failed_export_says_why(page, qtbot, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    page.export_to("csv", blocker / "summary.csv")
+    qtbot.waitUntil(lambda: page.export_thread is None, timeout=10_000)
+    assert page.status.text().startswith(f"The export to {blocker / 'summary.csv'} failed")
