@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -84,7 +86,23 @@ def main() -> int:
         save(window, "review")
         window._close_session()
         window.deleteLater()
+        render_pdf_pages(store, demo, Path(folder))
     return 0
+
+
+def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 2) -> None:
+    """The demo's PDF summary, first pages as PNG (needs pdftoppm from poppler-utils)."""
+    from studygroup.pdf import export_pdf
+
+    pdf_path = folder / "summary.pdf"
+    export_pdf(session, store.observations(session.id), pdf_path)
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found (apt-get install poppler-utils): PDF pages not rendered", file=sys.stderr)
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(pages), str(pdf_path),
+                    str(OUT / "summary")], check=True)
+    for page in range(1, pages + 1):  # pdftoppm writes summary-1.png, summary-2.png
+        print(f"docs/screenshots/summary-{page}.png")
 
 
 if __name__ == "__main__":

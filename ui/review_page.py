@@ -155,6 +155,8 @@ class ReviewPage(QWidget):
         layout.addWidget(QLabel("What happened", objectName="pageTitle"), 0, 0)
         layout.addWidget(self.headlines, 1, 0)
         charts = QHBoxLayout()
+        for chart in (self.phase_chart, self.step_chart):
+            chart.setMinimumSize(300, 260)  # the page must fit a 1280-pixel laptop screen
         charts.addWidget(self.phase_chart)
         charts.addWidget(self.step_chart)
         layout.addLayout(charts, 2, 0)
@@ -182,10 +184,12 @@ class ReviewPage(QWidget):
         self.steps_view = self._table(self.steps, "Journey steps")
         self.tags_view = self._table(self.tags, "Tags")
         self.follow_view = self._table(self.follow_ups, "Notes to follow up")
-        tabs.addTab(self._with_rename(self.steps_view, "journey step"), "Journey &steps")
+        tabs.addTab(self._with_rename(self.steps_view, "journey step"), "&Steps")
+        tabs.setTabToolTip(0, "Journey steps and how many notes each got; rename or merge them")
         tabs.addTab(self._with_rename(self.tags_view, "tag"), "&Tags")
         tabs.addTab(self.follow_view, "&Follow-ups")
         tabs.addTab(self.counts_view, "C&ounts")
+        tabs.setUsesScrollButtons(False)
         tabs.setTabToolTip(2, "Tick the notes whoever files bugs should look at (Space ticks the selected row)")
         return tabs
 
