@@ -1,0 +1,49 @@
+"""PDF export of a 5,000-note session (every section and chart) against raw reportlab laying out
+the same number of paragraphs (two per note: its header line and its text) in the same font."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+from benchmarks.bigsession import big_session
+from benchmarks.common import Figure, median
+from studygroup.fonts import SANS, register_fonts
+from studygroup.pdf import export_pdf
+
+NOTES = 5_000
+
+
+def _ours(session, notes, path: Path) -> float:
+    start = time.perf_counter()
+    export_pdf(session, notes, path)
+    return time.perf_counter() - start
+
+
+def _raw(notes, path: Path) -> float:
+    style = ParagraphStyle("raw", fontName=SANS, fontSize=9.5, leading=13)
+    start = time.perf_counter()
+    story = []
+    for note in notes:
+        story.append(Paragraph(escape(f"{note.session_seconds:.0f} · {note.kind} · {note.journey_step}"), style))
+        story.append(Paragraph(escape(note.text), style))
+    SimpleDocTemplate(str(path)).build(story)
+    return time.perf_counter() - start
+
+
+def run(repeats: int = 5) -> list[Figure]:
+    register_fonts()  # once, outside the timing, for both sides
+    session, notes = big_session(NOTES)
+    ours, raw = [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for _ in range(repeats):
+            ours.append(_ours(session, notes, Path(folder) / "ours.pdf"))
+            raw.append(_raw(notes, Path(folder) / "raw.pdf"))
+    figure = Figure(f"PDF export, {NOTES:,} notes", median(ours), median(raw), "s", "ratio <= 3", False)
+    figure.met = figure.ratio <= 3
+    return [figure]
