@@ -62,14 +62,18 @@ def restore_backup(backup: Path, db_path: Path) -> Path:
     if not backup.is_file():
         raise StorageError(f"There is no backup file {backup}.")
     open_database(backup, read_only=True).close()  # refuses damaged or foreign files
-    aside = db_path
-    if db_path.exists():
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-        aside = db_path.with_name(f"{db_path.stem}-before-restore-{stamp}{db_path.suffix}")
-        for suffix in ("", "-wal", "-shm"):
-            side = Path(str(db_path) + suffix)
-            if side.exists():
-                os.replace(side, Path(str(aside) + suffix))
+    aside = set_aside(db_path, "before-restore") if db_path.exists() else db_path
     shutil.copyfile(backup, db_path.with_suffix(".restoring"))
     os.replace(db_path.with_suffix(".restoring"), db_path)
+    return aside
+
+
+def set_aside(db_path: Path, reason: str) -> Path:
+    """Rename the database (and its -wal/-shm) to `<stem>-<reason>-<time>`: kept, never overwritten."""
+    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.stem}-{reason}-{stamp}{db_path.suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        side = Path(str(db_path) + suffix)
+        if side.exists():
+            os.replace(side, Path(str(aside) + suffix))
     return aside

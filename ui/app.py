@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from studygroup.backup import backup_due, make_backup
-from studygroup.errors import StorageError, StudygroupError
+from studygroup.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
+from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
 from ui.single_instance import SingleInstance
@@ -27,10 +27,8 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     instance = SingleInstance(Path(db_path))
     if not instance.acquire():
         return _explain_already_open(instance)
-    try:
-        store = Store.open(Path(db_path))
-    except StorageError as exc:
-        dialogs.inform(None, "studygroup cannot open its database", str(exc))
+    store = open_or_recover(Path(db_path))
+    if store is None:
         instance.release()
         return 2
     _daily_backup(store)
@@ -50,6 +48,32 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     finally:
         store.close()
         instance.release()
+
+
+def open_or_recover(db_path: Path) -> Store | None:
+    """Open the store; a damaged file gets a choice (latest backup or a new file) and is kept aside."""
+    try:
+        return Store.open(db_path)
+    except CorruptDatabase as exc:
+        backups = list_backups(db_path)
+        options = ([f"Open the latest backup ({backups[0].name})"] if backups else []) + ["Start a new file"]
+        choice = dialogs.choose(None, "studygroup cannot read its database",
+                                f"{exc}\n\nThe damaged file will be kept beside it, renamed, never overwritten.",
+                                options)
+        if choice is None:
+            return None
+        try:
+            if backups and choice == 0:
+                restore_backup(backups[0], db_path)
+            else:
+                set_aside(db_path, "damaged")
+            return Store.open(db_path)
+        except (StorageError, OSError) as retry_exc:
+            dialogs.inform(None, "studygroup cannot open its database", str(retry_exc))
+            return None
+    except StorageError as exc:
+        dialogs.inform(None, "studygroup cannot open its database", str(exc))
+        return None
 
 
 def _explain_already_open(instance: SingleInstance) -> int:

@@ -4,7 +4,8 @@ import sqlite3
 
 import pytest
 
-from studygroup.db import APPLICATION_ID, Database, migrate, open_database, schema_version, split_statements
+from studygroup.db import (APPLICATION_ID, SCHEMA_VERSION, Database, migrate, migration_files, open_database,
+                           schema_version, split_statements)
 from studygroup.errors import CorruptDatabase, NewerDatabase
 from studygroup.store import Store
 
@@ -28,7 +29,7 @@ def test_version_1_file_migrates_and_keeps_data(tmp_path):
     make_version_1_file(path)
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
     with Store.open(path) as store:
-        assert schema_version(store.db) == 2
+        assert schema_version(store.db) == SCHEMA_VERSION
         session = store.load_session("s1")
         assert session.participants[0].name == "Ada"
         assert session.participants[0].airtime_seconds == 0
@@ -77,3 +78,9 @@ def test_new_file_is_marked_as_ours(tmp_path):
 def test_split_statements_keeps_semicolons_in_strings():
     assert split_statements("CREATE TABLE a (x TEXT DEFAULT ';');\nSELECT 1;\n") == [
         "CREATE TABLE a (x TEXT DEFAULT ';');", "SELECT 1;"]
+
+
+def test_migration_numbers_have_no_gaps():
+    """A gap would make a later-added file be skipped on databases already past it."""
+    numbers = [number for number, _ in migration_files()]
+    assert numbers == list(range(1, len(numbers) + 1))
