@@ -6,6 +6,7 @@ import datetime
 import json
 import random
 
+from studygroup.agenda import DEFAULT_TEMPLATE, TEMPLATES
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.resources import resource_path
 from studygroup.store import Store
@@ -17,13 +18,7 @@ PEOPLE = (
     ("Femi Adeyemi", "Sales"), ("Lena Novak", "Support"), ("Chris Okafor", "Legal"),
 )
 
-AGENDA = (
-    ("Welcome and rules", 5, "Two rules: you don't work here, and we're not solving problems today."),
-    ("Become the customer", 10, "Read the card. Who are you, and what must be true by Friday?"),
-    ("Experience the product", 30, "Go end to end. Write down every bump, the moment it happens."),
-    ("Share-out", 10, "Last week, what grinded your gears?"),
-    ("Wrap-up", 5, "Magic wand: what would you take off your plate?"),
-)
+AGENDA = TEMPLATES[DEFAULT_TEMPLATE]  # (name, minutes, prompt) rows; the templates are the one source
 
 STEPS = ("Sign-up", "Verify identity", "Add bank account", "Create checkout", "Test payment", "Payouts")
 

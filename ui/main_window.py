@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-import importlib
-import importlib.util
-
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from studygroup.demo import DEMO_TITLE, create_demo
@@ -13,6 +9,7 @@ from studygroup.store import Store
 from ui import app_settings
 from ui.actions import build_actions, icon
 from ui.home_page import HomePage
+from ui.plan_page import PlanPage
 from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -25,7 +22,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store, self.time_source = store, clock_time_source
         self.session_page: SessionPage | None = None
-        self.plan_page = None
+        self.plan_page: PlanPage | None = None
         self.setWindowIcon(icon("app"))
         self.home = HomePage(store, self)
         self.home.session_chosen.connect(self.open_session)
@@ -74,13 +71,9 @@ class MainWindow(QMainWindow):
         return self.open_session(session_id)
 
     def show_new_session(self) -> None:
-        """Plan a new session with the plan page, or the stand-in until it exists."""
-        if importlib.util.find_spec("ui.plan_page") is None:
-            self.open_session(_stand_in_session(self.store))
-            return
-        module = importlib.import_module("ui.plan_page")
+        """Show the plan page (built once, reset after each session it creates)."""
         if self.plan_page is None:
-            self.plan_page = module.PlanPage(self.store, self)
+            self.plan_page = PlanPage(self.store, self)
             self.plan_page.session_created.connect(self.open_session)
             self.stack.addWidget(self.plan_page)
         self._close_session()
@@ -99,13 +92,3 @@ class MainWindow(QMainWindow):
         self._close_session()
         super().closeEvent(event)
 
-
-def _stand_in_session(store: Store) -> str:
-    """TEMPORARY until ui/plan_page.py lands: the bakery card with the default agenda. Remove then."""
-    from studygroup.demo import AGENDA, demo_scenario
-    from studygroup.model import Phase, Session
-
-    session = Session(title="New session: Crumb & Co", date=datetime.date.today().isoformat(), facilitator="",
-                      scenario=demo_scenario(), phases=[Phase(n, m, p) for n, m, p in AGENDA])
-    store.save_session(session)
-    return session.id

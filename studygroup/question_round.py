@@ -1,0 +1,91 @@
+"""The question round: each probing question goes round the group, one timed turn per person.
+
+Airtime accumulates into Participant.airtime_seconds and is persisted at the end
+of every turn, so a crash loses at most the turn in progress.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from studygroup.model import Participant, Session
+
+DEFAULT_TURN_SECONDS = 90.0
+
+
+class QuestionRound:
+    """Turn order over the participants; the time source needs only `monotonic()` (see clock.ManualTime)."""
+
+    def __init__(self, session: Session, time_source, persist: Callable[[Session], None] | None = None,
+                 turn_seconds: float = DEFAULT_TURN_SECONDS, seed: int | None = None):
+        if not session.participants:
+            raise ValueError("A question round needs at least one person in the group.")
+        self.session, self.time, self.persist = session, time_source, persist
+        self.turn_seconds = turn_seconds
+        self.order: list[Participant] = list(session.participants)
+        if seed is not None:
+            random.Random(seed).shuffle(self.order)
+        self.questions = session.scenario.probing_questions or ["What happened, and how did it feel?"]
+        self.question_index, self.turn_index = 0, 0
+        self._turn_started: float | None = None
+        self.finished = False
+
+    # --- reading --------------------------------------------------------------
+
+    @property
+    def person(self) -> Participant:
+        return self.order[self.turn_index]
+
+    @property
+    def question(self) -> str:
+        return self.questions[self.question_index]
+
+    @property
+    def running(self) -> bool:
+        return self._turn_started is not None
+
+    def turn_elapsed(self) -> float:
+        return self.time.monotonic() - self._turn_started if self.running else 0.0
+
+    def turn_remaining(self) -> float:
+        """Seconds left in this person's turn; negative once they run over."""
+        return self.turn_seconds - self.turn_elapsed()
+
+    # --- controls ---------------------------------------------------------------
+
+    def start_turn(self) -> None:
+        if not self.finished and not self.running:
+            self._turn_started = self.time.monotonic()
+
+    def pause(self) -> None:
+        """Stop this turn's timer, keeping the airtime so far."""
+        self._close_turn()
+
+    def next_turn(self) -> bool:
+        """End this turn and start the next person's (the next question after the last person).
+
+        Returns False when the last person has answered the last question.
+        """
+        self._close_turn()
+        self.turn_index += 1
+        if self.turn_index == len(self.order):
+            self.turn_index = 0
+            self.question_index += 1
+        if self.question_index == len(self.questions):
+            self.question_index, self.finished = len(self.questions) - 1, True
+            self.turn_index = len(self.order) - 1
+            return False
+        self.start_turn()
+        return True
+
+    def finish(self) -> None:
+        self._close_turn()
+        self.finished = True
+
+    def _close_turn(self) -> None:
+        if self.running:
+            self.person.airtime_seconds += self.turn_elapsed()
+            self._turn_started = None
+            if self.persist:
+                self.persist(self.session)

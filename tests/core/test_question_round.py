@@ -1,0 +1,57 @@
+"""The question round: turns go round the group per question; airtime is recorded and saved."""
+
+import pytest
+
+from studygroup.clock import ManualTime
+from studygroup.model import Participant, Scenario, Session
+from studygroup.question_round import QuestionRound
+
+
+def make_session(names=("Ada", "Bo", "Cy"), questions=("Q1", "Q2")):
+    return Session(title="S", date="2026-01-01", facilitator="", scenario=Scenario(
+        "A", "b", "c", probing_questions=list(questions)), participants=[Participant(n) for n in names])
+
+
+def test_each_question_goes_round_everyone_in_order_and_airtime_adds_up(store):
+    session, time = make_session(), ManualTime()
+    store.save_session(session)
+    rounds = QuestionRound(session, time, persist=store.save_session)
+    rounds.start_turn()
+    seen = []
+    for seconds in (10, 20, 30, 5, 5, 5):
+        seen.append((rounds.question, rounds.person.name))
+        time.advance(seconds)
+        more = rounds.next_turn()
+    assert more is False and rounds.finished and not rounds.running
+    assert seen == [("Q1", "Ada"), ("Q1", "Bo"), ("Q1", "Cy"), ("Q2", "Ada"), ("Q2", "Bo"), ("Q2", "Cy")]
+    stored = {p.name: p.airtime_seconds for p in store.load_session(session.id).participants}
+    assert stored == {"Ada": 15, "Bo": 25, "Cy": 35}
+
+
+def test_a_paused_turn_keeps_its_airtime_and_the_clock_holds(store):
+    session, time = make_session(("Ada",)), ManualTime()
+    rounds = QuestionRound(session, time, turn_seconds=60)
+    rounds.start_turn()
+    time.advance(50)
+    assert rounds.turn_remaining() == 10
+    rounds.pause()
+    time.advance(1000)
+    assert rounds.turn_elapsed() == 0 and session.participants[0].airtime_seconds == 50
+    rounds.start_turn()
+    time.advance(70)
+    assert rounds.turn_remaining() == -10  # running over shows, never clamps
+    rounds.finish()
+    assert session.participants[0].airtime_seconds == 120
+
+
+def test_a_seed_gives_a_reproducible_shuffled_order():
+    names = [f"P{i}" for i in range(8)]
+    first = [p.name for p in QuestionRound(make_session(names), ManualTime(), seed=5).order]
+    again = [p.name for p in QuestionRound(make_session(names), ManualTime(), seed=5).order]
+    assert first == again and sorted(first) == sorted(names) and first != names
+
+
+def test_a_round_needs_people_and_falls_back_to_one_question():
+    with pytest.raises(ValueError):
+        QuestionRound(make_session(names=()), ManualTime())
+    assert QuestionRound(make_session(questions=()), ManualTime()).question

@@ -1,0 +1,194 @@
+"""The plan page: filled from the keyboard, validated inline, saved as a session in the store."""
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+
+from studygroup import roster, scenarios
+from ui import dialogs
+from ui.plan_page import PlanPage
+
+
+@pytest.fixture
+def page(qtbot, store):
+    widget = PlanPage(store)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.seed_spin.setValue(42)
+    return widget
+
+
+def press(qtbot, page, command_id):
+    """Press a command's own shortcut, as a keyboard user would."""
+    sequence = page.actions_by_id[command_id].shortcut()
+    qtbot.keyClick(page.focusWidget() or page, sequence[0].key(), sequence[0].keyboardModifiers())
+
+
+def test_fill_the_page_from_the_keyboard_and_create_the_session(qtbot, page, store):
+    page.activateWindow()
+    page.title_edit.setFocus()
+    qtbot.keyClicks(page.title_edit, "Checkout group, March")
+    page.facilitator_edit.setFocus()
+    qtbot.keyClicks(page.facilitator_edit, "Jordan")
+    page.date_edit.setDate(QDate(2026, 3, 2))
+    page.scenario_combo.setCurrentIndex(page.scenario_combo.findData("saas_billing"))
+    page.lingo_edit.setPlainText("KYC\n\n  the Dashboard team \n")
+    page.roster_edit.setPlainText("name,discipline\nAda,Eng\nBo,Design\nCy,Sales\nDee,Support\nEd,Eng")
+    page.roster_edit.setFocus()
+    press(qtbot, page, "add_roster")
+    assert page.people_model.rowCount() == 5
+    page.auto_advance_box.setFocus()
+    qtbot.keyClick(page.auto_advance_box, Qt.Key.Key_Space)
+    with qtbot.waitSignal(page.session_created) as created:
+        press(qtbot, page, "create")
+    session = store.load_session(created.args[0])
+    assert (session.title, session.facilitator, session.date) == ("Checkout group, March", "Jordan", "2026-03-02")
+    assert session.scenario.company == "Tallyboard" and session.scenario.key == "saas_billing"
+    assert session.lingo == ["KYC", "the Dashboard team"]
+    assert session.auto_advance is True
+    assert session.planned_minutes == 60 and len(session.phases) == 5
+    assert sorted(p.name for p in session.participants) == ["Ada", "Bo", "Cy", "Dee", "Ed"]
+    assert all(p.roster_id and p.role in session.scenario.roles for p in session.participants)
+    assert page.title_edit.text() == "" and page.people_model.rowCount() == 0  # ready for the next plan
+
+
+def test_switching_the_template_updates_the_agenda_and_the_total(page):
+    assert page.total_label.text() == "Total: 60 minutes"
+    page.template_combo.setCurrentText("90 minutes")
+    assert page.phase_model.rowCount() == 6 and page.total_label.text() == "Total: 90 minutes"
+    page.template_combo.setCurrentText("30 minutes (lightning)")
+    assert page.total_label.text() == "Total: 30 minutes"
+
+
+def test_editing_minutes_and_reordering_phases_update_the_plan_live(qtbot, page, store):
+    model = page.phase_model
+    assert model.setData(model.index(2, 1), 45)
+    assert page.total_label.text() == "Total: 75 minutes"
+    assert not model.setData(model.index(2, 1), "soon") and not model.setData(model.index(2, 1), 0)
+    page.phase_table.setCurrentIndex(model.index(4, 0))
+    page.phase_table.setFocus()
+    press(qtbot, page, "phase_up")
+    assert [p.name for p in model.phases][3:] == ["Wrap-up", "Share-out"]
+    assert page.phase_table.currentIndex().row() == 3
+    page.phase_table.setCurrentIndex(model.index(0, 0))
+    page.move_phase(-1)  # nothing above the first phase
+    assert model.phases[0].name == "Welcome and rules"
+    page.remove_phase()
+    assert page.total_label.text() == "Total: 70 minutes"
+    page.title_edit.setText("Reordered")
+    with qtbot.waitSignal(page.session_created) as created:
+        page.create_session()
+    assert [p.name for p in store.load_session(created.args[0]).phases] == [
+        "Become the customer", "Experience the product", "Wrap-up", "Share-out"]
+
+
+@pytest.mark.parametrize("people, expected", [
+    ([], "Give the session a title"),
+    (["Ada", "   "], "Person 2 in the group has no name"),
+    (["Ada", " ada "], "Two people in the group are called “ada”"),
+])
+def test_problems_are_one_sentence_inline_and_nothing_is_saved(qtbot, page, store, people, expected):
+    page.title_edit.setText("Group" if people else "  ")
+    for name in people:
+        page.add_person()
+        page.people_model.setData(page.people_model.index(page.people_model.rowCount() - 1, 0), name)
+    with qtbot.assertNotEmitted(page.session_created):
+        page.create_session()
+    assert page.error_label.text().startswith(expected)
+    assert store.list_sessions() == []
+
+
+def test_the_size_warning_shows_outside_four_to_eight(page):
+    assert "No one" in page.size_warning.text()
+    for _ in range(4):
+        page.add_person()
+    assert page.size_warning.text() == ""
+    for _ in range(5):
+        page.add_person()
+    assert "large" in page.size_warning.text()
+
+
+def test_random_groups_from_a_big_roster_take_one_group_of_newcomers_first(page, store):
+    roster.add_people(store, [(f"Person {i}", ("Eng", "Design", "Sales")[i % 3]) for i in range(20)])
+    page.form_random_groups()
+    assert page.group_combo.count() == 3
+    assert 4 <= page.people_model.rowCount() <= 8
+    first = [p.name for p in page.people_model.people]
+    page.group_combo.setCurrentIndex(1)
+    assert [p.name for p in page.people_model.people] != first
+    page.form_random_groups()  # same seed, same groups
+    assert [p.name for p in page.people_model.people] == first
+
+
+def test_a_bad_pasted_roster_is_refused_with_its_line(page, store):
+    page.roster_edit.setPlainText("Ada,Eng\n  ,Design")
+    page.add_pasted_roster()
+    assert page.error_label.text().startswith("The pasted roster was not added. Line 2 has no name")
+    assert roster.list_roster(store) == [] and page.roster_edit.toPlainText()
+
+
+def test_import_a_csv_roster_through_the_dialog_module(page, store, tmp_path, monkeypatch):
+    csv_file = tmp_path / "team.csv"
+    csv_file.write_text("\ufeffname;discipline\nAda;Eng\nBo;Design\nCy;Sales\nDee;Legal\n", encoding="utf-8")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: csv_file)
+    page.import_roster()
+    assert len(roster.list_roster(store)) == 4 and page.people_model.rowCount() == 4
+    assert page.roster_note.text() == "The roster has 4 people."
+
+
+def test_edit_a_copy_and_save_it_to_the_library(qtbot, page, store):
+    page.scenario_combo.setCurrentIndex(page.scenario_combo.findData("bakery"))
+    page.edit_copy()
+    assert page.editor.isVisibleTo(page) and not page.preview.isVisibleTo(page)
+    page.editor.company.setText("Crumb & Co (gluten-free)")
+    page.editor.roles.setPlainText("Baker\n\nDelivery rider\n")
+    page.save_card()
+    assert page.scenario_combo.currentText() == "Crumb & Co (gluten-free)"
+    assert not page.editor.isVisibleTo(page)
+    saved = {c.key: c for c in scenarios.load_library()}[page.current_card().key]
+    assert saved.roles == ["Baker", "Delivery rider"]
+    assert (scenarios.user_dir() / f"{saved.key}.json").exists()
+
+
+def test_an_edited_card_without_a_company_is_not_saved(page):
+    page.new_card()
+    page.save_card()
+    assert page.error_label.text() == "The card needs a company name."
+    assert not scenarios.user_dir().exists()
+
+
+def test_choosing_another_card_asks_before_dropping_edits(page, monkeypatch):
+    page.edit_copy()
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: False)
+    before = page.scenario_combo.currentIndex()
+    page.scenario_combo.setCurrentIndex(before + 1)
+    assert page.editing and page.scenario_combo.currentIndex() == before
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *args: True)
+    page.scenario_combo.setCurrentIndex(before + 1)
+    assert not page.editing
+
+
+def test_print_persona_card_writes_the_pdf_where_asked(page, tmp_path, monkeypatch):
+    target = tmp_path / "handout"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *args: target)
+    page.print_persona_card()
+    assert (tmp_path / "handout.pdf").read_bytes().startswith(b"%PDF")
+    assert "handout.pdf" in page.notice_label.text()
+
+
+def test_every_command_has_a_shortcut_in_its_tooltip_and_an_accessible_name(page):
+    for command_id, button in page.buttons.items():
+        assert not page.actions_by_id[command_id].shortcut().isEmpty()
+        assert "(" in button.toolTip() and button.accessibleName()
+    for field in (page.title_edit, page.date_edit, page.facilitator_edit, page.scenario_combo, page.product_edit,
+                  page.lingo_edit, page.people_table, page.roster_edit, page.seed_spin, page.template_combo,
+                  page.phase_table, page.auto_advance_box):
+        assert field.accessibleName() and field.toolTip()
+
+
+def test_the_table_models_pass_the_model_tester(qtmodeltester, page):
+    for _ in range(3):
+        page.add_person()
+    qtmodeltester.check(page.people_model, force_py=True)
+    qtmodeltester.check(page.phase_model, force_py=True)
