@@ -48,13 +48,16 @@ class ExportJob(QObject):
 
 
 def start_export(job: ExportJob, parent: QObject) -> QThread:
-    """Run *job* in a new thread owned by *parent*; the thread ends when the job does."""
+    """Run *job* in a new thread owned by *parent*; the thread ends when the job does.
+
+    The caller keeps a Python reference to *job* until the thread has finished and then drops
+    it: Python owns the job, so it must not also be deleteLater()'d (that deletes it twice).
+    """
     thread = QThread(parent)
     job.moveToThread(thread)
     thread.started.connect(job.run)
     job.finished.connect(thread.quit)
     job.failed.connect(thread.quit)
-    thread.finished.connect(job.deleteLater)
     thread.finished.connect(thread.deleteLater)
     thread.start()
     return thread

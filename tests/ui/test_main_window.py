@@ -74,15 +74,15 @@ def test_session_list_model_passes_the_model_tester(qtmodeltester, store):
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole + 1) == model.session_id(0)
 
 
-def test_a_damaged_database_gives_one_message_and_exit_code_2(qapp, tmp_path, monkeypatch):
+def test_a_damaged_database_offers_a_choice_and_cancel_exits_with_2(qapp, tmp_path, monkeypatch):
     from ui import app
 
     bad = tmp_path / "notes.db"
     bad.write_bytes(b"this is not a database at all" * 100)
-    told = []
-    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    asked = []
+    monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, options: asked.append(text))
     assert app.run(bad) == 2
-    assert len(told) == 1 and "damaged" in told[0]
+    assert len(asked) == 1 and "damaged" in asked[0] and str(bad) in asked[0]
 
 
 def test_second_app_on_the_same_database_raises_the_first(qtbot, tmp_path, monkeypatch):
