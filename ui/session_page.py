@@ -10,8 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from studygroup.backup import make_backup
-from studygroup.clock import SessionClock, SystemTime
+from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
+from studygroup.errors import StorageError
 from studygroup.model import Session
+from studygroup.roster import record_participation
 from studygroup.store import Store
 from ui import dialogs
 from ui.review_page import ReviewPage
@@ -41,6 +43,7 @@ class SessionPage(QWidget):
             self.tabs.setTabToolTip(index, tip)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.console.session_ended.connect(self._on_console_session_ended)
+        self.clock.listeners.append(self._on_clock_event)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -60,7 +63,19 @@ class SessionPage(QWidget):
         if index == REVIEW:
             self.review.refresh()
 
+    def _on_clock_event(self, event: str) -> None:
+        if event == STATUS_CHANGED and self.session.status == "running":
+            self._record_participation()
+
+    def _record_participation(self) -> None:
+        """The roster remembers who took part, so random groups can prefer newcomers next time."""
+        try:
+            record_participation(self.store, self.session)
+        except StorageError as exc:
+            dialogs.inform(self, "Participation not recorded", f"The notes are safe, but {exc}")
+
     def _on_console_session_ended(self) -> None:
+        self._record_participation()
         self._backup_after_session()
         self.review.refresh()
         self.tabs.setCurrentIndex(REVIEW)
