@@ -74,6 +74,8 @@ def main() -> int:
         window = MainWindow(store, clock_time_source=time)
         window.show()
         save(window, "home")
+        window.show_new_session()
+        save(window, "plan")
         page = window.open_session(live.id)
         run_to_experience_phase(page, time)
         page.tabs.setCurrentIndex(RUN)
