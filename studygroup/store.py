@@ -22,7 +22,12 @@ OBSERVATION_COLUMNS = (
     "severity", "journey_step", "text", "tags_json", "follow_up", "expected", "happened",
     "lingo_flag", "solution_flag", "deleted_at", "updated_at",
 )
-_OBS_SELECT = f"SELECT {', '.join(OBSERVATION_COLUMNS)} FROM observations"
+# Read in the dataclass's own field order, so a row becomes an Observation positionally
+# (a 10,000-note session loads in a fraction of the time keyword construction takes).
+_OBS_FIELDS = tuple(f.name for f in dataclasses.fields(Observation))
+_OBS_SELECT = f"SELECT {', '.join('tags_json' if f == 'tags' else f for f in _OBS_FIELDS)} FROM observations"
+_TAGS, _FLAGS = _OBS_FIELDS.index("tags"), tuple(_OBS_FIELDS.index(f) for f in ("follow_up", "lingo_flag",
+                                                                                 "solution_flag"))
 
 
 class Store:
@@ -272,8 +277,9 @@ _OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
 
 
 def _observation_from_row(row) -> Observation:
-    values = dict(zip(OBSERVATION_COLUMNS, row))
-    values["tags"] = json.loads(values.pop("tags_json"))
-    for flag in ("follow_up", "lingo_flag", "solution_flag"):
-        values[flag] = bool(values[flag])
-    return Observation(**values)
+    values = list(row)
+    tags = values[_TAGS]
+    values[_TAGS] = [] if tags == "[]" else json.loads(tags)
+    for index in _FLAGS:
+        values[index] = bool(values[index])
+    return Observation(*values)
