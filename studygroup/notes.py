@@ -1,0 +1,60 @@
+"""Turn what someone typed into an Observation: tags, stamps and rule flags, with validation."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from studygroup.clock import SessionClock
+from studygroup.model import KIND_KEYS, SEVERITY_WORDS, Observation, Session
+from studygroup.nudges import lingo_hits, load_solution_phrases, solution_hits
+
+# A tag starts with a letter (so "#3" and "&#39;" are not tags) and may go on with letters,
+# digits, "_" or "-"; \w is Unicode-aware, so "#café" and "#支払い" are tags.
+_TAG = re.compile(r"(?<![\w&#])#([^\W\d_][\w-]*)")
+
+
+def parse_tags(text: str) -> list[str]:
+    """The #tags in *text*, lowercased and without repeats, in the order they first appear."""
+    tags: list[str] = []
+    for match in _TAG.finditer(text):
+        tag = match.group(1).rstrip("-").lower()
+        if tag not in tags:
+            tags.append(tag)
+    return tags
+
+
+def build_observation(session: Session, author_id: str | None, text: str, kind: str, severity: int,
+                      journey_step: str, expected: str, happened: str, clock: SessionClock, now: float,
+                      phrases: Sequence[str] | None = None) -> Observation:
+    """A new note stamped with the current phase, session time and wall time, and flagged by the rules."""
+    text = text.strip()
+    if not text:
+        raise ValueError("A note needs some text: write what happened, then save.")
+    if kind not in KIND_KEYS:
+        raise ValueError(f"The kind {kind!r} is not one of {', '.join(KIND_KEYS)}.")
+    if severity not in SEVERITY_WORDS:
+        raise ValueError(f"The severity must be 1, 2 or 3, not {severity!r}.")
+    expected, happened = expected.strip(), happened.strip()
+    everything = "\n".join((text, expected, happened))
+    phrases = load_solution_phrases() if phrases is None else phrases
+    phase = clock.phase
+    return Observation(
+        session_id=session.id, text=text, kind=kind, severity=severity, author_id=author_id,
+        phase_id=phase.id if phase else None, session_seconds=clock.session_elapsed(), wall_time=now,
+        journey_step=journey_step.strip(), tags=parse_tags(everything), expected=expected, happened=happened,
+        lingo_flag=bool(lingo_hits(everything, session.lingo)),
+        solution_flag=bool(solution_hits(everything, phrases)), updated_at=now,
+    )
+
+
+def remember_journey_step(session: Session, step: str) -> str:
+    """The step as the session spells it, appending it to the session's list when new."""
+    step = step.strip()
+    if not step:
+        return ""
+    known = {existing.casefold(): existing for existing in session.journey_steps}
+    if step.casefold() in known:
+        return known[step.casefold()]
+    session.journey_steps.append(step)
+    return step

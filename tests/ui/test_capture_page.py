@@ -1,0 +1,364 @@
+"""The Capture tab: switching people by keyboard, drafts that reach the disk, notes, nudges and the lock."""
+
+import datetime
+
+import pytest
+from PySide6.QtCore import Qt
+
+from studygroup.clock import ManualTime, SessionClock
+from studygroup.demo import AGENDA, demo_scenario
+from studygroup.errors import DiskFull
+from studygroup.model import Observation, Participant, Phase, Session
+from studygroup.nudges import RULE1_HINT
+from ui import dialogs
+from ui.capture_page import FALLBACK_FILE, CapturePage
+from ui.feed_model import ANY
+
+NAMES = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi", "Lena Novak", "Chris Okafor",
+         "Priya Shah", "Sam Lee")
+
+
+def make_session(store) -> Session:
+    scenario = demo_scenario()
+    people = [Participant(name, role=scenario.roles[i % len(scenario.roles)]) for i, name in enumerate(NAMES)]
+    session = Session(title="Thursday group", date=datetime.date.today().isoformat(), facilitator="Jo Park",
+                      scenario=scenario, phases=[Phase(n, m, p) for n, m, p in AGENDA], participants=people,
+                      lingo=["KYC", "Connect"], journey_steps=["Sign-up", "Payouts"])
+    store.save_session(session)
+    return session
+
+
+@pytest.fixture
+def time():
+    return ManualTime()
+
+
+@pytest.fixture
+def session(store):
+    return make_session(store)
+
+
+@pytest.fixture
+def clock(store, session, time):
+    return SessionClock(session, time, persist=store.save_clock)
+
+
+def open_page(qtbot, store, session, clock) -> CapturePage:
+    page = CapturePage(store, session, clock)
+    qtbot.addWidget(page)
+    with qtbot.waitActive(page):  # shortcuts only reach the active window
+        page.show()
+        page.activateWindow()
+    return page
+
+
+@pytest.fixture
+def page(qtbot, store, session, clock):
+    opened = open_page(qtbot, store, session, clock)
+    yield opened
+    opened.shutdown()  # before the store closes
+
+
+def type_into(qtbot, page, text):
+    """Type like a person; QTest only knows ASCII keys, so other characters arrive as input."""
+    first, *rest = text.split("\u00e9")
+    qtbot.keyClicks(page.editor, first)
+    for chunk in rest:
+        page.editor.insertPlainText("\u00e9")
+        qtbot.keyClicks(page.editor, chunk)
+
+
+def press_enter(qtbot, page, modifier=Qt.KeyboardModifier.NoModifier):
+    qtbot.keyClick(page.editor, Qt.Key.Key_Return, modifier)
+
+
+def switch_with_keys(qtbot, page, number):
+    qtbot.keyClick(page.editor, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_current_author_is_unmistakable(page, session):
+    dana = session.participants[0]
+    assert page.author_id == dana.id
+    assert page.band.text() == "Writing as Dana Whitfield"
+    assert page.editor.placeholderText() == "Dana, what happened?"
+    assert page.persona.text() == "You are Dana, the founder and baker at Crumb & Co"
+    assert page.person_bar.buttons[dana.id].isChecked()
+    assert page.person_bar.buttons[dana.id].text() == "DW"
+    # Each person keeps one colour, different from the others.
+    colours = {page.person_bar.buttons[p.id].styleSheet() for p in session.participants}
+    assert len(colours) == len(session.participants)
+
+
+def test_eight_people_type_interleaved_drafts_switching_with_ctrl_number(qtbot, page, store, session, time):
+    typed = {p.id: "" for p in session.participants}
+    rounds = ["saw ", "a #red ", "button\u00e9 "]
+    for word in rounds:
+        for number, person in enumerate(session.participants, start=1):
+            switch_with_keys(qtbot, page, number)
+            assert page.author_id == person.id
+            assert page.editor.toPlainText() == typed[person.id]  # their own draft came back
+            type_into(qtbot, page, f"{word}{number} ")
+            typed[person.id] += f"{word}{number} "
+    switch_with_keys(qtbot, page, 0)
+    assert page.author_id is None
+    assert page.band.text() == "Writing as Jo Park (facilitator)"
+    assert page.editor.toPlainText() == ""
+    on_disk = {author: d.text for author, d in store.drafts(session.id).items()}
+    assert on_disk == typed  # switching persisted every draft
+
+
+def test_a_draft_reaches_the_disk_after_the_debounce(qtbot, page, store, session):
+    type_into(qtbot, page, "half a thought")
+    assert page.draft_timer.isActive() and page.draft_timer.interval() == 400
+    assert store.drafts(session.id) == {}
+    with qtbot.waitSignal(page.draft_persisted, timeout=2000) as persisted:
+        pass
+    assert persisted.args[0].text == "half a thought"
+    assert store.drafts(session.id)[page.author_id].text == "half a thought"
+
+
+def test_drafts_come_back_when_the_page_reopens(qtbot, store, session, clock):
+    first = open_page(qtbot, store, session, clock)
+    for number in (1, 2, 3):
+        switch_with_keys(qtbot, first, number)
+        type_into(qtbot, first, f"draft {number}")
+    first.shutdown()
+    first.close()
+    second = open_page(qtbot, store, session, clock)
+    for number in (1, 2, 3):
+        switch_with_keys(qtbot, second, number)
+        assert second.editor.toPlainText() == f"draft {number}"
+    second.shutdown()
+
+
+def test_enter_saves_and_shift_enter_makes_a_new_line(qtbot, page, store, session, clock, time):
+    clock.start()
+    time.advance(42)
+    type_into(qtbot, page, "first line")
+    press_enter(qtbot, page, Qt.KeyboardModifier.ShiftModifier)
+    type_into(qtbot, page, "second #Docs")
+    assert page.editor.toPlainText() == "first line\nsecond #Docs"
+    with qtbot.waitSignal(page.note_saved) as saved:
+        press_enter(qtbot, page)
+    note = saved.args[0]
+    stored = store.observations(session.id)
+    assert [o.id for o in stored] == [note.id]
+    assert stored[0].text == "first line\nsecond #Docs" and stored[0].tags == ["docs"]
+    assert stored[0].author_id == session.participants[0].id
+    assert stored[0].phase_id == session.phases[0].id
+    assert stored[0].session_seconds == pytest.approx(42)
+    assert page.editor.toPlainText() == ""
+    assert page.status.text().startswith("Saved")
+    assert store.drafts(session.id) == {}  # the saved text does not come back as a draft
+
+
+def test_kind_severity_step_and_classic_fields(qtbot, page, store, session):
+    qtbot.keyClick(page.editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    assert page.kinds.value == "bad_day"
+    assert page.editor.toPlainText() == ""  # Alt+B picked the kind, typed nothing
+    page.severity.buttons[3].click()
+    assert page.severity.buttons[3].text() == "3 if this weren't my job, I'd give up"
+    page.step_edit.setText("refund a customer")
+    page.classic_toggle.setChecked(True)
+    page.expected_edit.setText("a refund button")
+    page.happened_edit.setText("a support form")
+    type_into(qtbot, page, "No way to refund")
+    note = page.save_current()
+    assert (note.kind, note.severity, note.journey_step) == ("bad_day", 3, "refund a customer")
+    assert (note.expected, note.happened) == ("a refund button", "a support form")
+    assert session.journey_steps[-1] == "refund a customer"
+    assert store.load_session(session.id).journey_steps[-1] == "refund a customer"
+    assert "refund a customer" in page.step_completions.stringList()
+    assert page.kinds.value == "friction" and page.expected_edit.text() == ""
+
+
+def test_an_empty_note_is_not_saved_and_says_why(qtbot, page, store, session):
+    type_into(qtbot, page, "   ")
+    press_enter(qtbot, page)
+    assert store.observations(session.id) == []
+    assert page.status.text() == "A note needs some text: write what happened, then save."
+
+
+def test_nudges_fire_on_lingo_and_solution_talk_and_stay_quiet_otherwise(qtbot, page, store, session):
+    type_into(qtbot, page, "My shoulder hurt and I fixed my coffee")
+    assert page.rule1_hint.isHidden() and page.rule2_row.isHidden()
+    page.editor.clear()
+    type_into(qtbot, page, "The kyc page")
+    assert not page.rule1_hint.isHidden()
+    assert page.rule1_hint.text() == f"{RULE1_HINT} (KYC)"
+    assert page.rule2_row.isHidden()
+    type_into(qtbot, page, ": we should just add a skip")
+    assert not page.rule2_row.isHidden()
+    note = page.save_current()  # a nudge never blocks
+    assert note.lingo_flag and note.solution_flag
+    assert page.rule1_hint.isHidden() and page.rule2_row.isHidden()
+
+
+def test_keep_as_idea_for_later_saves_the_note_as_an_idea(qtbot, page, store, session):
+    type_into(qtbot, page, "why don't we add a checklist")
+    page.keep_as_idea.click()
+    [stored] = store.observations(session.id)
+    assert stored.kind == "idea" and stored.solution_flag
+
+
+def test_a_storage_failure_keeps_the_text_and_writes_the_fallback_file(qtbot, page, store, session, monkeypatch):
+    def full(_note):
+        raise DiskFull(f"The disk holding {store.path} is full, so nothing can be saved to it.")
+
+    monkeypatch.setattr(store, "add_observation", full)
+    saved = []
+    page.note_saved.connect(saved.append)
+    type_into(qtbot, page, "precious <b>words</b> & more")
+    press_enter(qtbot, page)
+    assert saved == []
+    assert page.editor.toPlainText() == "precious <b>words</b> & more"
+    fallback = store.path.parent / FALLBACK_FILE
+    assert "precious <b>words</b> & more" in fallback.read_text(encoding="utf-8")
+    assert "Dana Whitfield" in fallback.read_text(encoding="utf-8")
+    assert str(fallback) in page.status.text() and "Not saved" in page.status.text()
+    assert page.status.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_own_notes_edit_keeps_a_version_and_delete_is_undoable(qtbot, page, store, session):
+    type_into(qtbot, page, "slow page")
+    note = page.save_current()
+    page.notes_view.selectRow(0)
+    assert page.edit_selected()
+    assert page.editor.toPlainText() == "slow page"
+    page.editor.selectAll()
+    type_into(qtbot, page, "very slow page")
+    press_enter(qtbot, page)
+    assert store.observations(session.id)[0].text == "very slow page"
+    assert [v.text for v in store.observation_versions(note.id)] == ["slow page"]
+    page.notes_view.selectRow(0)
+    page.notes_view.setFocus()
+    qtbot.keyClick(page.notes_view, Qt.Key.Key_Delete)
+    assert store.observations(session.id) == []
+    assert page.own_proxy.rowCount() == 0
+    qtbot.keyClick(page.notes_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [o.text for o in store.observations(session.id)] == ["very slow page"]
+    assert page.own_proxy.rowCount() == 1
+
+
+def test_private_capture_shows_only_your_own_notes_until_the_session_ends(qtbot, page, session, clock):
+    for number in (1, 2):
+        page.switch_author(session.participants[number - 1].id)
+        type_into(qtbot, page, f"note by {number}")
+        page.save_current()
+    assert page.private_toggle.isChecked()
+    assert page.own_proxy.rowCount() == 1 and page.own_proxy.note_at(0).text == "note by 2"
+    page.private_toggle.setChecked(False)
+    assert page.own_proxy.rowCount() == 2
+    page.private_toggle.setChecked(True)
+    clock.start()
+    clock.end()
+    assert page.own_proxy.rowCount() == 2  # after the session, everyone sees everything
+
+
+def test_the_feed_is_the_facilitators_and_filters(qtbot, page, session):
+    assert page.feed.isHidden()
+    for person, kind in ((session.participants[0], "friction"), (session.participants[1], "delight"),
+                         (session.participants[1], "friction")):
+        page.switch_author(person.id)
+        page.kinds.set_value(kind)
+        type_into(qtbot, page, f"{person.name} {kind}")
+        page.save_current()
+    page.switch_author(None)
+    assert not page.feed.isHidden()
+    assert page.feed_proxy.rowCount() == 3
+    page.filters["author_id"].setCurrentIndex(3)  # Everyone, facilitator, then the people in order
+    assert page.feed_proxy.filter_value("author_id") == session.participants[1].id
+    assert page.feed_proxy.rowCount() == 2
+    page.filters["kind"].setCurrentIndex(1)  # Friction
+    assert page.feed_proxy.rowCount() == 1
+    page.filters["author_id"].setCurrentIndex(0)
+    assert page.feed_proxy.filter_value("author_id") is ANY
+    assert page.feed_proxy.rowCount() == 2
+
+
+def test_the_feed_takes_ten_thousand_notes_in_one_insert(qtbot, page, session):
+    inserts = []
+    page.feed_model.rowsInserted.connect(lambda *args: inserts.append(args))
+    people = [p.id for p in session.participants]
+    notes = [Observation(session.id, f"n{i}", kind=("friction", "idea")[i % 2], author_id=people[i % 8],
+                         session_seconds=i) for i in range(10_000)]
+    page.feed_model.append(notes)
+    assert len(inserts) == 1 and page.feed_model.rowCount() == 10_000
+    page.feed_proxy.set_filter("author_id", people[3])
+    page.feed_proxy.set_filter("kind", "idea")
+    assert page.feed_proxy.rowCount() == 1250
+
+
+# --- the lock ------------------------------------------------------------------
+
+
+@pytest.fixture
+def pin_answers(monkeypatch):
+    answers = []
+    monkeypatch.setattr(dialogs, "ask_pin", lambda *_args: answers.pop(0))
+    return answers
+
+
+def lock_with_pin(page, pin_answers, pin="4821"):
+    pin_answers.extend([pin, pin])
+    page.lock_button.click()
+    assert page.lock.locked
+
+
+def test_without_a_pin_nothing_is_locked(page):
+    assert page.lock_button.text() == "Lock for participants…"
+    for action in ("end_session", "edit_agenda", "edit_others_notes", "export", "quit"):
+        assert page.request(action)
+
+
+@pytest.mark.parametrize("action", ["end_session", "edit_agenda", "edit_others_notes", "export", "quit"])
+def test_each_locked_action_is_refused_without_the_pin_and_allowed_with_it(page, pin_answers, action):
+    lock_with_pin(page, pin_answers)
+    assert page.lock.is_locked(action)
+    pin_answers.append(None)  # cancelled
+    assert not page.request(action)
+    pin_answers.append("0000")  # wrong
+    assert not page.request(action)
+    assert page.status.text() == "That PIN is not right."
+    pin_answers.append("4821")
+    assert page.request(action)
+    assert not page.lock.locked and page.lock_button.text() == "Lock for participants…"
+
+
+def test_locked_others_notes_cannot_be_deleted_but_own_notes_can(qtbot, page, pin_answers, store, session):
+    dana, marco = session.participants[:2]
+    type_into(qtbot, page, "Dana's note")
+    page.save_current()
+    page.private_toggle.setChecked(False)
+    lock_with_pin(page, pin_answers)
+    assert not page.private_toggle.isEnabled()  # participants cannot lift privacy either
+    page.switch_author(marco.id)
+    page.notes_view.selectRow(0)
+    pin_answers.append(None)
+    assert not page.delete_selected()
+    assert len(store.observations(session.id)) == 1
+    page.switch_author(dana.id)
+    page.notes_view.selectRow(0)
+    assert page.delete_selected()
+
+
+def test_the_lock_hides_the_feed_and_a_wrong_pin_backs_off(page, pin_answers, time):
+    lock_with_pin(page, pin_answers)
+    page.switch_author(None)
+    assert page.feed.isHidden()
+    pin_answers.extend(["1", "2", "3"])
+    for _ in range(3):
+        page.lock_button.click()
+    pin_answers.append("4821")
+    page.lock_button.click()
+    assert page.lock.locked and "wait 2 seconds" in page.status.text()
+    time.advance(2)
+    pin_answers.append("4821")
+    page.lock_button.click()
+    assert not page.lock.locked and not page.feed.isHidden()
+
+
+def test_mismatched_new_pins_do_not_lock(page, pin_answers):
+    pin_answers.extend(["4821", "4822"])
+    page.lock_button.click()
+    assert not page.lock.locked and page.status.text() == "The two PINs differ; nothing was locked."

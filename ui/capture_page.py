@@ -1,0 +1,651 @@
+"""The Capture tab: people take turns at one laptop and write notes that are never lost.
+
+Drafts: every author's unsaved text lives in memory, reaches the database about
+400 ms after the last keystroke, on every switch of author and on shutdown.
+A note is reported "Saved" only after the store has committed it; if the store
+fails, the text stays in the editor and is appended to a fallback text file.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+                               QWidget)
+
+from studygroup.clock import STATUS_CHANGED, SessionClock
+from studygroup.errors import StorageError
+from studygroup.lock import FacilitatorLock, PinBackoff, PinStore
+from studygroup.model import KIND_LABELS, KINDS, SEVERITY_WORDS, Draft, Observation, Session
+from studygroup.notes import build_observation, remember_journey_step
+from studygroup.nudges import RULE1_HINT, RULE2_HINT, lingo_hits, load_solution_phrases, solution_hits
+from studygroup.store import Store
+from ui import dialogs
+from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, PersonBar, first_name, person_colour, \
+    persona_reminder
+from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel, clock_text
+from ui.timers import make_timer
+
+DRAFT_DEBOUNCE_MS = 400
+FALLBACK_FILE = "unsaved-notes.txt"
+LOCKED_ACTION_NAMES = {
+    "end_session": "Ending the session", "edit_agenda": "Editing the agenda",
+    "edit_others_notes": "Changing someone else's note", "export": "Exporting", "quit": "Quitting",
+}
+
+
+@dataclass
+class FormState:
+    """What one author has chosen around their draft; kept in memory while others type."""
+
+    kind: str = "friction"
+    severity: int = 1
+    journey_step: str = ""
+    expected: str = ""
+    happened: str = ""
+
+
+class CapturePage(QWidget):
+    """Person bar, note editor with nudges, own notes, the facilitator's feed and the lock."""
+
+    note_saved = Signal(object)  # Observation, after the store committed it
+    draft_persisted = Signal(object)  # Draft, after the store committed it
+
+    def __init__(self, store: Store, session: Session, clock: SessionClock, parent=None):
+        super().__init__(parent)
+        self.store, self.session, self.clock = store, session, clock
+        self.now = clock.time.wall
+        self.lock = FacilitatorLock(PinStore(store.db, self.now))
+        self.phrases = load_solution_phrases()
+        self.author_id: str | None = None
+        self.drafts: dict[str | None, str] = {a: d.text for a, d in store.drafts(session.id).items()}
+        self._dirty: set[str | None] = set()
+        self._forms: dict[str | None, FormState] = {}
+        self._editing: Observation | None = None
+        self._deleted: list[Observation] = []  # for Ctrl+Z, most recent last
+        self._loading = False  # set while the page itself fills the editor
+        self.draft_timer = make_timer(self, DRAFT_DEBOUNCE_MS, single_shot=True)
+        self.draft_timer.timeout.connect(self.flush_drafts)
+        self.feed_model = NotesModel(session, self)
+        self.feed_model.set_notes(store.observations(session.id))
+        self.feed_proxy = NotesFilter(self)
+        self.feed_proxy.setSourceModel(self.feed_model)
+        self.own_proxy = NotesFilter(self)
+        self.own_proxy.setSourceModel(self.feed_model)
+        self._build()
+        self.clock.listeners.append(self._on_clock_event)
+        first = session.participants[0].id if session.participants else None
+        self.switch_author(first)
+        self._refresh_lock_ui()
+
+    # --- building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.person_bar = PersonBar(self.session)
+        self.person_bar.chosen.connect(self.switch_author)
+        self.lock_button = QPushButton()
+        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_button.clicked.connect(self._on_lock_button_clicked)
+        self.band = QLabel(objectName="authorBand", textFormat=Qt.TextFormat.PlainText)
+        self.band.setAccessibleName("Current author")
+        self.persona = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.persona.setAccessibleName("Persona reminder")
+        top = QHBoxLayout()
+        top.addWidget(self.person_bar, 1)
+        top.addWidget(self.lock_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_capture_column())
+        splitter.addWidget(self._build_feed_column())
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.band)
+        layout.addWidget(self.persona)
+        layout.addWidget(splitter, 1)
+        self._build_shortcuts()
+
+    def _build_capture_column(self) -> QWidget:
+        self.editor = NoteEditor()
+        self.editor.textChanged.connect(self._on_editor_text_changed)
+        self.editor.submitted.connect(self.save_current)
+        self.editor.kind_chosen.connect(self._choose_kind)
+        self.editor.cancelled.connect(self.cancel_edit)
+        self.editing_label = QLabel(textFormat=Qt.TextFormat.PlainText, visible=False)
+        self.rule1_hint = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False,
+                                 objectName="nudge")
+        self.rule2_hint = QLabel(RULE2_HINT, textFormat=Qt.TextFormat.PlainText, wordWrap=True, objectName="nudge")
+        self.keep_as_idea = QPushButton("Keep as Idea for later", toolTip="Save this note as an Idea for later "
+                                        "(Ctrl+Shift+I)", shortcut=QKeySequence("Ctrl+Shift+I"))
+        self.keep_as_idea.setAccessibleName("Keep as Idea for later")
+        self.keep_as_idea.clicked.connect(self.keep_as_idea_for_later)
+        self.rule2_row = QWidget(visible=False)
+        row = QHBoxLayout(self.rule2_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.rule2_hint, 1)
+        row.addWidget(self.keep_as_idea)
+        self.kinds = ChoiceRow([(key, label, f"{label} (Alt+{letter})") for (key, label, _), letter
+                                in zip(KINDS, _letters_by_kind())], "Kind of note")
+        self.severity = ChoiceRow([(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})")
+                                   for n, words in SEVERITY_WORDS.items()], "Severity")
+        self.step_edit = QLineEdit(placeholderText="Where in the journey? (optional)")
+        self.step_edit.setAccessibleName("Journey step")
+        self.step_edit.setToolTip("The journey step, picked from this session's list or a new one (Alt+J)")
+        self.step_completions = QStringListModel(self.session.journey_steps, self)
+        completer = QCompleter(self.step_completions, self.step_edit)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.step_edit.setCompleter(completer)
+        self.classic_toggle = QCheckBox("Show \u201cI &expected / what happened\u201d")
+        self.classic_toggle.setAccessibleName("Show the expected and what happened fields")
+        self.classic_toggle.setToolTip("The classic friction-log form, for those who want it (Alt+E)")
+        self.expected_edit = QLineEdit(placeholderText="I expected…")
+        self.expected_edit.setAccessibleName("I expected")
+        self.expected_edit.setToolTip("What you expected to happen (Alt+X)")
+        self.happened_edit = QLineEdit(placeholderText="What happened…")
+        self.happened_edit.setAccessibleName("What happened")
+        self.happened_edit.setToolTip("What actually happened (Alt+H)")
+        self.classic_fields = QWidget(visible=False)
+        classic = QFormLayout(self.classic_fields)
+        classic.setContentsMargins(0, 0, 0, 0)
+        classic.addRow(_buddy("I e&xpected", self.expected_edit), self.expected_edit)
+        classic.addRow(_buddy("What &happened", self.happened_edit), self.happened_edit)
+        self.classic_toggle.toggled.connect(self.classic_fields.setVisible)
+        self.save_button = QPushButton("Save note", toolTip="Save this note (Enter in the note box)")
+        self.save_button.setAccessibleName("Save note")
+        self.save_button.clicked.connect(self.save_current)
+        self.status = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, objectName="captureStatus")
+        self.status.setAccessibleName("Capture status")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.status, 1)
+        form = QFormLayout()
+        form.addRow("Kind", self.kinds)
+        form.addRow("Severity", self.severity)
+        form.addRow(_buddy("&Journey step", self.step_edit), self.step_edit)
+        column = QWidget()
+        layout = QVBoxLayout(column)
+        layout.addWidget(self.editing_label)
+        layout.addWidget(self.editor, 2)
+        layout.addWidget(self.rule1_hint)
+        layout.addWidget(self.rule2_row)
+        layout.addLayout(form)
+        layout.addWidget(self.classic_toggle)
+        layout.addWidget(self.classic_fields)
+        layout.addLayout(save_row)
+        layout.addWidget(self._build_own_notes(), 1)
+        return column
+
+    def _build_own_notes(self) -> QWidget:
+        self.notes_view = _table_view(self.own_proxy, "My notes", shown=(TIME, KIND, NOTE))
+        self.notes_label = _buddy("My &notes", self.notes_view)
+        self.private_toggle = QCheckBox("&Private capture", checked=True)
+        self.private_toggle.setAccessibleName("Private capture")
+        self.private_toggle.setToolTip("While the session runs, each person sees only their own notes (Alt+P)")
+        self.private_toggle.toggled.connect(lambda _on: self._refresh_privacy())
+        self.edit_button = QPushButton("Edit", toolTip="Edit the selected note in the note box (F2)",
+                                       shortcut=QKeySequence("F2"))
+        self.delete_button = QPushButton("Delete", toolTip="Delete the selected note; Ctrl+Z brings it back (Del)")
+        self.undo_button = QPushButton("Undo delete", toolTip="Bring back the last deleted note (Ctrl+Z)")
+        for button in (self.edit_button, self.delete_button, self.undo_button):
+            button.setAccessibleName(button.text())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button.clicked.connect(self.undo_delete)
+        buttons = QHBoxLayout()
+        for widget in (self.private_toggle, self.edit_button, self.delete_button, self.undo_button):
+            buttons.addWidget(widget)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notes_label)
+        layout.addWidget(self.notes_view, 1)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_feed_column(self) -> QWidget:
+        self.feed_view = _table_view(self.feed_proxy, "Live feed of everyone's notes",
+                                     shown=(TIME, PERSON, KIND, SEVERITY, NOTE))
+        self.feed_view.setColumnHidden(SEVERITY, True)
+        people = [("Everyone", ANY), (self.session.author_name(None), None)]
+        people += [(p.name, p.id) for p in self.session.participants]
+        kinds = [("Any kind", ANY)] + [(label, key) for key, label, _ in KINDS]
+        phases = [("Any phase", ANY)] + [(p.name, p.id) for p in self.session.phases]
+        self._filter_values: dict[str, list] = {}
+        self.filters: dict[str, QComboBox] = {}
+        row = QFormLayout()
+        for field, label, options in (("author_id", "Pers&on", people), ("kind", "&Kind", kinds),
+                                      ("phase_id", "Ph&ase", phases), ("journey_step", "S&tep", [("Any step", ANY)])):
+            combo = QComboBox()
+            combo.setAccessibleName(f"Filter the feed by {label.replace('&', '').lower()}")
+            combo.setToolTip(combo.accessibleName())
+            combo.currentIndexChanged.connect(lambda index, f=field: self._on_filter_changed(f, index))
+            self.filters[field] = combo
+            self._set_filter_options(field, options)
+            row.addRow(_buddy(label, combo), combo)
+        self._refresh_step_filter()  # the step list grows during the session
+        self.feed = QWidget()
+        layout = QVBoxLayout(self.feed)
+        title = QLabel("Facilitator's live feed", objectName="sectionTitle")
+        layout.addWidget(title)
+        layout.addLayout(row)
+        layout.addWidget(self.feed_view, 1)
+        self.feed_model.rowsInserted.connect(lambda *_: self.feed_view.scrollToBottom())
+        return self.feed
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        people = [p.id for p in self.session.participants[:9]]
+        for number, author_id in enumerate(people, start=1):
+            self._shortcut(f"Ctrl+{number}", lambda a=author_id: self.switch_author(a), context)
+        self._shortcut("Ctrl+0", lambda: self.switch_author(None), context)
+        for letter, kind in KIND_LETTERS.items():
+            self._shortcut(f"Alt+{letter}", lambda k=kind: self._choose_kind(k), context)
+        for number in SEVERITY_WORDS:
+            self._shortcut(f"Alt+{number}", lambda n=number: self.severity.set_value(n), context)
+        self._shortcut("Ctrl+Z", self.undo_delete, context)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.notes_view,
+                           context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+
+    def _shortcut(self, keys: str, slot, context: Qt.ShortcutContext) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self, context=context)
+        shortcut.activated.connect(slot)
+        # A window-wide mnemonic on the same key makes it ambiguous; act anyway, it is ours here.
+        shortcut.activatedAmbiguously.connect(slot)
+
+    # --- who is writing -----------------------------------------------------------
+
+    def switch_author(self, author_id: str | None) -> None:
+        """Hand the laptop to *author_id* (None: the facilitator), keeping everyone's draft."""
+        if author_id is not None and self.session.participant(author_id) is None:
+            raise ValueError(f"There is no person with id {author_id} in this session.")
+        if self._editing is not None:
+            self.cancel_edit()
+        self._stash_form()
+        self.flush_drafts()
+        self.author_id = author_id
+        self._show_author()
+        self._load_form()
+        self._refresh_privacy()
+        self.editor.setFocus()
+
+    def _show_author(self) -> None:
+        person = self.session.participant(self.author_id)
+        name = self.session.author_name(self.author_id)
+        colour = person_colour(self.session, self.author_id)
+        self.person_bar.show_current(self.author_id)
+        self.band.setText(f"Writing as {name}")
+        self.band.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; font-weight: bold;"
+                                " padding: 6px;")
+        self.persona.setText(persona_reminder(self.session, person))
+        self.editor.setPlaceholderText(f"{first_name(name)}, what happened?")
+        self.editor.setStyleSheet(f"QPlainTextEdit {{ border: 3px solid {colour}; }}")
+
+    def _stash_form(self) -> None:
+        self._forms[self.author_id] = FormState(self.kinds.value, self.severity.value, self.step_edit.text(),
+                                                self.expected_edit.text(), self.happened_edit.text())
+
+    def _load_form(self) -> None:
+        form = self._forms.get(self.author_id, FormState())
+        self.kinds.set_value(form.kind)
+        self.severity.set_value(form.severity)
+        self.step_edit.setText(form.journey_step)
+        self.expected_edit.setText(form.expected)
+        self.happened_edit.setText(form.happened)
+        self._set_editor_text(self.drafts.get(self.author_id, ""))
+
+    def _set_editor_text(self, text: str) -> None:
+        self._loading = True
+        try:
+            self.editor.setPlainText(text)
+            self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        finally:
+            self._loading = False
+        self._update_nudges()
+
+    # --- drafts -------------------------------------------------------------------
+
+    def _on_editor_text_changed(self) -> None:
+        if self._loading:
+            return
+        self._update_nudges()
+        if self._editing is not None:
+            return  # an edit of a saved note is not a draft
+        self.drafts[self.author_id] = self.editor.toPlainText()
+        self._dirty.add(self.author_id)
+        self.draft_timer.start()
+
+    def flush_drafts(self) -> bool:
+        """Write every changed draft now; False (and a visible message) when the store fails."""
+        self.draft_timer.stop()
+        for author_id in sorted(self._dirty, key=lambda a: a or ""):
+            draft = Draft(self.session.id, author_id, self.drafts.get(author_id, ""))
+            try:
+                self.store.save_draft(draft)
+            except StorageError as exc:
+                self._say(f"Drafts are kept on screen but could not be saved: {exc}", problem=True)
+                return False
+            self._dirty.discard(author_id)
+            self.draft_persisted.emit(draft)
+        return True
+
+    # --- saving notes ---------------------------------------------------------------
+
+    def save_current(self) -> Observation | None:
+        """Save the editor's note (or the edit in progress); returns it once it is committed."""
+        if self._editing is not None:
+            return self._save_edit()
+        try:
+            note = build_observation(
+                self.session, self.author_id, self.editor.toPlainText(), self.kinds.value, self.severity.value,
+                self._journey_step(), self._classic(self.expected_edit), self._classic(self.happened_edit),
+                self.clock, self.now(), self.phrases)
+        except ValueError as exc:
+            self._say(str(exc), problem=True)
+            return None
+        try:
+            self.store.add_observation(note)
+        except StorageError as exc:
+            self._keep_unsaved(note, exc)
+            return None
+        self._after_saved(note)
+        return note
+
+    def _after_saved(self, note: Observation) -> None:
+        self.drafts[self.author_id] = ""
+        self._dirty.add(self.author_id)
+        self.flush_drafts()  # the saved text must not come back as a draft after a crash
+        self._set_editor_text("")
+        self.kinds.set_value("friction")
+        self.severity.set_value(1)
+        self.expected_edit.clear()
+        self.happened_edit.clear()
+        self._remember_step(note.journey_step)
+        self.feed_model.append([note])
+        self._say(f"Saved at {clock_text(note.session_seconds)}.")
+        self.note_saved.emit(note)
+
+    def _journey_step(self) -> str:
+        known = {s.casefold(): s for s in self.session.journey_steps}
+        step = self.step_edit.text().strip()
+        return known.get(step.casefold(), step)
+
+    def _classic(self, field: QLineEdit) -> str:
+        return field.text() if self.classic_toggle.isChecked() or field.text().strip() else ""
+
+    def _remember_step(self, step: str) -> None:
+        count = len(self.session.journey_steps)
+        remember_journey_step(self.session, step)
+        if len(self.session.journey_steps) == count:
+            return
+        self.step_completions.setStringList(self.session.journey_steps)
+        self._refresh_step_filter()
+        try:
+            self.store.save_session(self.session)
+        except StorageError as exc:
+            self._say(f"The note is saved, but the new journey step is not: {exc}", problem=True)
+
+    def _keep_unsaved(self, note: Observation, exc: StorageError) -> None:
+        """The store failed: keep the text in the editor and append it to a plain text file."""
+        path = self.store.path.parent / FALLBACK_FILE
+        try:
+            _append_fallback(path, self.session, note)
+        except OSError as file_exc:
+            self._say(f"Not saved: {exc} Copying it to {path} failed too ({file_exc}); the text stays here, "
+                      "copy it somewhere safe.", problem=True)
+            return
+        self._say(f"Not saved: {exc} The text stays here, and a copy was added to {path}.", problem=True)
+
+    def keep_as_idea_for_later(self) -> Observation | None:
+        """Rule 2's one click: save the note as an Idea for later instead."""
+        self.kinds.set_value("idea")
+        return self.save_current()
+
+    def _choose_kind(self, kind: str) -> None:
+        self.kinds.set_value(kind)
+
+    # --- nudges ---------------------------------------------------------------------
+
+    def _update_nudges(self) -> None:
+        text = self.editor.toPlainText()
+        lingo = lingo_hits(text, self.session.lingo)
+        self.rule1_hint.setText(f"{RULE1_HINT} ({', '.join(lingo)})" if lingo else "")
+        self.rule1_hint.setVisible(bool(lingo))
+        self.rule2_row.setVisible(bool(solution_hits(text, self.phrases)))
+
+    # --- own notes: edit, delete, undo ----------------------------------------------------
+
+    def selected_note(self) -> Observation | None:
+        rows = self.notes_view.selectionModel().selectedRows()
+        return self.own_proxy.note_at(rows[0].row()) if rows else None
+
+    def edit_selected(self) -> bool:
+        """Load the selected note into the editor; Enter saves the change, Esc cancels."""
+        note = self.selected_note()
+        if note is None or not self._may_change(note):
+            return False
+        self._editing = note
+        self.editing_label.setText(f"Editing your note from {clock_text(note.session_seconds)}: "
+                                   "Enter saves the change, Esc cancels.")
+        self.editing_label.setVisible(True)
+        self.kinds.set_value(note.kind)
+        self.severity.set_value(note.severity)
+        self.step_edit.setText(note.journey_step)
+        self._set_editor_text(note.text)
+        self.editor.setFocus()
+        return True
+
+    def cancel_edit(self) -> None:
+        if self._editing is None:
+            return
+        self._editing = None
+        self.editing_label.setVisible(False)
+        self._set_editor_text(self.drafts.get(self.author_id, ""))
+
+    def _save_edit(self) -> Observation | None:
+        old = self._editing
+        try:
+            fresh = build_observation(
+                self.session, old.author_id, self.editor.toPlainText(), self.kinds.value, self.severity.value,
+                self._journey_step(), old.expected, old.happened, self.clock, self.now(), self.phrases)
+        except ValueError as exc:
+            self._say(str(exc), problem=True)
+            return None
+        # Keep who, when and where from the original; take only the new content.
+        edited = Observation(**{**vars(old), **{f: getattr(fresh, f) for f in _EDITABLE}})
+        try:
+            self.store.update_observation(edited)
+        except StorageError as exc:
+            self._say(f"The change is not saved: {exc} Your text stays here.", problem=True)
+            return None
+        self._editing = None
+        self.editing_label.setVisible(False)
+        self.feed_model.replace(edited)
+        self._remember_step(edited.journey_step)
+        self._set_editor_text(self.drafts.get(self.author_id, ""))
+        self._say("Change saved; the earlier version is kept.")
+        return edited
+
+    def delete_selected(self) -> bool:
+        note = self.selected_note()
+        if note is None or not self._may_change(note):
+            return False
+        try:
+            self.store.set_deleted(note.id, True)
+        except StorageError as exc:
+            self._say(f"Not deleted: {exc}", problem=True)
+            return False
+        self._deleted.append(note)
+        self.feed_model.remove(note.id)
+        self._say("Note deleted. Ctrl+Z brings it back.")
+        return True
+
+    def undo_delete(self) -> Observation | None:
+        if not self._deleted:
+            self._say("Nothing to bring back.")
+            return None
+        note = self._deleted[-1]
+        try:
+            self.store.set_deleted(note.id, False)
+        except StorageError as exc:
+            self._say(f"Not brought back: {exc}", problem=True)
+            return None
+        self._deleted.pop()
+        self.feed_model.append([note])
+        self._say("Note brought back.")
+        return note
+
+    def _may_change(self, note: Observation) -> bool:
+        return note.author_id == self.author_id or self.request("edit_others_notes")
+
+    # --- privacy and the feed ----------------------------------------------------------
+
+    def _refresh_privacy(self) -> None:
+        """Private capture: until the session ends, each person's list shows only their notes."""
+        private = self.private_toggle.isChecked() and self.session.status != "ended"
+        self.own_proxy.set_filter("author_id", self.author_id if private else ANY)
+        self.notes_view.setColumnHidden(PERSON, private)
+        self.notes_label.setText("My &notes" if private else "&Notes from everyone")
+        self.feed.setVisible(self.author_id is None and not self.lock.locked)
+
+    def _set_filter_options(self, field: str, options: list[tuple[str, object]]) -> None:
+        combo = self.filters[field]
+        values, index = self._filter_values.get(field, []), combo.currentIndex()
+        current = values[index] if 0 <= index < len(values) else ANY
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItems([label for label, _ in options])
+        self._filter_values[field] = [value for _, value in options]
+        index = next((i for i, (_, v) in enumerate(options) if v is current or v == current), 0)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    def _refresh_step_filter(self) -> None:
+        steps = [("Any step", ANY), ("No step", "")] + [(s, s) for s in self.session.journey_steps]
+        self._set_filter_options("journey_step", steps)
+
+    def _on_filter_changed(self, field: str, index: int) -> None:
+        if index >= 0:
+            self.feed_proxy.set_filter(field, self._filter_values[field][index])
+
+    def _on_clock_event(self, event: str) -> None:
+        if event == STATUS_CHANGED:
+            self._refresh_privacy()
+
+    # --- the facilitator lock ------------------------------------------------------------
+
+    def request(self, action: str) -> bool:
+        """True when *action* may go ahead: not locked, or the facilitator gives the PIN now."""
+        if not self.lock.is_locked(action):
+            return True
+        pin = dialogs.ask_pin(self, "Facilitator PIN",
+                              f"{LOCKED_ACTION_NAMES[action]} is locked for participants. Facilitator PIN:")
+        return pin is not None and self._unlock_with(pin)
+
+    def _unlock_with(self, pin: str) -> bool:
+        try:
+            unlocked = self.lock.unlock(pin)
+        except PinBackoff as exc:
+            self._say(str(exc), problem=True)
+            return False
+        self._say("Unlocked." if unlocked else "That PIN is not right.", problem=not unlocked)
+        self._refresh_lock_ui()
+        return unlocked
+
+    def _on_lock_button_clicked(self) -> None:
+        if self.lock.locked:
+            pin = dialogs.ask_pin(self, "Unlock", "Facilitator PIN:")
+            if pin is not None:
+                self._unlock_with(pin)
+            return
+        if not self.lock.pins.has_pin() and not self._ask_new_pin():
+            return
+        self.lock.lock()
+        self._say("Locked for participants: ending, agenda, others' notes, export and quitting need the PIN.")
+        self._refresh_lock_ui()
+
+    def _ask_new_pin(self) -> bool:
+        pin = dialogs.ask_pin(self, "Set a facilitator PIN", "Choose a PIN (at least 4 characters):")
+        if pin is None:
+            return False
+        if dialogs.ask_pin(self, "Set a facilitator PIN", "Type the PIN again:") != pin:
+            self._say("The two PINs differ; nothing was locked.", problem=True)
+            return False
+        try:
+            self.lock.pins.set_pin(pin)
+        except ValueError as exc:
+            self._say(str(exc), problem=True)
+            return False
+        return True
+
+    def _refresh_lock_ui(self) -> None:
+        locked = self.lock.locked
+        text = "Unlock…" if locked else "Lock for participants…"
+        self.lock_button.setText(text)
+        self.lock_button.setAccessibleName(text.rstrip("…"))
+        self.lock_button.setToolTip(("Give the facilitator PIN to unlock" if locked else
+                                     "Lock ending, agenda, others' notes, export and quitting behind a PIN")
+                                    + " (Ctrl+L)")
+        self.private_toggle.setEnabled(not locked)
+        self._refresh_privacy()
+
+    # --- messages and shutdown ---------------------------------------------------------------
+
+    def _say(self, text: str, problem: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("state", "problem" if problem else "ok")
+        self.status.setStyleSheet("color: #B8323F; font-weight: bold;" if problem else "")
+
+    def shutdown(self) -> None:
+        """Persist every draft and stop listening to the clock; call before the page goes away."""
+        self.flush_drafts()
+        if self._on_clock_event in self.clock.listeners:
+            self.clock.listeners.remove(self._on_clock_event)
+
+
+_EDITABLE = ("text", "kind", "severity", "journey_step", "tags", "lingo_flag", "solution_flag")
+
+
+def _letters_by_kind() -> list[str]:
+    letter_of = {kind: letter for letter, kind in KIND_LETTERS.items()}
+    return [letter_of[key] for key, _, _ in KINDS]
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label
+
+
+def _table_view(model, name: str, shown: tuple[int, ...]) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setAccessibleName(name)
+    view.setToolTip(name)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    for column in range(model.columnCount()):
+        view.setColumnHidden(column, column not in shown)
+    return view
+
+
+def _append_fallback(path, session: Session, note: Observation) -> None:
+    """Append one note as plain text and fsync it: the last resort when the database fails."""
+    stamp = datetime.datetime.fromtimestamp(note.wall_time).isoformat(timespec="seconds")
+    lines = [f"--- {stamp} | {session.title} | {session.author_name(note.author_id)} | "
+             f"{KIND_LABELS.get(note.kind, note.kind)} {note.severity} | {note.journey_step}", note.text]
+    lines += [f"I expected: {note.expected}"] if note.expected else []
+    lines += [f"What happened: {note.happened}"] if note.happened else []
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n\n")
+        handle.flush()
+        os.fsync(handle.fileno())

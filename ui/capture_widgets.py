@@ -1,0 +1,163 @@
+"""Pieces of the Capture tab: the person bar, the note editor and rows of choice buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+
+from studygroup.model import Participant, Session
+
+# Distinct, readable under white text; a person keeps their colour for the whole session
+# because it follows their place in the group, which never changes during a session.
+PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E",
+                  "#4F6D2A")
+FACILITATOR_COLOUR = "#3C4450"
+
+# Alt+letter picks a note kind; the same letters in the editor and on the buttons.
+KIND_LETTERS = {"F": "friction", "C": "confusion", "B": "bad_day", "D": "delight", "Q": "question", "I": "idea"}
+_KIND_BY_KEY = {getattr(Qt.Key, f"Key_{letter}"): kind for letter, kind in KIND_LETTERS.items()}
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def person_colour(session: Session, author_id: str | None) -> str:
+    ids = [p.id for p in session.participants]
+    if author_id not in ids:
+        return FACILITATOR_COLOUR
+    return PERSON_COLOURS[ids.index(author_id) % len(PERSON_COLOURS)]
+
+
+def first_name(name: str) -> str:
+    parts = name.split()
+    return parts[0] if parts else name
+
+
+def persona_reminder(session: Session, person: Participant | None) -> str:
+    """"You are Dana, the bookkeeper at Crumb & Co", or the facilitator's reminder."""
+    company = session.scenario.company
+    if person is None:
+        return f"You are the facilitator: note what you see the group run into at {company}."
+    role = person.role.strip()
+    if role[1:2].islower():  # "Bookkeeper" -> "bookkeeper", but "CFO" stays
+        role = role[0].lower() + role[1:]
+    who = f"the {role}" if role else "one of the team"
+    return f"You are {first_name(person.name)}, {who} at {company}"
+
+
+def kind_for_key(event: QKeyEvent) -> str | None:
+    """The kind an Alt+letter key press picks, or None."""
+    if event.modifiers() != Qt.KeyboardModifier.AltModifier:
+        return None
+    return _KIND_BY_KEY.get(Qt.Key(event.key()))
+
+
+class NoteEditor(QPlainTextEdit):
+    """The note box: Enter saves, Shift+Enter starts a new line, Alt+letter picks the kind, Esc cancels."""
+
+    submitted = Signal()
+    kind_chosen = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName("Note")
+        self.setToolTip("Write what happened and how it felt. Enter saves, Shift+Enter starts a new line, "
+                        "Alt+F/C/B/D/Q/I picks the kind.")
+
+    def event(self, event) -> bool:
+        # Claim Alt+kind letters before window shortcuts (menu and tab mnemonics) can take them.
+        if event.type() == QEvent.Type.ShortcutOverride and kind_for_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        kind = kind_for_key(event)
+        if kind:
+            self.kind_chosen.emit(kind)
+        elif event.key() in _ENTER_KEYS and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            # A plain "\n": Qt would insert U+2028 (line separator) for Shift+Enter.
+            self.insertPlainText("\n")
+        elif event.key() in _ENTER_KEYS and event.modifiers() in _PLAIN:
+            self.submitted.emit()
+        elif event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.cancelled.emit()
+        else:
+            super().keyPressEvent(event)
+
+
+class ChoiceRow(QWidget):
+    """Exclusive checkable buttons, one per (value, label, tooltip); `changed` sends the value."""
+
+    changed = Signal(object)
+
+    def __init__(self, choices: list[tuple[object, str, str]], accessible_name: str, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName(accessible_name)
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.buttons: dict[object, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for value, label, tip in choices:
+            button = QPushButton(label, checkable=True, toolTip=tip)
+            button.setAccessibleName(label)
+            button.clicked.connect(lambda _checked=False, v=value: self.set_value(v))
+            self.group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+        layout.addStretch(1)
+        self._value = choices[0][0]
+        self.buttons[self._value].setChecked(True)
+
+    @property
+    def value(self):
+        return self._value
+
+    def set_value(self, value) -> None:
+        self.buttons[value].setChecked(True)
+        if value != self._value:
+            self._value = value
+            self.changed.emit(value)
+
+
+class PersonBar(QWidget):
+    """Large initials buttons, one per person plus the facilitator; `chosen` sends the author id."""
+
+    chosen = Signal(object)
+
+    def __init__(self, session: Session, parent=None):
+        super().__init__(parent)
+        self.setAccessibleName("Who is writing")
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str | None, QPushButton] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for number, person in enumerate(session.participants, start=1):
+            key = f" (Ctrl+{number})" if number <= 9 else ""
+            layout.addWidget(self._button(session, person.id, person.initials, f"Write as {person.name}{key}"))
+        layout.addStretch(1)
+        facilitator = session.facilitator or "Facilitator"
+        initials = "".join(p[0] for p in facilitator.split()[:2]).upper() or "F"
+        layout.addWidget(self._button(session, None, initials, f"Write as {facilitator}, the facilitator (Ctrl+0)"))
+
+    def _button(self, session: Session, author_id: str | None, initials: str, tip: str) -> QPushButton:
+        button = QPushButton(initials, checkable=True, toolTip=tip)
+        button.setAccessibleName(tip)
+        button.setObjectName("personButton")
+        button.setMinimumSize(64, 56)
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        colour = person_colour(session, author_id)
+        button.setStyleSheet(
+            f"QPushButton {{ background: {colour}; color: white; font-size: 20px; font-weight: bold;"
+            f" border: 3px solid {colour}; border-radius: 8px; padding: 4px 10px; }}"
+            " QPushButton:checked { border: 4px solid palette(text); }")
+        button.clicked.connect(lambda _checked=False, a=author_id: self.chosen.emit(a))
+        self.group.addButton(button)
+        self.buttons[author_id] = button
+        return button
+
+    def show_current(self, author_id: str | None) -> None:
+        self.buttons[author_id].setChecked(True)
