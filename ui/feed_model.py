@@ -6,7 +6,9 @@ cells are computed on demand, and the filter compares plain fields, no widgets p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from operator import attrgetter
+
+from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS, Observation, Session
 
@@ -85,6 +87,10 @@ class NotesModel(QAbstractTableModel):
     def notes(self) -> list[Observation]:
         return list(self._notes)
 
+    def notes_view(self) -> list[Observation]:
+        """The model's own list, not a copy: for the filter proxy's hot loop only; never modify it."""
+        return self._notes
+
     # --- changing -------------------------------------------------------------
 
     def set_notes(self, notes: list[Observation]) -> None:
@@ -125,29 +131,120 @@ class NotesModel(QAbstractTableModel):
         self._row_of = {note.id: row for row, note in enumerate(self._notes)}
 
 
-class NotesFilter(QSortFilterProxyModel):
-    """Shows the notes matching every set filter; ANY leaves a field unfiltered."""
+class NotesFilter(QAbstractProxyModel):
+    """Shows the notes matching every set filter; ANY leaves a field unfiltered.
+
+    Unlike QSortFilterProxyModel, which calls back into Python once per row on every change,
+    this proxy picks the matching rows in one list comprehension and resets: filtering
+    10,000 notes takes milliseconds. Notes appended to the source are appended here.
+    """
+
+    FIELDS = ("author_id", "kind", "phase_id", "journey_step")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._filters = {"author_id": ANY, "kind": ANY, "phase_id": ANY, "journey_step": ANY}
+        self._filters = dict.fromkeys(self.FIELDS, ANY)
+        self._rows: list[int] = []  # source rows shown, in source order
+        self._position: dict[int, int] | None = None  # source row -> proxy row, built on demand
+
+    # --- filtering --------------------------------------------------------------
 
     def set_filter(self, field: str, value) -> None:
         """Filter on one Observation field (author_id, kind, phase_id, journey_step), or ANY."""
-        if field not in self._filters:
-            raise KeyError(f"Cannot filter notes by {field!r}; known: {', '.join(self._filters)}.")
-        if self._filters[field] is value or self._filters[field] == value:
+        self.set_filters(**{field: value})
+
+    def set_filters(self, **values) -> None:
+        """Change several filters with a single pass over the notes."""
+        unknown = set(values) - set(self.FIELDS)
+        if unknown:
+            raise KeyError(f"Cannot filter notes by {', '.join(sorted(unknown))}; known: {', '.join(self.FIELDS)}.")
+        if all(self._filters[f] is v or self._filters[f] == v for f, v in values.items()):
             return
-        self.beginFilterChange()
-        self._filters[field] = value
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self._filters.update(values)
+        self._refilter()
 
     def filter_value(self, field: str):
         return self._filters[field]
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        note = self.sourceModel().note(source_row)
-        return all(wanted is ANY or getattr(note, field) == wanted for field, wanted in self._filters.items())
+    def _matching(self, source_rows: range) -> list[int]:
+        active = {f: v for f, v in self._filters.items() if v is not ANY}
+        if not active:
+            return list(source_rows)
+        key, wanted = attrgetter(*active), tuple(active.values())
+        if len(active) == 1:  # attrgetter of one name returns the value, not a 1-tuple
+            wanted = wanted[0]
+        notes = self.sourceModel().notes_view()
+        return [row for row in source_rows if key(notes[row]) == wanted]
+
+    def _refilter(self) -> None:
+        self.beginResetModel()
+        source = self.sourceModel()
+        self._rows = self._matching(range(source.rowCount())) if source is not None else []
+        self._position = None
+        self.endResetModel()
+
+    # --- following the source -----------------------------------------------------
+
+    def setSourceModel(self, source: NotesModel) -> None:
+        super().setSourceModel(source)
+        source.modelReset.connect(self._refilter)
+        source.rowsRemoved.connect(self._refilter)
+        source.rowsInserted.connect(self._on_source_rows_inserted)
+        source.dataChanged.connect(self._on_source_data_changed)
+        self._refilter()
+
+    def _on_source_rows_inserted(self, parent, first: int, last: int) -> None:
+        if first != self.sourceModel().rowCount() - (last - first + 1):
+            self._refilter()  # not an append: rows after it moved
+            return
+        added = self._matching(range(first, last + 1))
+        if added:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(added) - 1)
+            self._rows.extend(added)
+            self._position = None
+            self.endInsertRows()
+
+    def _on_source_data_changed(self, top_left, bottom_right, roles=()) -> None:
+        changed = range(top_left.row(), bottom_right.row() + 1)
+        shown = set(self._matching(changed))
+        positions = self._positions()
+        if any((row in shown) != (row in positions) for row in changed):
+            self._refilter()  # an edit moved a note into or out of the filter
+            return
+        for row in shown:
+            index = self.index(positions[row], 0)
+            self.dataChanged.emit(index, self.index(positions[row], self.columnCount() - 1))
+
+    # --- the proxy mapping -----------------------------------------------------------
+
+    def _positions(self) -> dict[int, int]:
+        if self._position is None:
+            self._position = {row: position for position, row in enumerate(self._rows)}
+        return self._position
+
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index=QModelIndex()) -> QModelIndex:
+        return QModelIndex()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        source = self.sourceModel()
+        return 0 if parent.isValid() or source is None else source.columnCount()
+
+    def mapToSource(self, proxy_index) -> QModelIndex:
+        if not proxy_index.isValid() or proxy_index.row() >= len(self._rows):
+            return QModelIndex()
+        return self.sourceModel().index(self._rows[proxy_index.row()], proxy_index.column())
+
+    def mapFromSource(self, source_index) -> QModelIndex:
+        position = self._positions().get(source_index.row()) if source_index.isValid() else None
+        return QModelIndex() if position is None else self.createIndex(position, source_index.column())
 
     def note_at(self, proxy_row: int) -> Observation:
-        return self.sourceModel().note(self.mapToSource(self.index(proxy_row, 0)).row())
+        return self.sourceModel().note(self._rows[proxy_row])
