@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id = build_actions(("go_home", "quit"), self)
         self.actions_by_id["go_home"].triggered.connect(self.show_home)
         self.actions_by_id["quit"].triggered.connect(self.close)
-        menu = self.menuBar().addMenu("&File")
+        menu = self.menuBar().addMenu("&Go")
         menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
         menu.addSeparator()
         menu.addActions(list(self.actions_by_id.values()))

@@ -26,7 +26,7 @@ from ui.stacked_bar_chart import StackedBarChart
 _Index = QModelIndex | QPersistentModelIndex
 
 EXPORTS = (  # format, button text, file filter, shortcut
-    ("pdf", "Export &PDF…", "PDF summary (*.pdf)", "Ctrl+Shift+E"),
+    ("pdf", "Export P&DF…", "PDF summary (*.pdf)", "Ctrl+Shift+E"),
     ("md", "&Markdown…", "Markdown (*.md)", "Ctrl+Shift+M"),
     ("csv", "C&SV…", "CSV for spreadsheets (*.csv)", "Ctrl+Shift+C"),
     ("json", "&JSON bundle…", "studygroup bundle (*.json)", "Ctrl+Shift+J"),
@@ -194,7 +194,7 @@ class ReviewPage(QWidget):
         return tabs
 
     def _with_rename(self, view: QTableView, what: str) -> QWidget:
-        button = QPushButton(f"&Rename or merge {what}…")
+        button = QPushButton(f"Re&name or merge {what}…")
         button.setToolTip(f"Rename the selected {what} on every note; give an existing name to merge (F2)")
         button.setShortcut(QKeySequence("F2"))
         button.setAccessibleName(f"Rename or merge {what}")
