@@ -25,9 +25,11 @@ from studygroup.model import Participant, Phase, Session  # noqa: E402
 from studygroup.store import Store  # noqa: E402
 from ui import style  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.session_page import REVIEW, RUN  # noqa: E402
+from ui.session_page import CAPTURE, REVIEW, RUN  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+ROLES = ("Founder and baker", "Counter and customers", "Bookkeeper", "Part-time web helper", "Founder and baker",
+         "Bookkeeper")
 SIZE = (1280, 800)
 
 
@@ -36,7 +38,8 @@ def live_session(store: Store) -> Session:
     session = Session(title="Thursday study group: Crumb & Co", date=datetime.date.today().isoformat(),
                       facilitator="Jordan Ellis", scenario=demo_scenario(),
                       phases=[Phase(name, minutes, prompt) for name, minutes, prompt in AGENDA],
-                      participants=[Participant(name, discipline) for name, discipline in PEOPLE])
+                      participants=[Participant(name, discipline, role)
+                                    for (name, discipline), role in zip(PEOPLE, ROLES)])
     store.save_session(session)
     return session
 
@@ -80,6 +83,12 @@ def main() -> int:
         run_to_experience_phase(page, time)
         page.tabs.setCurrentIndex(RUN)
         save(window, "run")
+        capture = page.capture
+        capture.switch_author(live.participants[2].id)
+        capture.editor.setPlainText("Where do I put the bakery's bank details? I clicked Settings twice #money")
+        page.tabs.setCurrentIndex(CAPTURE)
+        save(window, "capture")
+        page.tabs.setCurrentIndex(RUN)
         projector = page.console.show_projector()
         save(projector, "projector")
         projector.close()
