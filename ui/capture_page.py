@@ -182,7 +182,7 @@ class CapturePage(QWidget):
     def _build_own_notes(self) -> QWidget:
         self.notes_view = _table_view(self.own_proxy, "My notes", shown=(TIME, KIND, NOTE))
         self.notes_label = _buddy("My &notes", self.notes_view)
-        self.private_toggle = QCheckBox("&Private capture", checked=True)
+        self.private_toggle = QCheckBox("Private capt&ure", checked=True)
         self.private_toggle.setAccessibleName("Private capture")
         self.private_toggle.setToolTip("While the session runs, each person sees only their own notes (Alt+P)")
         self.private_toggle.toggled.connect(lambda _on: self._refresh_privacy())

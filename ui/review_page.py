@@ -184,7 +184,7 @@ class ReviewPage(QWidget):
         self.steps_view = self._table(self.steps, "Journey steps")
         self.tags_view = self._table(self.tags, "Tags")
         self.follow_view = self._table(self.follow_ups, "Notes to follow up")
-        tabs.addTab(self._with_rename(self.steps_view, "journey step"), "&Steps")
+        tabs.addTab(self._with_rename(self.steps_view, "journey step"), "St&eps")
         tabs.setTabToolTip(0, "Journey steps and how many notes each got; rename or merge them")
         tabs.addTab(self._with_rename(self.tags_view, "tag"), "&Tags")
         tabs.addTab(self.follow_view, "&Follow-ups")
