@@ -184,7 +184,7 @@ class CapturePage(QWidget):
         self.notes_label = _buddy("My &notes", self.notes_view)
         self.private_toggle = QCheckBox("Private capt&ure", checked=True)
         self.private_toggle.setAccessibleName("Private capture")
-        self.private_toggle.setToolTip("While the session runs, each person sees only their own notes (Alt+P)")
+        self.private_toggle.setToolTip("While the session runs, each person sees only their own notes (Alt+U)")
         self.private_toggle.toggled.connect(lambda _on: self._refresh_privacy())
         self.edit_button = QPushButton("Edit", toolTip="Edit the selected note in the note box (F2)",
                                        shortcut=QKeySequence("F2"))

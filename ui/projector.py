@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from PySide6.QtCore import Qt
@@ -21,6 +22,17 @@ BASE_SIZES = {"roomPhase": 42, "roomCountdown": 210, "roomQuestionLabel": 20, "r
 NO_WRAP = ("roomCountdown", "roomHint", "roomPhase")
 
 
+@dataclass(frozen=True)
+class TurnView:
+    """What the room sees during a question round: whose turn, the question and their clock."""
+
+    name: str
+    question: str
+    remaining_text: str
+    caption: str = "Question round"
+    state: str = "normal"
+
+
 def _headline(rule: str) -> str:
     """The first sentence of a rule, which is the part a room can read from the back."""
     return rule.split(".")[0].strip()
@@ -36,6 +48,7 @@ class ProjectorWindow(QWidget):
         self.setWindowTitle(f"studygroup — {session.title} — projector")
         self.session, self.clock = session, clock
         self.question_index = -1  # -1: the phase's prompt; 0..n-1: a probing question
+        self.turn: TurnView | None = None  # set while a question round runs; it takes the countdown
         self._labels: dict[str, list[QLabel]] = {}
         self._build()
         self._connect_actions()
@@ -61,6 +74,8 @@ class ProjectorWindow(QWidget):
         self.question_label = self._label("roomQuestionLabel")
         self.question_label.setProperty("muted", True)
         self.question = self._label("roomQuestion")
+        for user_text in (self.phase_label, self.question):
+            user_text.setTextFormat(Qt.TextFormat.PlainText)  # names and questions are user data
         hint = self._label("roomHint", f"{shortcut_text(SPECS['next_question'])} / "
                                        f"{shortcut_text(SPECS['previous_question'])}: questions   ·   "
                                        f"{shortcut_text(SPECS['close_projector'])}: close")
@@ -127,17 +142,43 @@ class ProjectorWindow(QWidget):
             return "Prompt", phase.prompt if phase else ""
         return f"Question {self.question_index + 1} of {len(questions)}", questions[self.question_index]
 
+    # --- the question round -------------------------------------------------------
+
+    def show_turn(self, name: str, question: str, remaining_text: str, caption: str = "Question round",
+                  state: str = "normal") -> None:
+        """Show a person's turn: their name, the round's question and their countdown."""
+        self.turn = TurnView(name, question, remaining_text, caption, state)
+        self.refresh()
+
+    def clear_turn(self) -> None:
+        """Back to the phase countdown and the prompt or stepped question."""
+        if self.turn is not None:
+            self.turn = None
+            self.refresh()
+
     # --- following the clock -----------------------------------------------------
 
     def refresh(self) -> None:
-        """Redraw from the clock; the console's timer calls this while the window exists."""
+        """Redraw from the clock (or the round's turn); the console's timer calls this while the window exists."""
+        if self.turn is not None:
+            self._draw_turn(self.turn)
+            return
         phase = self.clock.phase
         self.phase_label.setText(phase.name if phase else self.session.title)
         self.countdown.setText(format_clock(self.clock.phase_remaining()))
+        self.countdown.setAccessibleName("Time left in this phase")
         set_state(self.countdown, "state", countdown_state(self.clock))
         caption, text = self.current_text()
         self.question_label.setText(caption)
         self.question.setText(text)
+
+    def _draw_turn(self, turn: TurnView) -> None:
+        self.phase_label.setText(f"Now answering: {turn.name}")
+        self.countdown.setText(turn.remaining_text)
+        self.countdown.setAccessibleName(f"Time left in {turn.name}'s turn")
+        set_state(self.countdown, "state", turn.state)
+        self.question_label.setText(turn.caption)
+        self.question.setText(turn.question)
 
     def _on_clock_event(self, event: str) -> None:
         if event == PHASE_CHANGED:

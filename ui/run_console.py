@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView,
 
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock
 from studygroup.model import Session
+from studygroup.store import Store
 from ui import dialogs
 from ui.actions import build_actions, icon
 from ui.chime import Chime
@@ -63,12 +64,15 @@ class RunConsole(QWidget):
 
     session_ended = Signal()
 
-    def __init__(self, session: Session, clock: SessionClock, chime: Chime | None = None, parent=None):
+    def __init__(self, session: Session, clock: SessionClock, chime: Chime | None = None, parent=None,
+                 store: Store | None = None):
         super().__init__(parent)
         self.setObjectName("runConsole")
         self.session, self.clock = session, clock
         self.chime = chime or Chime(self)
         self.projector = None
+        self.store = store  # the question round saves airtime through it; without one there is no round
+        self.question_round = None
         self.actions_by_id = build_actions(CONTROL_IDS + ("auto_advance", "mute", "projector"), self)
         self.addActions(list(self.actions_by_id.values()))
         self.model = PhaseListModel(clock, self)
@@ -117,13 +121,52 @@ class RunConsole(QWidget):
         left.addWidget(self.prompt, 3, 0, 1, 2)
         left.addLayout(controls, 4, 0, 1, 2)
         left.addLayout(extras, 5, 0, 1, 2)
-        left.setRowStretch(6, 1)
+        round_toggle = self._question_round_section()
+        if round_toggle is not None:
+            left.addWidget(self.question_round, 6, 0, 1, 2)
+        left.setRowStretch(7, 1)
         left.setVerticalSpacing(18)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(28)
         layout.addLayout(left, 3)
-        layout.addLayout(self._agenda(), 2)
+        agenda = self._agenda()
+        if round_toggle is not None:  # under the agenda: the left column is as wide and tall as 1280x800 allows
+            agenda.addWidget(round_toggle, 0, Qt.AlignmentFlag.AlignRight)
+        layout.addLayout(agenda, 2)
+
+    def _question_round_section(self) -> QToolButton | None:
+        """The round panel (hidden until its toggle is checked) and that toggle; None without a store."""
+        if self.store is None:
+            return None
+        # Imported here: ui.question_round is a sibling that must not import this module back.
+        from ui.question_round import TOGGLE_SPEC, QuestionRoundPanel, build_spec_action
+
+        self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self)
+        self.question_round.hide()
+        self.question_round.state_changed.connect(self._show_round_on_projector)
+        toggle = build_spec_action(TOGGLE_SPEC, self)
+        toggle.toggled.connect(self.question_round.setVisible)
+        self.addAction(toggle)
+        self.actions_by_id[TOGGLE_SPEC.id] = toggle
+        button = QToolButton()
+        button.setDefaultAction(toggle)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._describe(button, TOGGLE_SPEC.id)
+        button.setMinimumWidth(button.sizeHint().width() + 24)  # the checked style is bold, so wider
+        self.buttons[TOGGLE_SPEC.id] = button
+        return button
+
+    def _show_round_on_projector(self) -> None:
+        """While a round runs the room sees the person, the question and their turn clock."""
+        panel = self.question_round
+        if self.projector is None or panel is None:
+            return
+        if panel.active:
+            self.projector.show_turn(panel.round.person.name, panel.round.question, panel.remaining_text(),
+                                     f"{panel.caption_text()}  ·  Question round", panel.countdown.property("state"))
+        else:
+            self.projector.clear_turn()
 
     def _agenda(self) -> QVBoxLayout:
         self.table = QTableView(objectName="agendaTable")
@@ -201,6 +244,8 @@ class RunConsole(QWidget):
         if dialogs.ask_yes_no(self, "End session", "End the session now? The clock stops for good; "
                                                    "every note stays saved and editable in the review."):
             self.clock.end()
+            if self.question_round is not None:
+                self.question_round.end_round()  # saves the last turn's airtime
             self.session_ended.emit()
 
     def _on_auto_box_toggled(self, checked: bool) -> None:
@@ -221,6 +266,7 @@ class RunConsole(QWidget):
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.session, self.clock, parent=self)
+            self._show_round_on_projector()
         self.projector.show_on_best_screen()
         return self.projector
 

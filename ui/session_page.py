@@ -29,16 +29,18 @@ class SessionPage(QWidget):
         super().__init__(parent)
         self.store, self.session = store, session
         self.clock = SessionClock(session, time_source or SystemTime(), persist=store.save_clock)
-        self.console = RunConsole(session, self.clock, parent=self)
+        self.console = RunConsole(session, self.clock, parent=self, store=store)
         self.capture = self._capture_page()
+        if self.console.question_round is not None:
+            self.console.question_round.turn_changed.connect(self._on_question_round_turn_changed)
         self.review = ReviewPage(store, session, parent=self)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Session views")
         self.tabs.addTab(self.console, "&Run")
-        self.tabs.addTab(self.capture, "&Capture")
+        self.tabs.addTab(self.capture, "Ca&pture")
         self.tabs.addTab(self.review, "Re&view")
-        for index, tip in enumerate(("The clock and agenda (Alt+R)", "Write notes (Alt+C)",
+        for index, tip in enumerate(("The clock and agenda (Alt+R)", "Write notes (Alt+P)",
                                      "Headline numbers, charts, follow-ups and export (Alt+V)")):
             self.tabs.setTabToolTip(index, tip)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
@@ -58,6 +60,11 @@ class SessionPage(QWidget):
             return label
         module = importlib.import_module("ui.capture_page")
         return module.CapturePage(self.store, self.session, self.clock, self)
+
+    def _on_question_round_turn_changed(self, participant_id: str | None) -> None:
+        """Hand the capture laptop to whoever's turn it is, so their answer is a note in their name."""
+        if participant_id is not None and hasattr(self.capture, "switch_author"):
+            self.capture.switch_author(participant_id)
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == REVIEW:
@@ -90,6 +97,8 @@ class SessionPage(QWidget):
     def shutdown(self) -> None:
         """Stop timers and close the projector before the page goes away."""
         self.console.timer.stop()
+        if self.console.question_round is not None:
+            self.console.question_round.shutdown()  # the turn in progress keeps its airtime
         self.review.shutdown()
         if self.console.projector is not None:
             self.console.projector.close()
