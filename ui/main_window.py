@@ -88,6 +88,9 @@ class MainWindow(QMainWindow):
             self.session_page = None
 
     def closeEvent(self, event) -> None:
+        if self.session_page is not None and not self.session_page.capture.request("quit"):
+            event.ignore()  # locked for participants and no facilitator PIN given
+            return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self._close_session()
         super().closeEvent(event)

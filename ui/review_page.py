@@ -6,6 +6,7 @@ facilitator sees here is what the leader reads.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
@@ -133,7 +134,8 @@ class ReviewPage(QWidget):
         self.store, self.session = store, session
         self.summary: Summary | None = None
         self.export_thread: QThread | None = None
-        self.export_job: ExportJob | None = None  # held here: a job without a Python reference is collected
+        self.export_job: ExportJob | None = None
+        self.allowed: Callable[[str], bool] = lambda action: True  # the facilitator lock, set by SessionPage  # held here: a job without a Python reference is collected
         self.headlines = QLabel(objectName="headlines", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.headlines.setAccessibleName("Headline numbers")
         self.phase_chart = StackedBarChart("Notes by phase", "Phase")
@@ -265,6 +267,8 @@ class ReviewPage(QWidget):
             self.status.setText(str(exc))
 
     def ask_and_export(self, fmt: str, file_filter: str) -> None:
+        if not self.allowed("export"):
+            return
         suggested = str(Path.home() / f"{_file_stem(self.session.title)}.{fmt}")
         path = dialogs.ask_save_path(self, "Export the session", suggested, file_filter)
         if path is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
@@ -73,6 +74,7 @@ class RunConsole(QWidget):
         self.projector = None
         self.store = store  # the question round saves airtime through it; without one there is no round
         self.question_round = None
+        self.allowed: Callable[[str], bool] = lambda action: True  # the facilitator lock, set by SessionPage
         self.actions_by_id = build_actions(CONTROL_IDS + ("auto_advance", "mute", "projector"), self)
         self.addActions(list(self.actions_by_id.values()))
         self.model = PhaseListModel(clock, self)
@@ -202,10 +204,10 @@ class RunConsole(QWidget):
     def _connect(self) -> None:
         a, clock = self.actions_by_id, self.clock
         a["start_pause"].triggered.connect(clock.toggle_pause)
-        a["next_phase"].triggered.connect(clock.next_phase)
-        a["previous_phase"].triggered.connect(clock.previous_phase)
-        a["extend_1"].triggered.connect(partial(clock.extend, 1))
-        a["extend_5"].triggered.connect(partial(clock.extend, 5))
+        a["next_phase"].triggered.connect(partial(self._change_agenda, clock.next_phase))
+        a["previous_phase"].triggered.connect(partial(self._change_agenda, clock.previous_phase))
+        a["extend_1"].triggered.connect(partial(self._change_agenda, partial(clock.extend, 1)))
+        a["extend_5"].triggered.connect(partial(self._change_agenda, partial(clock.extend, 5)))
         a["end_session"].triggered.connect(self._on_end_triggered)
         a["auto_advance"].triggered.connect(self.auto_box.toggle)
         self.auto_box.toggled.connect(self._on_auto_box_toggled)
@@ -238,8 +240,13 @@ class RunConsole(QWidget):
     def _on_flash_timer_timeout(self) -> None:
         set_state(self.countdown, "flash", False)
 
+    def _change_agenda(self, change: Callable[[], object]) -> None:
+        """Moving between phases or adding time edits the agenda: allowed unless locked for participants."""
+        if self.allowed("edit_agenda"):
+            change()
+
     def _on_end_triggered(self) -> None:
-        if self.session.status == "ended":
+        if self.session.status == "ended" or not self.allowed("end_session"):
             return
         if dialogs.ask_yes_no(self, "End session", "End the session now? The clock stops for good; "
                                                    "every note stays saved and editable in the review."):

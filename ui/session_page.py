@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import sqlite3
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from studygroup.backup import make_backup
 from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
@@ -16,6 +13,7 @@ from studygroup.model import Session
 from studygroup.roster import record_participation
 from studygroup.store import Store
 from ui import dialogs
+from ui.capture_page import CapturePage
 from ui.review_page import ReviewPage
 from ui.run_console import RunConsole
 
@@ -30,10 +28,11 @@ class SessionPage(QWidget):
         self.store, self.session = store, session
         self.clock = SessionClock(session, time_source or SystemTime(), persist=store.save_clock)
         self.console = RunConsole(session, self.clock, parent=self, store=store)
-        self.capture = self._capture_page()
+        self.capture = CapturePage(store, session, self.clock, self)
         if self.console.question_round is not None:
             self.console.question_round.turn_changed.connect(self._on_question_round_turn_changed)
         self.review = ReviewPage(store, session, parent=self)
+        self.console.allowed = self.review.allowed = self.capture.request  # the facilitator lock
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Session views")
@@ -52,18 +51,9 @@ class SessionPage(QWidget):
         if session.status == "ended":
             self.tabs.setCurrentIndex(REVIEW)
 
-    def _capture_page(self) -> QWidget:
-        # ui.capture_page is built by another engineer; until it lands, say so plainly.
-        if importlib.util.find_spec("ui.capture_page") is None:
-            label = QLabel("Capture is not available in this build yet.", objectName="emptyState",
-                           alignment=Qt.AlignmentFlag.AlignCenter)
-            return label
-        module = importlib.import_module("ui.capture_page")
-        return module.CapturePage(self.store, self.session, self.clock, self)
-
     def _on_question_round_turn_changed(self, participant_id: str | None) -> None:
         """Hand the capture laptop to whoever's turn it is, so their answer is a note in their name."""
-        if participant_id is not None and hasattr(self.capture, "switch_author"):
+        if participant_id is not None:
             self.capture.switch_author(participant_id)
 
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -100,5 +90,6 @@ class SessionPage(QWidget):
         if self.console.question_round is not None:
             self.console.question_round.shutdown()  # the turn in progress keeps its airtime
         self.review.shutdown()
+        self.capture.shutdown()  # the last drafts reach the disk
         if self.console.projector is not None:
             self.console.projector.close()
