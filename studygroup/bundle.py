@@ -33,7 +33,8 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
             dict(dataclasses.asdict(o), versions=[dataclasses.asdict(v) for v in store.observation_versions(o.id)])
             for o in observations
         ],
-        "drafts": [{"author_id": d.author_id, "text": d.text} for d in store.drafts(session_id).values()],
+        "drafts": [{"author_id": d.author_id, "text": d.text, "form": d.form}
+                   for d in store.drafts(session_id).values()],
     }
 
 
@@ -107,11 +108,13 @@ def _merge_people_and_phases(store: Store, incoming: Session) -> None:
 def _insert_drafts(conn, session_id: str, drafts: Any) -> None:
     """Restore drafts the local copy does not have; a local draft is newer and wins."""
     if not isinstance(drafts, list) or not all(
-            isinstance(d, dict) and isinstance(d.get("text"), str) for d in drafts):
-        raise BundleError("The bundle's 'drafts' must be a list of objects with a text.")
+            isinstance(d, dict) and isinstance(d.get("text"), str) and isinstance(d.get("form", {}), dict)
+            for d in drafts):
+        raise BundleError("The bundle's 'drafts' must be a list of objects with a text (and a form object).")
     for draft in drafts:
-        conn.execute("INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at) VALUES (?,?,?,0)",
-                     (session_id, draft.get("author_id") or "", draft["text"]))
+        conn.execute("INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json)"
+                     " VALUES (?,?,?,0,?)",
+                     (session_id, draft.get("author_id") or "", draft["text"], json.dumps(draft.get("form", {}))))
 
 
 def _insert_versions(conn, observation_id: str, versions: Any) -> None:

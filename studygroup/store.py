@@ -245,20 +245,22 @@ class Store:
     # --- drafts ---------------------------------------------------------------
 
     def save_draft(self, draft: Draft) -> None:
-        """Keep one author's unsaved text; an empty text removes the draft."""
+        """Keep one author's unsaved text and choices; an empty draft removes the row."""
         key = draft.author_id or ""
         with self.db.atomic() as conn:
-            if draft.text:
-                conn.execute("INSERT OR REPLACE INTO drafts (session_id, author_key, text, updated_at)"
-                             " VALUES (?,?,?,?)", (draft.session_id, key, draft.text, self.now()))
+            if draft.text or draft.form:
+                conn.execute("INSERT OR REPLACE INTO drafts (session_id, author_key, text, updated_at, form_json)"
+                             " VALUES (?,?,?,?,?)",
+                             (draft.session_id, key, draft.text, self.now(), json.dumps(draft.form)))
             else:
                 conn.execute("DELETE FROM drafts WHERE session_id = ? AND author_key = ?",
                              (draft.session_id, key))
 
     def drafts(self, session_id: str) -> dict[str | None, Draft]:
         """Every author's draft in a session, keyed by author id (None: the facilitator)."""
-        rows = self._read("SELECT author_key, text, updated_at FROM drafts WHERE session_id = ?", (session_id,))
-        return {(r[0] or None): Draft(session_id, r[0] or None, r[1], r[2]) for r in rows}
+        rows = self._read("SELECT author_key, text, updated_at, form_json FROM drafts WHERE session_id = ?",
+                          (session_id,))
+        return {(r[0] or None): Draft(session_id, r[0] or None, r[1], r[2], json.loads(r[3])) for r in rows}
 
 
 def _insert_observation(conn: sqlite3.Connection, obs: Observation, replace: bool = False) -> None:

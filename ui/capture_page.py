@@ -1,7 +1,8 @@
 """The Capture tab: people take turns at one laptop and write notes that are never lost.
 
-Drafts: every author's unsaved text lives in memory, reaches the database about
-400 ms after the last keystroke, on every switch of author and on shutdown.
+Drafts: every author's unsaved text, with the kind, severity, journey step and classic
+fields chosen around it, lives in memory and reaches the database about 400 ms after
+the last change, on every switch of author and on shutdown.
 A note is reported "Saved" only after the store has committed it; if the store
 fails, the text stays in the editor and is appended to a fallback text file.
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
@@ -50,6 +51,12 @@ class FormState:
     happened: str = ""
 
 
+def form_from_dict(values: dict) -> FormState:
+    """A FormState from a stored draft, ignoring keys this version does not know."""
+    known = {f.name for f in fields(FormState)}
+    return FormState(**{k: v for k, v in values.items() if k in known})
+
+
 class CapturePage(QWidget):
     """Person bar, note editor with nudges, own notes, the facilitator's feed and the lock."""
 
@@ -63,9 +70,10 @@ class CapturePage(QWidget):
         self.lock = FacilitatorLock(PinStore(store.db, self.now))
         self.phrases = load_solution_phrases()
         self.author_id: str | None = None
-        self.drafts: dict[str | None, str] = {a: d.text for a, d in store.drafts(session.id).items()}
+        saved_drafts = store.drafts(session.id)
+        self.drafts: dict[str | None, str] = {a: d.text for a, d in saved_drafts.items()}
         self._dirty: set[str | None] = set()
-        self._forms: dict[str | None, FormState] = {}
+        self._forms: dict[str | None, FormState] = {a: form_from_dict(d.form) for a, d in saved_drafts.items()}
         self._editing: Observation | None = None
         self._deleted: list[Observation] = []  # for Ctrl+Z, most recent last
         self._loading = False  # set while the page itself fills the editor
@@ -107,6 +115,9 @@ class CapturePage(QWidget):
         layout.addWidget(self.persona)
         layout.addWidget(splitter, 1)
         self._build_shortcuts()
+        for changed in (self.kinds.changed, self.severity.changed, self.step_edit.textChanged,
+                        self.expected_edit.textChanged, self.happened_edit.textChanged):
+            changed.connect(self._on_form_changed)
 
     def _build_capture_column(self) -> QWidget:
         self.editor = NoteEditor()
@@ -291,11 +302,15 @@ class CapturePage(QWidget):
 
     def _load_form(self) -> None:
         form = self._forms.get(self.author_id, FormState())
-        self.kinds.set_value(form.kind)
-        self.severity.set_value(form.severity)
-        self.step_edit.setText(form.journey_step)
-        self.expected_edit.setText(form.expected)
-        self.happened_edit.setText(form.happened)
+        self._loading = True  # filling the widgets is not an edit of the draft
+        try:
+            self.kinds.set_value(form.kind)
+            self.severity.set_value(form.severity)
+            self.step_edit.setText(form.journey_step)
+            self.expected_edit.setText(form.expected)
+            self.happened_edit.setText(form.happened)
+        finally:
+            self._loading = False
         self._set_editor_text(self.drafts.get(self.author_id, ""))
 
     def _set_editor_text(self, text: str) -> None:
@@ -319,11 +334,21 @@ class CapturePage(QWidget):
         self._dirty.add(self.author_id)
         self.draft_timer.start()
 
+    def _on_form_changed(self, *_) -> None:
+        """Kind, severity, step and the classic fields are part of the draft: on disk like the text."""
+        if self._loading or self._editing is not None:
+            return
+        self._stash_form()
+        self._dirty.add(self.author_id)
+        self.draft_timer.start()
+
     def flush_drafts(self) -> bool:
         """Write every changed draft now; False (and a visible message) when the store fails."""
         self.draft_timer.stop()
         for author_id in sorted(self._dirty, key=lambda a: a or ""):
-            draft = Draft(self.session.id, author_id, self.drafts.get(author_id, ""))
+            form = self._forms.get(author_id, FormState())
+            draft = Draft(self.session.id, author_id, self.drafts.get(author_id, ""),
+                          form=asdict(form) if form != FormState() else {})
             try:
                 self.store.save_draft(draft)
             except StorageError as exc:
@@ -357,13 +382,18 @@ class CapturePage(QWidget):
 
     def _after_saved(self, note: Observation) -> None:
         self.drafts[self.author_id] = ""
+        self._loading = True
+        try:
+            self.kinds.set_value("friction")
+            self.severity.set_value(1)
+            self.expected_edit.clear()
+            self.happened_edit.clear()
+        finally:
+            self._loading = False
+        self._stash_form()
         self._dirty.add(self.author_id)
         self.flush_drafts()  # the saved text must not come back as a draft after a crash
         self._set_editor_text("")
-        self.kinds.set_value("friction")
-        self.severity.set_value(1)
-        self.expected_edit.clear()
-        self.happened_edit.clear()
         self._remember_step(note.journey_step)
         self.feed_model.append([note])
         self._say(f"Saved at {clock_text(note.session_seconds)}.")

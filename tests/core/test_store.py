@@ -79,6 +79,16 @@ def test_drafts_per_author(store):
     assert dana not in store.drafts(session.id)
 
 
+def test_a_draft_keeps_its_choices_even_without_text(store, tmp_path):
+    session = make_session()
+    store.save_session(session)
+    dana = session.participants[0].id
+    store.save_draft(Draft(session.id, dana, "", form={"kind": "bad_day", "expected": "a payout"}))
+    assert store.drafts(session.id)[dana].form == {"kind": "bad_day", "expected": "a payout"}
+    store.save_draft(Draft(session.id, dana, "", form={}))
+    assert dana not in store.drafts(session.id)
+
+
 def test_saved_note_survives_another_connection(tmp_path):
     path = tmp_path / "durable.db"
     with Store.open(path) as first:

@@ -131,6 +131,26 @@ def test_drafts_come_back_when_the_page_reopens(qtbot, store, session, clock):
     second.shutdown()
 
 
+def test_choices_around_a_draft_are_on_disk_and_come_back(qtbot, store, session, clock):
+    first = open_page(qtbot, store, session, clock)
+    switch_with_keys(qtbot, first, 2)
+    first.kinds.set_value("bad_day")
+    first.severity.set_value(3)
+    first.step_edit.setText("Payouts")
+    first.expected_edit.setText("money on Friday")
+    with qtbot.waitSignal(first.draft_persisted, timeout=2000):
+        pass  # the debounce writes the choices without any text typed
+    author = first.author_id
+    assert store.drafts(session.id)[author].form == {"kind": "bad_day", "severity": 3, "journey_step": "Payouts",
+                                                     "expected": "money on Friday", "happened": ""}
+    first.close()  # no shutdown: as if the app had been killed
+    second = open_page(qtbot, store, session, clock)
+    switch_with_keys(qtbot, second, 2)
+    assert (second.kinds.value, second.severity.value, second.step_edit.text(), second.expected_edit.text()) == (
+        "bad_day", 3, "Payouts", "money on Friday")
+    second.shutdown()
+
+
 def test_enter_saves_and_shift_enter_makes_a_new_line(qtbot, page, store, session, clock, time):
     clock.start()
     time.advance(42)
