@@ -79,6 +79,19 @@ class QuestionRound:
         self.start_turn()
         return True
 
+    def next_question(self) -> bool:
+        """Skip the rest of the group: the next question starts with the first person.
+
+        Returns False (and finishes) when this was the last question.
+        """
+        self._close_turn()
+        if self.question_index >= len(self.questions) - 1:
+            self.finished = True
+            return False
+        self.question_index, self.turn_index = self.question_index + 1, 0
+        self.start_turn()
+        return True
+
     def finish(self) -> None:
         self._close_turn()
         self.finished = True

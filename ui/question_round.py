@@ -300,14 +300,10 @@ class QuestionRoundPanel(QWidget):
         """Leave the rest of the group out of this question; the next one starts with the first person."""
         if not self.active:
             return
-        self.round.pause()  # closes the turn, so its airtime is saved
-        if self.round.question_index >= len(self.round.questions) - 1:
-            self.end_round()
-            return
-        self.round.question_index += 1
-        self.round.turn_index = 0
-        self.round.start_turn()
-        self._turn_moved()
+        if self.round.next_question():  # closes the turn first, so its airtime is saved
+            self._turn_moved()
+        else:
+            self._round_over()
 
     def end_round(self) -> None:
         if self.active:

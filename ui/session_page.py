@@ -31,6 +31,8 @@ class SessionPage(QWidget):
         self.capture = CapturePage(store, session, self.clock, self)
         if self.console.question_round is not None:
             self.console.question_round.turn_changed.connect(self._on_question_round_turn_changed)
+            # The round's keys also work from the Capture tab, where the answers are typed.
+            self.addActions(list(self.console.question_round.actions_by_id.values()))
         self.review = ReviewPage(store, session, parent=self)
         self.console.allowed = self.review.allowed = self.capture.request  # the facilitator lock
         self.tabs = QTabWidget()

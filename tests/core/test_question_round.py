@@ -55,3 +55,22 @@ def test_a_round_needs_people_and_falls_back_to_one_question():
     with pytest.raises(ValueError):
         QuestionRound(make_session(names=()), ManualTime())
     assert QuestionRound(make_session(questions=()), ManualTime()).question
+
+
+def test_next_question_skips_the_rest_and_finishes_after_the_last():
+    from studygroup.clock import ManualTime
+    from studygroup.model import Participant, Scenario, Session
+    from studygroup.question_round import QuestionRound
+
+    session = Session(title="t", date="2026-11-30", facilitator="f",
+                      scenario=Scenario(company="c", who_they_are="w", outcome_problem="o",
+                                        probing_questions=["First?", "Second?"]),
+                      participants=[Participant("Ana Ruiz"), Participant("Bo Chen")])
+    time = ManualTime()
+    round_ = QuestionRound(session, time)
+    round_.start_turn()
+    time.advance(10)
+    assert round_.next_question() is True
+    assert (round_.question, round_.person.name, round_.running) == ("Second?", "Ana Ruiz", True)
+    assert session.participants[0].airtime_seconds == 10
+    assert round_.next_question() is False and round_.finished and not round_.running

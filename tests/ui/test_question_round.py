@@ -221,3 +221,16 @@ def test_airtime_model_passes_the_model_tester(qtmodeltester, panel, time):
     trigger(panel, "start_turn")
     time.advance(3)
     qtmodeltester.check(panel.model)
+
+
+def test_next_person_works_from_the_capture_tab(qtbot, page, panel):
+    from ui.session_page import CAPTURE
+
+    page.show()
+    trigger(panel, "start_turn")
+    page.tabs.setCurrentIndex(CAPTURE)
+    # Inside the note box Ctrl+Shift+Right selects the next word, as in every editor; elsewhere
+    # on the tab it moves the round on.
+    page.capture.private_toggle.setFocus()
+    qtbot.keyClick(page.capture.private_toggle, Qt.Key.Key_Right, SHIFT_CTRL)
+    assert page.capture.author_id == page.session.participants[1].id
