@@ -91,11 +91,11 @@ def load_library(problems: list[str] | None = None) -> list[Scenario]:
     return scenarios
 
 
-def slugify(text: str) -> str:
-    """A safe, readable file stem: ASCII letters, digits and underscores."""
+def slugify(text: str, fallback: str = "card") -> str:
+    """A safe, readable file stem: ASCII letters, digits and underscores (*fallback* when none are left)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
-    return slug[:60] or "card"
+    return slug[:60] or fallback
 
 
 def save_to_library(scenario: Scenario) -> Path:

@@ -26,10 +26,11 @@ from studygroup.model import KIND_LABELS, KINDS, SEVERITY_WORDS, Draft, Observat
 from studygroup.notes import build_observation, remember_journey_step
 from studygroup.nudges import RULE1_HINT, RULE2_HINT, lingo_hits, load_solution_phrases, solution_hits
 from studygroup.store import Store
+from studygroup.summary import clock_text
 from ui import dialogs
 from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, PersonBar, first_name, person_colour, \
     persona_reminder
-from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel, clock_text
+from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
 from ui.timers import make_timer
 
 DRAFT_DEBOUNCE_MS = 400

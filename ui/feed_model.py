@@ -11,17 +11,13 @@ from operator import attrgetter
 from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.summary import clock_text
 
 COLUMNS = ("Time", "Person", "Kind", "Severity", "Phase", "Journey step", "Note")
 TIME, PERSON, KIND, SEVERITY, PHASE, STEP, NOTE = range(len(COLUMNS))
 OBSERVATION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 ANY = object()  # "no filter": distinct from None, which is the facilitator's author id
-
-
-def clock_text(seconds: float) -> str:
-    minutes, secs = divmod(int(max(0.0, seconds)), 60)
-    return f"{minutes:02d}:{secs:02d}"
 
 
 def one_line(text: str) -> str:

@@ -59,39 +59,34 @@ def plain_label(text: str = "", object_name: str = "") -> QLabel:
     return label
 
 
-class ParticipantTableModel(QAbstractTableModel):
-    """The session's group: name, discipline and role, all editable in place."""
+class _ListTableModel(QAbstractTableModel):
+    """A table over a plain list of objects, one per row: what the plan's tables share."""
 
-    COLUMNS = ("Name", "Discipline or team", "Role")
-    FIELDS = ("name", "discipline", "role")
+    COLUMNS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.people: list[Participant] = []
+        self.items: list = []
 
-    def set_people(self, people: list[Participant]) -> None:
+    def set_items(self, items: list) -> None:
         self.beginResetModel()
-        self.people = list(people)
+        self.items = list(items)
         self.endResetModel()
 
-    def add(self, person: Participant) -> int:
-        row = len(self.people)
+    def add(self, item) -> int:
+        row = len(self.items)
         self.beginInsertRows(QModelIndex(), row, row)
-        self.people.append(person)
+        self.items.append(item)
         self.endInsertRows()
         return row
 
     def remove(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self.people[row]
+        del self.items[row]
         self.endRemoveRows()
 
-    def roles_changed(self) -> None:
-        if self.people:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self.people) - 1, 2))
-
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.people)
+        return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -100,6 +95,24 @@ class ParticipantTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
         return None
+
+
+class ParticipantTableModel(_ListTableModel):
+    """The session's group: name, discipline and role, all editable in place."""
+
+    COLUMNS = ("Name", "Discipline or team", "Role")
+    FIELDS = ("name", "discipline", "role")
+
+    @property
+    def people(self) -> list[Participant]:
+        return self.items
+
+    def set_people(self, people: list[Participant]) -> None:
+        self.set_items(people)
+
+    def roles_changed(self) -> None:
+        if self.people:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.people) - 1, 2))
 
     def flags(self, index: _Index):
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags
@@ -117,31 +130,17 @@ class ParticipantTableModel(QAbstractTableModel):
         return True
 
 
-class PhaseTableModel(QAbstractTableModel):
+class PhaseTableModel(_ListTableModel):
     """The agenda being planned: name, minutes and the prompt for the room, in order."""
 
     COLUMNS = ("Phase", "Minutes", "Prompt for the room")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.phases: list[Phase] = []
+    @property
+    def phases(self) -> list[Phase]:
+        return self.items
 
     def set_phases(self, phases: list[Phase]) -> None:
-        self.beginResetModel()
-        self.phases = list(phases)
-        self.endResetModel()
-
-    def add(self, phase: Phase) -> int:
-        row = len(self.phases)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.phases.append(phase)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.phases[row]
-        self.endRemoveRows()
+        self.set_items(phases)
 
     def move(self, row: int, step: int) -> bool:
         """Swap a phase with its neighbour; False at either end."""
@@ -156,17 +155,6 @@ class PhaseTableModel(QAbstractTableModel):
 
     def total_minutes(self) -> float:
         return agenda.total_minutes(self.phases)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.phases)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
 
     def flags(self, index: _Index):
         return EDITABLE if index.isValid() else Qt.ItemFlag.NoItemFlags

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView,
 from studygroup import curation
 from studygroup.errors import StudygroupError
 from studygroup.model import KIND_LABELS, Observation, Session
+from studygroup.scenarios import slugify
 from studygroup.store import Store
 from studygroup.summary import Summary, clock_text, kind_series, summarise
 from ui import dialogs
@@ -269,7 +270,7 @@ class ReviewPage(QWidget):
     def ask_and_export(self, fmt: str, file_filter: str) -> None:
         if not self.allowed("export"):
             return
-        suggested = str(Path.home() / f"{_file_stem(self.session.title)}.{fmt}")
+        suggested = str(Path.home() / f"{slugify(self.session.title, fallback='session')}.{fmt}")
         path = dialogs.ask_save_path(self, "Export the session", suggested, file_filter)
         if path is not None:
             self.export_to(fmt, path)
@@ -314,9 +315,3 @@ class ReviewPage(QWidget):
         self.progress.setVisible(False)
         for button in self.export_buttons.values():
             button.setEnabled(True)
-
-
-def _file_stem(title: str) -> str:
-    """A file name from the session title: letters, digits and dashes only."""
-    stem = "".join(ch if ch.isalnum() else "-" for ch in title).strip("-")
-    return "-".join(part for part in stem.split("-") if part)[:60] or "session"
