@@ -55,6 +55,18 @@ def run_to_experience_phase(page, time: ManualTime) -> None:
     page.console.refresh()
 
 
+def show_question_round(page, time: ManualTime) -> None:
+    """The question round on: the second person 70 seconds into a 90-second turn."""
+    console = page.console
+    console.actions_by_id["question_round"].setChecked(True)
+    panel = console.question_round
+    panel.actions_by_id["start_turn"].trigger()
+    time.advance(64)
+    panel.actions_by_id["next_person"].trigger()
+    time.advance(70)
+    panel.refresh()
+
+
 def save(widget, name: str) -> Path:
     """Grab *widget* at the standard size into docs/screenshots/<name>.png."""
     widget.resize(*SIZE)
@@ -91,6 +103,9 @@ def main() -> int:
         page.tabs.setCurrentIndex(RUN)
         projector = page.console.show_projector()
         save(projector, "projector")
+        show_question_round(page, time)
+        save(window, "question-round")
+        save(projector, "projector-turn")
         projector.close()
         page = window.open_session(demo.id)
         page.tabs.setCurrentIndex(REVIEW)
@@ -102,18 +117,21 @@ def main() -> int:
 
 
 def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 2) -> None:
-    """The demo's PDF summary, first pages as PNG (needs pdftoppm from poppler-utils)."""
+    """The demo's PDF summary (first pages) and its persona card as PNG (needs pdftoppm from poppler-utils)."""
+    from studygroup.handout import export_handout
     from studygroup.pdf import export_pdf
 
-    pdf_path = folder / "summary.pdf"
-    export_pdf(session, store.observations(session.id), pdf_path)
+    summary, card = folder / "summary.pdf", folder / "persona-card.pdf"
+    export_pdf(session, store.observations(session.id), summary)
+    export_handout(session, card)
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): PDF pages not rendered", file=sys.stderr)
         return
-    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(pages), str(pdf_path),
-                    str(OUT / "summary")], check=True)
-    for page in range(1, pages + 1):  # pdftoppm writes summary-1.png, summary-2.png
-        print(f"docs/screenshots/summary-{page}.png")
+    for pdf, last in ((summary, pages), (card, 1)):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(last), str(pdf), str(OUT / pdf.stem)],
+                       check=True)
+        for page in range(1, last + 1):  # pdftoppm writes <stem>-1.png, <stem>-2.png, ...
+            print(f"docs/screenshots/{pdf.stem}-{page}.png")
 
 
 if __name__ == "__main__":
