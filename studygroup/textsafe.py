@@ -15,7 +15,6 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-from studygroup.fonts import fallback_for
 
 CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in milliseconds
 
@@ -36,6 +35,8 @@ def has_rtl(text: str) -> bool:
 
 def pdf_markup(text: str) -> str:
     """Escaped Paragraph markup for one short piece of user text, newlines kept as `<br/>`."""
+    from studygroup.fonts import fallback_for  # here, so CSV and Markdown never load reportlab
+
     parts = []
     for font, chars in itertools.groupby(printable(text), key=fallback_for):
         safe = escape("".join(chars)).replace("\n", "<br/>")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from studygroup.demo import DEMO_TITLE, create_demo
@@ -9,8 +11,9 @@ from studygroup.store import Store
 from ui import app_settings
 from ui.actions import build_actions, icon
 from ui.home_page import HomePage
-from ui.plan_page import PlanPage
-from ui.session_page import SessionPage
+
+if TYPE_CHECKING:
+    from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
 
@@ -22,7 +25,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store, self.time_source = store, clock_time_source
         self.session_page: SessionPage | None = None
-        self.plan_page: PlanPage | None = None
+        self.plan_page = None  # ui.plan_page.PlanPage, built on first "New session"
         self.setWindowIcon(icon("app"))
         self.home = HomePage(store, self)
         self.home.session_chosen.connect(self.open_session)
@@ -58,6 +61,8 @@ class MainWindow(QMainWindow):
         """Load a session from the store and show its Run tab (or Review when ended)."""
         session = self.store.load_session(session_id)
         self._close_session()
+        from ui.session_page import SessionPage  # loaded on first use: start-up shows Home only
+
         self.session_page = SessionPage(self.store, session, self.time_source, self)
         self.stack.addWidget(self.session_page)
         self.stack.setCurrentWidget(self.session_page)
@@ -73,6 +78,8 @@ class MainWindow(QMainWindow):
     def show_new_session(self) -> None:
         """Show the plan page (built once, reset after each session it creates)."""
         if self.plan_page is None:
+            from ui.plan_page import PlanPage  # loaded on first use: start-up shows Home only
+
             self.plan_page = PlanPage(self.store, self)
             self.plan_page.session_created.connect(self.open_session)
             self.stack.addWidget(self.plan_page)

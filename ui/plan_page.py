@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from studygroup import agenda, groups, roster, scenarios
 from studygroup.errors import StorageError
-from studygroup.handout import export_handout
 from studygroup.model import Participant, Phase, Scenario, Session
 from studygroup.store import Store
 from ui import dialogs
@@ -752,6 +751,8 @@ class PlanPage(QWidget):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
+        from studygroup.handout import export_handout  # reportlab loads only when someone prints
+
         try:
             export_handout(session, path)
         except OSError as exc:
