@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +27,7 @@ OBSERVATION_COLUMNS = (
 # (a 10,000-note session loads in a fraction of the time keyword construction takes).
 _OBS_FIELDS = tuple(f.name for f in dataclasses.fields(Observation))
 _OBS_SELECT = f"SELECT {', '.join('tags_json' if f == 'tags' else f for f in _OBS_FIELDS)} FROM observations"
+_SHARED = tuple(_OBS_FIELDS.index(f) for f in ("session_id", "author_id", "phase_id", "kind", "journey_step"))
 _TAGS, _FLAGS = _OBS_FIELDS.index("tags"), tuple(_OBS_FIELDS.index(f) for f in ("follow_up", "lingo_flag",
                                                                                  "solution_flag"))
 
@@ -232,9 +234,10 @@ class Store:
     def observations(self, session_id: str, include_deleted: bool = False) -> list[Observation]:
         """A session's notes in session-time order."""
         where = "" if include_deleted else " AND deleted_at IS NULL"
-        rows = self._read(f"{_OBS_SELECT} WHERE session_id = ?{where} ORDER BY session_seconds, wall_time",
-                          (session_id,))
-        return [_observation_from_row(r) for r in rows]
+        sql = f"{_OBS_SELECT} WHERE session_id = ?{where} ORDER BY session_seconds, wall_time"
+        with self.db.translate_errors():
+            # Row by row, not fetchall(): the raw rows never all sit in memory beside the notes.
+            return [_observation_from_row(r) for r in self.db.connection.execute(sql, (session_id,))]
 
     def _observation(self, conn: sqlite3.Connection, observation_id: str) -> Observation:
         row = conn.execute(f"{_OBS_SELECT} WHERE id = ?", (observation_id,)).fetchone()
@@ -280,6 +283,9 @@ _OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
 
 def _observation_from_row(row) -> Observation:
     values = list(row)
+    for index in _SHARED:  # the same few ids and labels on thousands of notes: keep one copy of each
+        if values[index] is not None:
+            values[index] = sys.intern(values[index])
     tags = values[_TAGS]
     values[_TAGS] = [] if tags == "[]" else json.loads(tags)
     for index in _FLAGS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import dataclasses
 from dataclasses import asdict, dataclass, fields
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
@@ -487,7 +488,7 @@ class CapturePage(QWidget):
             self._say(str(exc), problem=True)
             return None
         # Keep who, when and where from the original; take only the new content.
-        edited = Observation(**{**vars(old), **{f: getattr(fresh, f) for f in _EDITABLE}})
+        edited = dataclasses.replace(old, **{f: getattr(fresh, f) for f in _EDITABLE})
         try:
             self.store.update_observation(edited)
         except StorageError as exc:

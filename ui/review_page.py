@@ -6,6 +6,7 @@ facilitator sees here is what the leader reads.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -128,11 +129,15 @@ class ReviewPage(QWidget):
     """Headline numbers, charts, tidy-up and export for one session; refresh() re-reads the store."""
 
     export_finished = Signal(str)
+    notes_changed = Signal()  # a rename changed notes in the store: whoever shares them reloads
 
-    def __init__(self, store: Store, session: Session, parent=None):
+    def __init__(self, store: Store, session: Session, parent=None,
+                 notes_source: Callable[[], list[Observation]] | None = None):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.store, self.session = store, session
+        # Where the live notes come from: the store, or notes another page already holds in memory.
+        self.notes_source = notes_source or (lambda: self.store.observations(self.session.id))
         self.summary: Summary | None = None
         self.export_thread: QThread | None = None
         self.export_job: ExportJob | None = None
@@ -150,7 +155,8 @@ class ReviewPage(QWidget):
         self.progress = QProgressBar(visible=False)
         self.progress.setAccessibleName("Export progress")
         self._build()
-        self.refresh()
+        if session.status == "ended":  # otherwise the figures are computed when the tab is first shown
+            self.refresh()
 
     def _build(self) -> None:
         layout = QGridLayout(self)
@@ -233,14 +239,14 @@ class ReviewPage(QWidget):
     def refresh(self) -> None:
         """Re-read the session and its notes and recompute every figure."""
         self.session = self.store.load_session(self.session.id)
-        notes = self.store.observations(self.session.id)
-        self.summary = summarise(self.session, notes)
+        self.summary = summarise(self.session, self.notes_source())
+        notes = self.summary.notes  # the live notes; every count below comes from them, not another read
         self.headlines.setText("\n".join(self.summary.headlines))
         for chart, table in ((self.phase_chart, self.summary.by_phase), (self.step_chart, self.summary.by_step)):
             chart.set_data(list(table), dict(kind_series(table)))
         self.counts.set_counts(self.session, notes)
-        self.steps.set_rows(sorted(curation.journey_step_counts(self.store, self.session.id).items()))
-        self.tags.set_rows(sorted(curation.tag_counts(self.store, self.session.id).items()))
+        self.steps.set_rows(sorted(Counter(n.journey_step for n in notes if n.journey_step).items()))
+        self.tags.set_rows(sorted(Counter(tag for n in notes for tag in n.tags).items()))
         self.follow_ups.set_notes(self.session, self.summary.notes)
 
     def rename_selected(self, view: QTableView, what: str) -> None:
@@ -259,6 +265,7 @@ class ReviewPage(QWidget):
             self.status.setText(str(exc))
             return
         self.status.setText(f"Renamed “{old}” to “{new.strip()}” on {changed} notes.")
+        self.notes_changed.emit()
         self.refresh()
 
     def _on_follow_up_ticked(self, observation_id: str, follow_up: bool) -> None:

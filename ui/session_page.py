@@ -33,7 +33,9 @@ class SessionPage(QWidget):
             self.console.question_round.turn_changed.connect(self._on_question_round_turn_changed)
             # The round's keys also work from the Capture tab, where the answers are typed.
             self.addActions(list(self.console.question_round.actions_by_id.values()))
-        self.review = ReviewPage(store, session, parent=self)
+        # The review counts the notes the capture page already holds: one copy of a big session in memory.
+        self.review = ReviewPage(store, session, parent=self, notes_source=self.capture.feed_model.notes)
+        self.review.notes_changed.connect(self._on_review_notes_changed)
         self.console.allowed = self.review.allowed = self.capture.request  # the facilitator lock
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -57,6 +59,9 @@ class SessionPage(QWidget):
         """Hand the capture laptop to whoever's turn it is, so their answer is a note in their name."""
         if participant_id is not None:
             self.capture.switch_author(participant_id)
+
+    def _on_review_notes_changed(self) -> None:
+        self.capture.feed_model.set_notes(self.store.observations(self.session.id))
 
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == REVIEW:

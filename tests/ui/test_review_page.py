@@ -75,3 +75,22 @@ def test_failed_export_says_why(page, qtbot, tmp_path):
     page.export_to("csv", blocker / "summary.csv")
     qtbot.waitUntil(lambda: page.export_thread is None, timeout=10_000)
     assert page.status.text().startswith(f"The export to {blocker / 'summary.csv'} failed")
+
+
+def test_in_a_session_the_review_shares_the_capture_notes_and_renames_reach_both(qtbot, store, monkeypatch):
+    from studygroup.clock import ManualTime
+    from ui.session_page import REVIEW, SessionPage
+
+    session = create_demo(store)
+    page = SessionPage(store, session, ManualTime())
+    qtbot.addWidget(page)
+    page.tabs.setCurrentIndex(REVIEW)
+    feed_ids = {id(n) for n in page.capture.feed_model.notes()}
+    assert {id(n) for n in page.review.summary.notes} == feed_ids  # one copy of the notes in memory
+    monkeypatch.setattr(dialogs, "ask_text", lambda *args: "Getting paid")
+    select_row(page.review.steps_view, "Payouts")
+    page.review.rename_selected(page.review.steps_view, "journey step")
+    steps = {n.journey_step for n in page.capture.feed_model.notes()}
+    assert "Payouts" not in steps and "Getting paid" in steps
+    assert "Getting paid" in dict(page.review.steps.rows)
+    page.shutdown()
