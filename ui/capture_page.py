@@ -193,7 +193,7 @@ class CapturePage(QWidget):
         return column
 
     def _build_own_notes(self) -> QWidget:
-        self.notes_view = _table_view(self.own_proxy, "My notes", shown=(TIME, KIND, NOTE))
+        self.notes_view = table_view(self.own_proxy, "My notes", shown=(TIME, KIND, NOTE))
         self.notes_label = _buddy("My &notes", self.notes_view)
         self.private_toggle = QCheckBox("Private capt&ure", checked=True)
         self.private_toggle.setAccessibleName("Private capture")
@@ -220,8 +220,7 @@ class CapturePage(QWidget):
         return box
 
     def _build_feed_column(self) -> QWidget:
-        self.feed_view = _table_view(self.feed_proxy, "Live feed of everyone's notes",
-                                     shown=(TIME, PERSON, KIND, SEVERITY, NOTE))
+        self.feed_view = table_view(self.feed_proxy, "Live feed of everyone's notes", shown=FEED_COLUMNS)
         self.feed_view.setColumnHidden(SEVERITY, True)
         people = [("Everyone", ANY), (self.session.author_name(None), None)]
         people += [(p.name, p.id) for p in self.session.participants]
@@ -653,7 +652,11 @@ def _buddy(text: str, widget: QWidget) -> QLabel:
     return label
 
 
-def _table_view(model, name: str, shown: tuple[int, ...]) -> QTableView:
+FEED_COLUMNS = (TIME, PERSON, KIND, SEVERITY, NOTE)
+
+
+def table_view(model, name: str, shown: tuple[int, ...]) -> QTableView:
+    """A read-only list of notes, one row each, showing the *shown* columns."""
     view = QTableView()
     view.setModel(model)
     view.setAccessibleName(name)

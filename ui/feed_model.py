@@ -47,12 +47,14 @@ class NotesModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        note = self._notes[index.row()]
+        return self.cell(index.row(), index.column(), role) if index.isValid() else None
+
+    def cell(self, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+        """One cell's data by row and column: the filter proxy asks here without building indexes."""
+        note = self._notes[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(note, index.column())
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == NOTE:
+            return self.cell_text(note, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE:
             return note.text
         if role == OBSERVATION_ROLE:
             return note
@@ -241,6 +243,14 @@ class NotesFilter(QAbstractProxyModel):
     def mapFromSource(self, source_index) -> QModelIndex:
         position = self._positions().get(source_index.row()) if source_index.isValid() else None
         return QModelIndex() if position is None else self.createIndex(position, source_index.column())
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        return self.sourceModel().cell(self._rows[index.row()], index.column(), role)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return self.sourceModel().headerData(section, orientation, role) if self.sourceModel() else None
 
     def note_at(self, proxy_row: int) -> Observation:
         return self.sourceModel().note(self._rows[proxy_row])
