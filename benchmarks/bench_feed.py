@@ -26,6 +26,13 @@ from ui.capture_page import FEED_COLUMNS, table_view  # noqa: E402
 from ui.feed_model import NotesFilter, NotesModel  # noqa: E402
 
 NOTES = 10_000
+OPEN_MISS = (
+    "missed. Profiled with cProfile: reading 10,000 rows of 18 columns through Python's sqlite3 takes about "
+    "100 ms on this machine, building the Observation objects about 40 ms, the first paint about 40 ms. The raw "
+    "library reading the same rows misses 100 ms as well. Already done: observations are built positionally "
+    "with interned ids (about twice as fast as keyword construction), and the filter proxy was rewritten (Qt's "
+    "QSortFilterProxyModel calls Python once per row). Not done: loading the feed in chunks after the first "
+    "screenful would paint sooner without loading faster, at the cost of a read cursor held across user edits.")
 
 
 class RawModel(QAbstractTableModel):
@@ -117,6 +124,8 @@ def run(repeats: int = 5) -> list[Figure]:
     opened = Figure(f"Open feed, {NOTES:,} notes", median(ours_open) * 1000, median(raw_open) * 1000, "ms",
                     "<= 100 ms", False)
     opened.met = opened.ours <= 100
+    if not opened.met:
+        opened.note = OPEN_MISS
     filtered = Figure("Filter feed by person or by kind (one choice)", median(ours_filter) * 1000,
                       median(raw_filter) * 1000, "ms", "<= 50 ms", False)
     filtered.met = filtered.ours <= 50
