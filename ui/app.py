@@ -38,6 +38,7 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     window = MainWindow(store)
     instance.raise_requested.connect(partial(bring_to_front, window))
     window.show()
+    session_id = session_id or session_to_resume(store)
     if session_id:
         try:
             window.open_session(store.find_session(session_id).id)
@@ -48,6 +49,12 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     finally:
         store.close()
         instance.release()
+
+
+def session_to_resume(store: Store) -> str | None:
+    """A session the app was closed (or crashed) during: reopened at start, its clock where the wall says."""
+    live = [s for s in store.list_sessions() if s["status"] in ("running", "paused")]
+    return max(live, key=lambda s: s["created_at"])["id"] if live else None
 
 
 def open_or_recover(db_path: Path) -> Store | None:

@@ -109,3 +109,30 @@ def test_app_start_makes_the_daily_backup(qtbot, tmp_path, monkeypatch):
     assert len(list_backups(db)) == 1  # at most one a day
     for window in app_module.QApplication.topLevelWidgets():
         window.close()
+
+
+def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
+    from studygroup.demo import AGENDA, demo_scenario
+    from studygroup.model import Phase, Session
+    from studygroup.store import Store
+    from ui import app as app_module
+
+    db = tmp_path / "left-running.db"
+    with Store.open(db) as store:
+        session = Session(title="Left running", date="2026-11-30", facilitator="f", scenario=demo_scenario(),
+                          phases=[Phase(n, m, p) for n, m, p in AGENDA], status="running")
+        store.save_session(session)
+        assert app_module.session_to_resume(store) == session.id
+    opened = []
+    monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
+    from ui import main_window
+
+    original = main_window.MainWindow.open_session
+    monkeypatch.setattr(main_window.MainWindow, "open_session",
+                        lambda self, sid: opened.append(sid) or original(self, sid))
+    assert app_module.run(db) == 0
+    assert opened == [session.id]
+    for widget in app_module.QApplication.topLevelWidgets():  # run() returned: close what it opened
+        if isinstance(widget, main_window.MainWindow):
+            widget.close()
+            widget.deleteLater()
