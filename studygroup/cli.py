@@ -30,8 +30,12 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="studygroup", description="Run in-room study-group sessions.")
     parser.add_argument("--version", action="version", version=f"studygroup {__version__}")
+    db_help = "database file (default: $STUDYGROUP_DB or the per-user file)"
+    # --db goes before or after the command ("studygroup --db F" opens the app on F); SUPPRESS keeps a
+    # command without --db from overwriting the one given before it.
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     common = _Parser(add_help=False)
-    common.add_argument("--db", metavar="PATH", help="database file (default: $STUDYGROUP_DB or the per-user file)")
+    common.add_argument("--db", metavar="PATH", help=db_help, default=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     gui = sub.add_parser("gui", parents=[common], help="open the app (the default)")
     gui.add_argument("--session", metavar="ID", help="open straight into this session")

@@ -85,3 +85,19 @@ def test_summary_formats_from_the_command_line(capsys, db, tmp_path, fmt, magic)
                        "--page-size", "Letter")
     assert (code, err) == (0, "")
     assert out_file.read_bytes().startswith(magic)
+
+
+@pytest.mark.parametrize("argv", [["--db", "{db}"], ["--db", "{db}", "gui"], ["gui", "--db", "{db}"]])
+def test_db_goes_before_or_after_the_command(monkeypatch, tmp_path, argv):
+    import studygroup.cli as cli
+
+    seen = []
+    monkeypatch.setattr(cli, "_run_gui", lambda args: seen.append(args.db) or 0)
+    db = str(tmp_path / "here.db")
+    assert cli.main([a.format(db=db) for a in argv]) == 0
+    assert seen == [db]
+
+
+def test_db_before_a_command(capsys, db):
+    assert run(capsys, "--db", db, "demo")[0] == 0
+    assert len(run(capsys, "list", "--db", db)[1].strip().splitlines()) >= 1
