@@ -66,6 +66,8 @@ class SessionPage(QWidget):
     def _on_tabs_current_changed(self, index: int) -> None:
         if index == REVIEW:
             self.review.refresh()
+        elif index == CAPTURE:
+            self.capture.editor.setFocus()  # whoever has the laptop can type at once, and Ctrl+1..9 work
 
     def _on_clock_event(self, event: str) -> None:
         if event == STATUS_CHANGED and self.session.status == "running":

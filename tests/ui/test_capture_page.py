@@ -382,3 +382,18 @@ def test_mismatched_new_pins_do_not_lock(page, pin_answers):
     pin_answers.extend(["4821", "4822"])
     page.lock_button.click()
     assert not page.lock.locked and page.status.text() == "The two PINs differ; nothing was locked."
+
+
+def test_opening_the_capture_tab_puts_the_cursor_in_the_note_box(qtbot, store, session):
+    from ui.session_page import CAPTURE, SessionPage
+
+    page = SessionPage(store, session, ManualTime())
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.tabs.setCurrentIndex(CAPTURE)
+    qtbot.waitUntil(lambda: page.capture.editor.hasFocus())
+    qtbot.keyClick(page.capture.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert page.capture.author_id == session.participants[1].id
+    page.shutdown()
