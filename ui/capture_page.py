@@ -182,14 +182,17 @@ class CapturePage(QWidget):
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.addWidget(self.editing_label)
-        layout.addWidget(self.editor, 2)
+        self.editor.setMinimumHeight(110)  # about five lines: room to write, and own notes stay in view
+        layout.addWidget(self.editor, 1)
         layout.addWidget(self.rule1_hint)
         layout.addWidget(self.rule2_row)
         layout.addLayout(form)
         layout.addWidget(self.classic_toggle)
         layout.addWidget(self.classic_fields)
         layout.addLayout(save_row)
-        layout.addWidget(self._build_own_notes(), 1)
+        own_notes = self._build_own_notes()
+        own_notes.setMinimumHeight(170)  # a few of one's own notes are always visible
+        layout.addWidget(own_notes, 1)
         return column
 
     def _build_own_notes(self) -> QWidget:
