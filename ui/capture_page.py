@@ -108,6 +108,11 @@ class CapturePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.person_bar, 1)
         top.addWidget(self.lock_button)
+        self.change_pin_button = QPushButton("Change PIN…", toolTip="Change or remove the facilitator PIN "
+                                             "(Ctrl+Shift+L)", shortcut=QKeySequence("Ctrl+Shift+L"))
+        self.change_pin_button.setAccessibleName("Change PIN")
+        self.change_pin_button.clicked.connect(self.change_pin)
+        top.addWidget(self.change_pin_button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self._build_capture_column())
         splitter.addWidget(self._build_feed_column())
@@ -604,10 +609,12 @@ class CapturePage(QWidget):
 
     def _ask_new_pin(self) -> bool:
         pin = dialogs.ask_pin(self, "Set a facilitator PIN", "Choose a PIN (at least 4 characters):")
-        if pin is None:
-            return False
+        return pin is not None and self._store_new_pin(pin)
+
+    def _store_new_pin(self, pin: str) -> bool:
+        """Confirm *pin* by asking for it again, then save it (as a salted hash)."""
         if dialogs.ask_pin(self, "Set a facilitator PIN", "Type the PIN again:") != pin:
-            self._say("The two PINs differ; nothing was locked.", problem=True)
+            self._say("The two PINs differ; nothing was changed.", problem=True)
             return False
         try:
             self.lock.pins.set_pin(pin)
@@ -616,8 +623,37 @@ class CapturePage(QWidget):
             return False
         return True
 
+    def change_pin(self) -> bool:
+        """Replace or remove the PIN; the current PIN is asked first. True when something changed."""
+        if self.lock.locked or not self.lock.pins.has_pin():
+            return False
+        current = dialogs.ask_pin(self, "Change PIN", "Current facilitator PIN:")
+        if current is None:
+            return False
+        try:
+            right = self.lock.pins.check_pin(current)
+        except PinBackoff as exc:
+            self._say(str(exc), problem=True)
+            return False
+        if not right:
+            self._say("That PIN is not right; the PIN stays as it was.", problem=True)
+            return False
+        new = dialogs.ask_pin(self, "Change PIN", "New PIN (leave empty to remove the PIN):")
+        if new is None:
+            return False
+        if new == "":
+            self.lock.pins.clear_pin()
+            self._say("The PIN is removed; nothing is locked until a new one is set.")
+        elif not self._store_new_pin(new):
+            return False
+        else:
+            self._say("The PIN is changed.")
+        self._refresh_lock_ui()
+        return True
+
     def _refresh_lock_ui(self) -> None:
         locked = self.lock.locked
+        self.change_pin_button.setVisible(not locked and self.lock.pins.has_pin())
         text = "Unlock…" if locked else "Lock for participants…"
         self.lock_button.setText(text)
         self.lock_button.setAccessibleName(text.rstrip("…"))

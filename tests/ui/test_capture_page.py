@@ -381,7 +381,7 @@ def test_the_lock_hides_the_feed_and_a_wrong_pin_backs_off(page, pin_answers, ti
 def test_mismatched_new_pins_do_not_lock(page, pin_answers):
     pin_answers.extend(["4821", "4822"])
     page.lock_button.click()
-    assert not page.lock.locked and page.status.text() == "The two PINs differ; nothing was locked."
+    assert not page.lock.locked and page.status.text() == "The two PINs differ; nothing was changed."
 
 
 def test_opening_the_capture_tab_puts_the_cursor_in_the_note_box(qtbot, store, session):
@@ -397,3 +397,20 @@ def test_opening_the_capture_tab_puts_the_cursor_in_the_note_box(qtbot, store, s
     qtbot.keyClick(page.capture.editor, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert page.capture.author_id == session.participants[1].id
     page.shutdown()
+
+
+def test_the_facilitator_can_change_or_remove_the_pin(qtbot, page, monkeypatch):
+    answers = iter(["1234", "1234"])
+    monkeypatch.setattr(dialogs, "ask_pin", lambda *args: next(answers))
+    page.lock_button.click()  # set the PIN and lock
+    assert page.lock.locked and not page.change_pin_button.isVisibleTo(page)
+    answers = iter(["1234"])
+    page.lock_button.click()  # unlock
+    assert not page.lock.locked and page.change_pin_button.isVisibleTo(page)
+    answers = iter(["0000"])
+    assert page.change_pin() is False and "not right" in page.status.text()
+    answers = iter(["1234", "9876", "9876"])
+    assert page.change_pin() is True and page.lock.pins.check_pin("9876")
+    answers = iter(["9876", ""])
+    assert page.change_pin() is True and not page.lock.pins.has_pin()
+    assert not page.change_pin_button.isVisibleTo(page)
