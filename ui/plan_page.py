@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QTableView,
-                               QVBoxLayout, QWidget)
+                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyledItemDelegate,
+                               QTableView, QVBoxLayout, QWidget)
 
 from studygroup import agenda, groups, roster, scenarios
 from studygroup.errors import StorageError
@@ -56,6 +57,26 @@ def plain_label(text: str = "", object_name: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
+
+
+class RoleDelegate(QStyledItemDelegate):
+    """Edits a role with the card's roles offered in a list; any other role can still be typed."""
+
+    def __init__(self, roles: Callable[[], list[str]], parent=None):
+        super().__init__(parent)
+        self.roles = roles
+
+    def createEditor(self, parent, option, index):
+        editor = QComboBox(parent, editable=True)
+        editor.addItems(self.roles())
+        editor.setAccessibleName("Role")
+        return editor
+
+    def setEditorData(self, editor: QComboBox, index) -> None:
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor: QComboBox, model, index) -> None:
+        model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
 class _ListTableModel(QAbstractTableModel):
@@ -367,6 +388,7 @@ class PlanPage(QWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         self.people_table = self._table(self.people_model, "Pe&ople in this session", layout)
+        self.people_table.setItemDelegateForColumn(2, RoleDelegate(lambda: self.scenario().roles, self.people_table))
         self.size_warning = plain_label(object_name="sizeWarning")
         layout.addWidget(self.size_warning)
         row = QHBoxLayout()

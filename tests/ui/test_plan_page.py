@@ -192,3 +192,20 @@ def test_the_table_models_pass_the_model_tester(qtmodeltester, page):
         page.add_person()
     qtmodeltester.check(page.people_model, force_py=True)
     qtmodeltester.check(page.phase_model, force_py=True)
+
+
+def test_a_role_is_picked_from_the_card_or_typed(page):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    page.add_person()
+    index = page.people_model.index(0, 2)
+    delegate = page.people_table.itemDelegateForColumn(2)
+    editor = delegate.createEditor(page.people_table.viewport(), QStyleOptionViewItem(), index)
+    assert [editor.itemText(i) for i in range(editor.count())] == page.scenario().roles
+    editor.setCurrentText(page.scenario().roles[1])
+    delegate.setModelData(editor, page.people_model, index)
+    assert page.people_model.people[0].role == page.scenario().roles[1]
+    editor.setCurrentText("  Night baker ")
+    delegate.setModelData(editor, page.people_model, index)
+    assert page.people_model.people[0].role == "Night baker"
+    editor.deleteLater()
