@@ -213,3 +213,13 @@ def test_headlines_speak_like_a_customer():
     lines = summarise(session, notes).headlines
     assert "4 of 6 people had a bad day during Payouts" in lines
     assert "3 friction points, 2 of them severe" in lines
+
+
+@pytest.mark.slow
+def test_a_one_megabyte_note_exports_in_split_paragraphs(tmp_path):
+    """One 1 MB Paragraph takes minutes to lay out; split into chunks it takes seconds."""
+    huge = corpus(include_huge=True)[-1]
+    session, notes = hostile_session([huge])
+    path = tmp_path / "huge.pdf"
+    export("pdf", session, notes, path)
+    assert visible(huge) in visible(pdf_text(path))
