@@ -21,6 +21,7 @@ from studygroup.errors import StorageError
 from studygroup.model import Participant, Phase, Scenario, Session
 from studygroup.store import Store
 from ui import dialogs
+from ui.session_models import ListTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
@@ -79,45 +80,7 @@ class RoleDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText().strip(), Qt.ItemDataRole.EditRole)
 
 
-class _ListTableModel(QAbstractTableModel):
-    """A table over a plain list of objects, one per row: what the plan's tables share."""
-
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list = []
-
-    def set_items(self, items: list) -> None:
-        self.beginResetModel()
-        self.items = list(items)
-        self.endResetModel()
-
-    def add(self, item) -> int:
-        row = len(self.items)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.items.append(item)
-        self.endInsertRows()
-        return row
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.items[row]
-        self.endRemoveRows()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
-        return None
-
-
-class ParticipantTableModel(_ListTableModel):
+class ParticipantTableModel(ListTableModel):
     """The session's group: name, discipline and role, all editable in place."""
 
     COLUMNS = ("Name", "Discipline or team", "Role")
@@ -150,7 +113,7 @@ class ParticipantTableModel(_ListTableModel):
         return True
 
 
-class PhaseTableModel(_ListTableModel):
+class PhaseTableModel(ListTableModel):
     """The agenda being planned: name, minutes and the prompt for the room, in order."""
 
     COLUMNS = ("Phase", "Minutes", "Prompt for the room")

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
@@ -24,6 +24,7 @@ from studygroup.summary import Summary, clock_text, kind_series, summarise
 from ui import dialogs
 from ui.export_worker import ExportJob, start_export
 from ui.review_counts import CountsModel
+from ui.session_models import ListTableModel
 from ui.stacked_bar_chart import StackedBarChart
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -36,65 +37,47 @@ EXPORTS = (  # format, button text, file filter, shortcut
 )
 
 
-class LabelCountModel(QAbstractTableModel):
+class LabelCountModel(ListTableModel):
     """Journey steps or tags with how many notes carry each."""
 
     def __init__(self, what: str, parent=None):
         super().__init__(parent)
-        self.what, self.rows = what, []
+        self.COLUMNS = (what, "Notes")
+
+    @property
+    def rows(self) -> list[tuple[str, int]]:
+        return self.items
 
     def set_rows(self, rows: list[tuple[str, int]]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+        self.set_items(rows)
 
     def label(self, row: int) -> str:
-        return self.rows[row][0]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.what, "Notes")[section]
-        return None
+        return self.items[row][0]
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if index.isValid() and role == Qt.ItemDataRole.DisplayRole:
-            label, count = self.rows[index.row()]
+            label, count = self.items[index.row()]
             return label if index.column() == 0 else str(count)
         return None
 
 
-class FollowUpModel(QAbstractTableModel):
+class FollowUpModel(ListTableModel):
     """Every live note with a tick box for follow-up; ticking writes to the store at once."""
 
-    HEADERS = ("Follow up", "Time", "Who", "Kind", "Note")
+    COLUMNS = ("Follow up", "Time", "Who", "Kind", "Note")
     ticked = Signal(str, bool)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session: Session | None = None
-        self.notes: list[Observation] = []
+
+    @property
+    def notes(self) -> list[Observation]:
+        return self.items
 
     def set_notes(self, session: Session, notes: list[Observation]) -> None:
-        self.beginResetModel()
-        self.session, self.notes = session, notes
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.notes)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+        self.session = session
+        self.set_items(notes)
 
     def flags(self, index: _Index):
         base = super().flags(index)

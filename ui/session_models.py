@@ -12,26 +12,35 @@ STATUS_WORDS = {"planned": "Planned", "running": "Running", "paused": "Paused", 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class SessionListModel(QAbstractTableModel):
-    """Session headers from store.list_sessions(), newest first."""
+class ListTableModel(QAbstractTableModel):
+    """A table over a plain list, one item per row, with fixed column titles: what our tables share."""
 
-    COLUMNS = ("Session", "Date", "Status", "Notes", "People")
+    COLUMNS: tuple[str, ...] = ()
 
-    def __init__(self, rows: list[dict] | None = None, parent=None):
+    def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows = list(rows or [])
+        self.items: list = []
 
-    def set_rows(self, rows: list[dict]) -> None:
-        """Replace every row (the list is short; a reset keeps it simple)."""
+    def set_items(self, items) -> None:
+        """Replace every row (a reset keeps it simple; views keep up in one step)."""
         self.beginResetModel()
-        self._rows = list(rows)
+        self.items = list(items)
         self.endResetModel()
 
-    def session_id(self, row: int) -> str:
-        return self._rows[row]["id"]
+    def add(self, item) -> int:
+        row = len(self.items)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.items.append(item)
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.items[row]
+        self.endRemoveRows()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self.items)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -41,10 +50,26 @@ class SessionListModel(QAbstractTableModel):
             return self.COLUMNS[section]
         return None
 
+
+class SessionListModel(ListTableModel):
+    """Session headers from store.list_sessions(), newest first."""
+
+    COLUMNS = ("Session", "Date", "Status", "Notes", "People")
+
+    def __init__(self, rows: list[dict] | None = None, parent=None):
+        super().__init__(parent)
+        self.items = list(rows or [])
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.set_items(rows)
+
+    def session_id(self, row: int) -> str:
+        return self.items[row]["id"]
+
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.items[index.row()]
         if role == SESSION_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.DisplayRole:

@@ -94,3 +94,8 @@ def test_in_a_session_the_review_shares_the_capture_notes_and_renames_reach_both
     assert "Payouts" not in steps and "Getting paid" in steps
     assert "Getting paid" in dict(page.review.steps.rows)
     page.shutdown()
+
+
+def test_review_models_pass_the_model_tester(qtmodeltester, page):
+    for model in (page.steps, page.tags, page.follow_ups):
+        qtmodeltester.check(model, force_py=True)
