@@ -26,3 +26,11 @@ def store(tmp_path):
 
     with Store.open(tmp_path / "test.db") as opened:
         yield opened
+
+
+@pytest.fixture
+def time():
+    """A clock the test moves by hand (ManualTime.advance): no test ever sleeps."""
+    from studygroup.clock import ManualTime
+
+    return ManualTime()

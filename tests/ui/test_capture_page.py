@@ -29,11 +29,6 @@ def make_session(store) -> Session:
 
 
 @pytest.fixture
-def time():
-    return ManualTime()
-
-
-@pytest.fixture
 def session(store):
     return make_session(store)
 

@@ -2,14 +2,8 @@
 
 import pytest
 
-from studygroup.clock import ManualTime
 from tests.ui.test_run_console import make_session
 from ui.session_page import SessionPage
-
-
-@pytest.fixture
-def time():
-    return ManualTime()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from studygroup.clock import ManualTime
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Participant, Phase, Session
 from ui.question_round import ROUND_SPECS, TOGGLE_SPEC, turn_clock
@@ -21,11 +20,6 @@ def make_session(store, names=NAMES) -> Session:
                       participants=[Participant(name) for name in names])
     store.save_session(session)
     return session
-
-
-@pytest.fixture
-def time():
-    return ManualTime()
 
 
 def open_page(qtbot, store, session, time) -> SessionPage:

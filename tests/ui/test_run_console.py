@@ -23,11 +23,6 @@ def make_session(store) -> Session:
 
 
 @pytest.fixture
-def time():
-    return ManualTime()
-
-
-@pytest.fixture
 def page(qtbot, store, time):
     widget = SessionPage(store, make_session(store), time)
     qtbot.addWidget(widget)
