@@ -301,6 +301,9 @@ class ReviewPage(QWidget):
         self.status.setText(message)
 
     def _on_thread_finished(self) -> None:
+        # QThread.finished is emitted from the worker just before it really ends: wait for the end
+        # before the job (owned here, living in that thread) is let go, or its deletion can race it.
+        self.export_thread.wait()
         self.export_thread = self.export_job = None
         self.progress.setVisible(False)
         for button in self.export_buttons.values():

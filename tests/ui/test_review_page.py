@@ -99,3 +99,15 @@ def test_in_a_session_the_review_shares_the_capture_notes_and_renames_reach_both
 def test_review_models_pass_the_model_tester(qtmodeltester, page):
     for model in (page.steps, page.tags, page.follow_ups):
         qtmodeltester.check(model, force_py=True)
+
+
+def test_the_garbage_collector_waits_while_an_export_runs(page, qtbot, tmp_path):
+    """A collection in the worker thread could destroy GUI objects from the wrong thread."""
+    import gc
+
+    states = []
+    page.export_to("pdf", tmp_path / "summary.pdf")
+    page.export_job.progressed.connect(lambda *_: states.append(gc.isenabled()))
+    states.append(gc.isenabled())
+    qtbot.waitUntil(lambda: page.export_thread is None, timeout=30_000)
+    assert states[0] is False and gc.isenabled()
