@@ -6,6 +6,7 @@ it for the time and calls `tick()` to learn about thresholds crossed.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,22 @@ PHASE_TIME_UP = "phase_time_up"
 PHASE_CHANGED = "phase_changed"
 STATUS_CHANGED = "status_changed"
 EXTENDED = "extended"
+LOW_FRACTION, CRITICAL_FRACTION = 0.20, 0.05  # a countdown turns "low", then "critical"
+
+
+def countdown_text(seconds: float) -> str:
+    """mm:ss counting down; '+mm:ss' in overtime (a countdown shows 12:00 until a full second has gone)."""
+    whole = math.ceil(seconds - 1e-9) if seconds > 0 else math.floor(-seconds + 1e-9)
+    text = f"{whole // 60:02d}:{whole % 60:02d}"
+    return f"+{text}" if seconds < 0 and whole > 0 else text
+
+
+def countdown_level(remaining: float, planned: float) -> str:
+    """normal / low (<=20% left) / critical (<=5%) / overtime: the same rule for phases and turns."""
+    if remaining < 0:
+        return "overtime"
+    left = remaining / planned if planned else 0.0
+    return "critical" if left <= CRITICAL_FRACTION else "low" if left <= LOW_FRACTION else "normal"
 
 
 class SystemTime:

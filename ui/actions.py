@@ -43,6 +43,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("previous_question", "Previous question", "PgUp", "Show the previous question or the prompt",
                "previous"),
     ActionSpec("close_projector", "Close projector view", "Esc", "Close the projector view", "quit"),
+    # The question round (Ctrl+Shift+R / Down are the plan page's too; the two are never on screen together).
+    ActionSpec("question_round", "Question round", "Ctrl+Shift+Q",
+               "Show the question round: each person gets a timed turn per question", "projector", checkable=True),
+    ActionSpec("start_turn", "Start round", "Ctrl+Shift+R",
+               "Start the round, pause this person's turn or carry it on", "play"),
+    ActionSpec("next_person", "Next person", "Ctrl+Shift+Right",
+               "End this turn and start the next person's (the next question after the last person)", "next"),
+    ActionSpec("next_round_question", "Next question", "Ctrl+Shift+Down",
+               "Skip the rest of this question and start the next one with the first person", "next"),
+    ActionSpec("end_round", "End round", "Ctrl+Shift+End", "Stop the round; everyone's airtime stays recorded", "stop"),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
 

@@ -326,13 +326,18 @@ class PlanPage(QWidget):
         layout.addWidget(self.editor)
         self.library_note = plain_label(object_name="hint")
         layout.addWidget(self.library_note)
-        row = QHBoxLayout()
-        for command_id, slot in (("edit_copy", self.edit_copy), ("new_card", self.new_card),
-                                 ("save_card", self.save_card)):
-            row.addWidget(self._command(command_id, slot))
-        row.addStretch()
+        row = self._command_row((("edit_copy", self.edit_copy), ("new_card", self.new_card),
+                                 ("save_card", self.save_card)))
         layout.addLayout(row)
         return box
+
+    def _command_row(self, commands) -> QHBoxLayout:
+        """A row of command buttons, left-aligned (callers may add to its right end)."""
+        row = QHBoxLayout()
+        for command_id, slot in commands:
+            row.addWidget(self._command(command_id, slot))
+        row.addStretch()
+        return row
 
     def _lingo_section(self) -> QWidget:
         box = QWidget()
@@ -354,11 +359,8 @@ class PlanPage(QWidget):
         self.people_table.setItemDelegateForColumn(2, RoleDelegate(lambda: self.scenario().roles, self.people_table))
         self.size_warning = plain_label(object_name="sizeWarning")
         layout.addWidget(self.size_warning)
-        row = QHBoxLayout()
-        for command_id, slot in (("add_person", self.add_person), ("remove_person", self.remove_person),
-                                 ("deal_roles", self.deal_roles)):
-            row.addWidget(self._command(command_id, slot))
-        row.addStretch()
+        row = self._command_row((("add_person", self.add_person), ("remove_person", self.remove_person),
+                                 ("deal_roles", self.deal_roles)))
         layout.addLayout(row)
         form = QFormLayout()
         self.roster_edit = self._field(form, "&Roster", QPlainTextEdit(),
@@ -373,11 +375,8 @@ class PlanPage(QWidget):
         layout.addLayout(form)
         self.roster_note = plain_label(object_name="hint")
         layout.addWidget(self.roster_note)
-        row = QHBoxLayout()
-        for command_id, slot in (("add_roster", self.add_pasted_roster), ("import_roster", self.import_roster),
-                                 ("form_groups", self.form_random_groups)):
-            row.addWidget(self._command(command_id, slot))
-        row.addStretch()
+        row = self._command_row((("add_roster", self.add_pasted_roster), ("import_roster", self.import_roster),
+                                 ("form_groups", self.form_random_groups)))
         layout.addLayout(row)
         return box
 
@@ -391,12 +390,9 @@ class PlanPage(QWidget):
         layout.addLayout(form)
         self.phase_table = self._table(self.phase_model, "P&hases", layout)
         self.total_label = plain_label(object_name="agendaTotal")
-        row = QHBoxLayout()
-        for command_id, slot in (("add_phase", self.add_phase), ("remove_phase", self.remove_phase),
+        row = self._command_row((("add_phase", self.add_phase), ("remove_phase", self.remove_phase),
                                  ("phase_up", lambda: self.move_phase(-1)),
-                                 ("phase_down", lambda: self.move_phase(1))):
-            row.addWidget(self._command(command_id, slot))
-        row.addStretch()
+                                 ("phase_down", lambda: self.move_phase(1))))
         row.addWidget(self.total_label)
         layout.addLayout(row)
         self.auto_advance_box = QCheckBox("&Advance phases automatically when time is up")

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock
+from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock, countdown_text
 from studygroup.model import Session
 from ui.actions import build_actions, shortcut_text, SPECS
 from ui.clock_driver import unsubscribe
-from ui.run_console import countdown_state, format_clock, set_state
+from ui.run_console import countdown_state, set_state
 from ui.timers import make_timer
 
 # Pixel sizes at a 1280x800 window; resizeEvent scales them with the window.
@@ -165,7 +165,7 @@ class ProjectorWindow(QWidget):
             return
         phase = self.clock.phase
         self.phase_label.setText(phase.name if phase else self.session.title)
-        self.countdown.setText(format_clock(self.clock.phase_remaining()))
+        self.countdown.setText(countdown_text(self.clock.phase_remaining()))
         self.countdown.setAccessibleName("Time left in this phase")
         set_state(self.countdown, "state", countdown_state(self.clock))
         caption, text = self.current_text()

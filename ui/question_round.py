@@ -7,36 +7,24 @@ whoever's turn it is (`turn_changed`).
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
+from studygroup.clock import countdown_level, countdown_text
 from studygroup.model import Participant, Session
 from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.store import Store
-from ui.actions import ActionSpec, icon, tooltip
+from studygroup.summary import clock_text
+from ui.actions import SPECS, build_action, icon
 from ui.style import PALETTE, repolish
 from ui.timers import make_timer
 
 DISPLAY_INTERVAL_MS = 250
 
-# Ctrl+Shift+R / Down are the plan page's too, but that page is never on screen with this one.
-TOGGLE_SPEC = ActionSpec("question_round", "Question round", "Ctrl+Shift+Q",
-                         "Show the question round: each person gets a timed turn per question", "projector",
-                         checkable=True)
-ROUND_SPECS = {spec.id: spec for spec in (
-    ActionSpec("start_turn", "Start round", "Ctrl+Shift+R",
-               "Start the round, pause this person's turn or carry it on", "play"),
-    ActionSpec("next_person", "Next person", "Ctrl+Shift+Right",
-               "End this turn and start the next person's (the next question after the last person)", "next"),
-    ActionSpec("next_round_question", "Next question", "Ctrl+Shift+Down",
-               "Skip the rest of this question and start the next one with the first person", "next"),
-    ActionSpec("end_round", "End round", "Ctrl+Shift+End",
-               "Stop the round; everyone's airtime stays recorded", "stop"),
-)}
+TOGGLE_SPEC = SPECS["question_round"]
+ROUND_SPECS = {key: SPECS[key] for key in ("start_turn", "next_person", "next_round_question", "end_round")}
 
 # Inline colours (from the one palette) so the overtime style cannot be lost to a missing QSS rule.
 COUNTDOWN_BASE = "font-size: 48px; font-weight: 600; padding: 0px 16px; border-radius: 10px;"
@@ -49,40 +37,11 @@ COUNTDOWN_STATES = {
 }
 
 
-def build_spec_action(spec: ActionSpec, parent: QWidget) -> QAction:
-    """A window-wide QAction for one spec; it only fires while *parent* is visible."""
-    action = QAction(icon(spec.icon), spec.text, parent)
-    action.setObjectName(spec.id)
-    action.setShortcut(QKeySequence(spec.shortcut))
-    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    action.setToolTip(tooltip(spec))
-    action.setStatusTip(spec.tooltip)
-    action.setCheckable(spec.checkable)
-    return action
-
-
-def turn_clock(seconds: float) -> str:
-    """mm:ss counting down; '+mm:ss' once the person runs over (same rounding as the phase clock)."""
-    whole = math.ceil(seconds - 1e-9) if seconds > 0 else math.floor(-seconds + 1e-9)
-    text = f"{whole // 60:02d}:{whole % 60:02d}"
-    return f"+{text}" if seconds < 0 and whole > 0 else text
-
-
-def airtime_text(seconds: float) -> str:
-    """Whole minutes and seconds spoken so far."""
-    whole = int(seconds)
-    return f"{whole // 60:02d}:{whole % 60:02d}"
-
-
 def turn_state(rounds: QuestionRound | None) -> str:
-    """idle / normal / low (<=20% left) / critical (<=5%) / overtime, like the phase countdown."""
+    """idle, or the phase countdown's normal / low / critical / overtime for this turn."""
     if rounds is None or rounds.finished:
         return "idle"
-    remaining = rounds.turn_remaining()
-    if remaining < 0:
-        return "overtime"
-    left = remaining / rounds.turn_seconds if rounds.turn_seconds else 0.0
-    return "critical" if left <= 0.05 else "low" if left <= 0.20 else "normal"
+    return countdown_level(rounds.turn_remaining(), rounds.turn_seconds)
 
 
 class AirtimeModel(QAbstractTableModel):
@@ -112,9 +71,9 @@ class AirtimeModel(QAbstractTableModel):
             return None
         person = self.panel.session.participants[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return person.name if index.column() == 0 else airtime_text(self.panel.airtime_of(person))
+            return person.name if index.column() == 0 else clock_text(self.panel.airtime_of(person))
         if role == Qt.ItemDataRole.ToolTipRole:  # the name column elides on a narrow window
-            return f"{person.name}: {airtime_text(self.panel.airtime_of(person))}"
+            return f"{person.name}: {clock_text(self.panel.airtime_of(person))}"
         if role == Qt.ItemDataRole.FontRole and person is self.panel.speaker():
             font = QFont()
             font.setBold(True)
@@ -145,7 +104,7 @@ class QuestionRoundPanel(QWidget):
         self.setObjectName("questionRoundPanel")
         self.session, self.store, self.time = session, store, time_source
         self.round: QuestionRound | None = None
-        self.actions_by_id = {key: build_spec_action(spec, self) for key, spec in ROUND_SPECS.items()}
+        self.actions_by_id = {key: build_action(key, self) for key in ROUND_SPECS}
         self.addActions(list(self.actions_by_id.values()))
         self.model = AirtimeModel(self)
         self._build()
@@ -257,7 +216,7 @@ class QuestionRoundPanel(QWidget):
         return person.airtime_seconds + live
 
     def remaining_text(self) -> str:
-        return turn_clock(self.round.turn_remaining()) if self.active else turn_clock(self.turn_length.value())
+        return countdown_text(self.round.turn_remaining()) if self.active else countdown_text(self.turn_length.value())
 
     def caption_text(self) -> str:
         if not self.active:

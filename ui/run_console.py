@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from functools import partial
 
@@ -10,11 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
-from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock
+from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock, countdown_level, countdown_text
 from studygroup.model import Session
 from studygroup.store import Store
 from ui import dialogs
-from ui.actions import build_actions, icon
+from ui.actions import build_action, build_actions, icon
 from ui.chime import Chime
 from ui.session_models import PhaseListModel
 from ui.style import repolish
@@ -26,21 +25,11 @@ CONTROL_IDS = ("start_pause", "previous_phase", "next_phase", "extend_1", "exten
 STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused", "ended": "Session ended"}
 
 
-def format_clock(seconds: float) -> str:
-    """mm:ss counting down; '+mm:ss' in overtime (a countdown shows 12:00 until a full second has gone)."""
-    whole = math.ceil(seconds - 1e-9) if seconds > 0 else math.floor(-seconds + 1e-9)
-    text = f"{whole // 60:02d}:{whole % 60:02d}"
-    return f"+{text}" if seconds < 0 and whole > 0 else text
-
-
 def countdown_state(clock: SessionClock) -> str:
-    """normal / low (<=20% left) / critical (<=5%) / overtime, for the QSS `state` property."""
+    """normal / low / critical / overtime for the QSS `state` property ("normal" before the start)."""
     if clock.session.status == "planned" or not clock.phase:
         return "normal"
-    if clock.phase_remaining() < 0:
-        return "overtime"
-    left = clock.fraction_left()
-    return "critical" if left <= 0.05 else "low" if left <= 0.20 else "normal"
+    return countdown_level(clock.phase_remaining(), clock.phase.planned_seconds)
 
 
 def plan_text(clock: SessionClock) -> tuple[str, bool]:
@@ -142,21 +131,21 @@ class RunConsole(QWidget):
         if self.store is None:
             return None
         # Imported here: ui.question_round is a sibling that must not import this module back.
-        from ui.question_round import TOGGLE_SPEC, QuestionRoundPanel, build_spec_action
+        from ui.question_round import QuestionRoundPanel
 
         self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self)
         self.question_round.hide()
         self.question_round.state_changed.connect(self._show_round_on_projector)
-        toggle = build_spec_action(TOGGLE_SPEC, self)
+        toggle = build_action("question_round", self)
         toggle.toggled.connect(self.question_round.setVisible)
         self.addAction(toggle)
-        self.actions_by_id[TOGGLE_SPEC.id] = toggle
+        self.actions_by_id["question_round"] = toggle
         button = QToolButton()
         button.setDefaultAction(toggle)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._describe(button, TOGGLE_SPEC.id)
+        self._describe(button, "question_round")
         button.setMinimumWidth(button.sizeHint().width() + 24)  # the checked style is bold, so wider
-        self.buttons[TOGGLE_SPEC.id] = button
+        self.buttons["question_round"] = button
         return button
 
     def _show_round_on_projector(self) -> None:
@@ -285,10 +274,10 @@ class RunConsole(QWidget):
         self.phase_name.setText(f"{index + 1} of {count} · {phase.name}" if phase else "No phases planned")
         self.clock_status.setText(STATUS_TEXT.get(session.status, session.status))
         ended = session.status == "ended"
-        self.countdown.setText("Ended" if ended else format_clock(clock.phase_remaining()))
+        self.countdown.setText("Ended" if ended else countdown_text(clock.phase_remaining()))
         set_state(self.countdown, "state", countdown_state(clock))
         left = clock.session_remaining()
-        self.session_remaining.setText(f"Session: {format_clock(abs(left))} {'left' if left >= 0 else 'over'}")
+        self.session_remaining.setText(f"Session: {countdown_text(abs(left))} {'left' if left >= 0 else 'over'}")
         text, behind = plan_text(clock)
         self.plan_status.setText(text)
         set_state(self.plan_status, "behind", behind)

@@ -2,7 +2,8 @@
 
 import pytest
 
-from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, ManualTime, SessionClock
+from studygroup.clock import (ONE_MINUTE_LEFT, PHASE_TIME_UP, ManualTime, SessionClock, countdown_level,
+                             countdown_text)
 from studygroup.model import Phase, Scenario, Session
 
 
@@ -163,3 +164,20 @@ def test_seconds_to_next_threshold(session, time_source):
     time_source.advance(60)
     clock.tick()
     assert clock.seconds_to_next_threshold() is None
+
+
+def test_countdown_text():
+    assert countdown_text(12 * 60) == "12:00"
+    assert countdown_text(12 * 60 - 0.3) == "12:00"  # a whole second must pass before 11:59
+    assert countdown_text(59.2) == "01:00"
+    assert countdown_text(0) == "00:00"
+    assert countdown_text(-75) == "+01:15"
+    assert countdown_text(90) == "01:30"  # a 90-second question-round turn
+    assert countdown_text(89.4) == "01:30"
+    assert countdown_text(-12) == "+00:12"
+
+
+@pytest.mark.parametrize(("remaining", "level"), [(600, "normal"), (120, "low"), (30, "critical"), (0, "critical"),
+                                                  (-1, "overtime")])
+def test_countdown_level_is_the_same_rule_for_phases_and_turns(remaining, level):
+    assert countdown_level(remaining, 600) == level

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Participant, Phase, Session
-from ui.question_round import ROUND_SPECS, TOGGLE_SPEC, turn_clock
+from ui.question_round import ROUND_SPECS, TOGGLE_SPEC
 from ui.session_page import SessionPage
 
 NAMES = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi")
@@ -51,13 +51,6 @@ def trigger(panel, action_id):
 
 def airtimes(store, session_id):
     return {p.name: p.airtime_seconds for p in store.load_session(session_id).participants}
-
-
-def test_turn_clock_counts_down_then_up():
-    assert turn_clock(90) == "01:30"
-    assert turn_clock(89.4) == "01:30"  # a whole second must pass before 01:29
-    assert turn_clock(0) == "00:00"
-    assert turn_clock(-12) == "+00:12"
 
 
 def test_the_toggle_shows_and_hides_the_panel(page, panel):

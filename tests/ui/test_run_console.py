@@ -10,7 +10,6 @@ from studygroup.clock import ManualTime
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Phase, Session
 from ui import dialogs
-from ui.run_console import format_clock
 from ui.session_models import PhaseListModel
 from ui.session_page import REVIEW, SessionPage
 
@@ -33,14 +32,6 @@ def page(qtbot, store, time):
 
 def trigger(console, action_id):
     console.actions_by_id[action_id].trigger()
-
-
-def test_format_clock():
-    assert format_clock(12 * 60) == "12:00"
-    assert format_clock(12 * 60 - 0.3) == "12:00"  # a whole second must pass before 11:59
-    assert format_clock(59.2) == "01:00"
-    assert format_clock(0) == "00:00"
-    assert format_clock(-75) == "+01:15"
 
 
 def test_start_and_time_advances(page, time):
