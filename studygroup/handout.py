@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table,
@@ -15,9 +14,7 @@ from reportlab.platypus import (KeepInFrame, ListFlowable, ListItem, Paragraph, 
 from studygroup.atomicfile import atomic_write
 from studygroup.fonts import register_fonts
 from studygroup.model import Session
-from studygroup.textsafe import pdf_markup
-
-PAGE_SIZES = {"A4": A4, "Letter": LETTER}
+from studygroup.pdf import PAGE_SIZES, user_paragraph
 MARGIN = 16 * mm
 INK, MUTED, RULE_BG = colors.HexColor("#1F2328"), colors.HexColor("#5B6470"), colors.HexColor("#EEF4F4")
 
@@ -64,12 +61,11 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _card_flowables(session: Session, styles: dict[str, ParagraphStyle]) -> list:
     scenario = session.scenario
     subtitle = " · ".join(part for part in ("Persona card", session.title, session.date) if part)
-    flowables = [Paragraph(pdf_markup(scenario.company), styles["title"]),
-                 Paragraph(pdf_markup(subtitle), styles["subtitle"])]
+    flowables = [user_paragraph(scenario.company, styles["title"]), user_paragraph(subtitle, styles["subtitle"])]
     for heading, attribute in CARD_SECTIONS:
         text = getattr(scenario, attribute)
         if text.strip():
-            flowables += [Paragraph(heading, styles["heading"]), Paragraph(pdf_markup(text), styles["body"])]
+            flowables += [Paragraph(heading, styles["heading"]), user_paragraph(text, styles["body"])]
     flowables += [Spacer(1, 8), _rules_box(session, styles)]
     flowables += _roles(session, styles)
     flowables += _questions(session, styles)
@@ -77,7 +73,7 @@ def _card_flowables(session: Session, styles: dict[str, ParagraphStyle]) -> list
 
 
 def _rules_box(session: Session, styles: dict[str, ParagraphStyle]) -> Table:
-    rules = [[Paragraph(f"<b>Rule {number}.</b> {pdf_markup(text)}", styles["rule"])]
+    rules = [[user_paragraph(text, styles["rule"], f"<b>Rule {number}.</b> ")]
              for number, text in ((1, session.scenario.rule_one), (2, session.scenario.rule_two))]
     box = Table(rules, colWidths=["100%"])
     box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), RULE_BG), ("LEFTPADDING", (0, 0), (-1, -1), 8),
@@ -89,7 +85,7 @@ def _rules_box(session: Session, styles: dict[str, ParagraphStyle]) -> Table:
 def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list:
     """Each person and their role; the card's roles when nobody is in the group yet."""
     if session.participants:
-        rows = [[Paragraph(pdf_markup(p.name), styles["body"]), Paragraph(pdf_markup(p.role or "—"), styles["body"])]
+        rows = [[user_paragraph(p.name, styles["body"]), user_paragraph(p.role or "—", styles["body"])]
                 for p in session.participants]
         table = Table(rows, colWidths=["38%", "62%"])
         table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#D8DCE0")),
@@ -108,6 +104,6 @@ def _questions(session: Session, styles: dict[str, ParagraphStyle]) -> list:
 
 
 def _bullets(items: list[str], styles: dict[str, ParagraphStyle], numbered: bool = False) -> ListFlowable:
-    return ListFlowable([ListItem(Paragraph(pdf_markup(item), styles["body"])) for item in items],
+    return ListFlowable([ListItem(user_paragraph(item, styles["body"])) for item in items],
                         bulletType="1" if numbered else "bullet", start="1" if numbered else "•",
                         leftIndent=14, bulletFontName=styles["body"].fontName, bulletFontSize=10)

@@ -61,12 +61,16 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def para(text: str, style: str = "body", markup_before: str = "") -> Paragraph:
+def user_paragraph(text: str, style: ParagraphStyle, markup_before: str = "") -> Paragraph:
     """A Paragraph of user *text*, escaped; *markup_before* is our own trusted markup."""
-    base = styles()[style]
     if has_rtl(text):  # Hebrew and Arabic need shaping (uharfbuzz) to come out in the right order
-        base = ParagraphStyle(f"{style}_shaped", base, shaping=1)
-    return Paragraph(markup_before + pdf_markup(text), base)
+        style = ParagraphStyle(f"{style.name}_shaped", style, shaping=1)
+    return Paragraph(markup_before + pdf_markup(text), style)
+
+
+def para(text: str, style: str = "body", markup_before: str = "") -> Paragraph:
+    """user_paragraph with one of the summary's styles, by name."""
+    return user_paragraph(text, styles()[style], markup_before)
 
 
 def long_text(text: str, style: str = "note") -> list[Paragraph]:

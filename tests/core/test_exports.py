@@ -223,3 +223,14 @@ def test_a_one_megabyte_note_exports_in_split_paragraphs(tmp_path):
     path = tmp_path / "huge.pdf"
     export("pdf", session, notes, path)
     assert visible(huge) in visible(pdf_text(path))
+
+
+def test_right_to_left_text_is_shaped_everywhere_we_print_it():
+    from reportlab.lib.styles import ParagraphStyle
+
+    from studygroup.pdf import user_paragraph
+
+    plain = ParagraphStyle("plain")
+    assert user_paragraph("עברית מימין לשמאל", plain).style.shaping == 1
+    assert user_paragraph("العربية", plain).style.shaping == 1
+    assert user_paragraph("Plain English <b>", plain).style.shaping == 0
