@@ -56,21 +56,3 @@ def set_follow_up(store: Store, session_id: str, observation_id: str, follow_up:
         if note.follow_up != follow_up:
             note.follow_up = follow_up
             store.update_observation(note)
-
-
-def journey_step_counts(store: Store, session_id: str) -> dict[str, int]:
-    """Journey steps with how many notes name them, most used first."""
-    counts: dict[str, int] = {}
-    for note in store.observations(session_id):
-        if note.journey_step:
-            counts[note.journey_step] = counts.get(note.journey_step, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))
-
-
-def tag_counts(store: Store, session_id: str) -> dict[str, int]:
-    """Tags with how many notes carry them, most used first."""
-    counts: dict[str, int] = {}
-    for note in store.observations(session_id):
-        for tag in note.tags:
-            counts[tag] = counts.get(tag, 0) + 1
-    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0].casefold())))

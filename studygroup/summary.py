@@ -16,6 +16,7 @@ from studygroup.model import KIND_KEYS, KIND_LABELS, Observation, Session
 OTHER = "Other"  # notes with no phase, or no journey step
 QUOTE_KINDS = ("delight", "bad_day")
 QUOTES_PER_KIND = 5
+THEMES = 10  # journey steps and tags listed under "Themes"
 
 
 @dataclass
@@ -32,12 +33,20 @@ class Summary:
     headlines: list[str]
     by_phase: dict[str, Counter]  # phase name -> kind counts, in agenda order
     by_step: dict[str, Counter]  # journey step -> kind counts, busiest first
-    top_steps: list[tuple[str, int]]
-    top_tags: list[tuple[str, int]]
+    step_counts: Counter  # journey step -> notes naming it
+    tag_counts: Counter  # tag -> notes carrying it
     quotes: dict[str, list[Observation]]
     agenda: list[AgendaRow]
     follow_ups: list[Observation]
     log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
+
+    @property
+    def top_steps(self) -> list[tuple[str, int]]:
+        return self.step_counts.most_common(THEMES)
+
+    @property
+    def top_tags(self) -> list[tuple[str, int]]:
+        return self.tag_counts.most_common(THEMES)
 
     def phase_name(self, note: Observation) -> str:
         phase = self.session.phase_by_id(note.phase_id)
@@ -54,8 +63,8 @@ def summarise(session: Session, observations: list[Observation]) -> Summary:
         headlines=headlines(session, notes),
         by_phase=_counts_by(notes, lambda o: phase_names.get(o.phase_id, OTHER), [p.name for p in session.phases]),
         by_step=_counts_by(notes, lambda o: o.journey_step or OTHER),
-        top_steps=Counter(o.journey_step for o in notes if o.journey_step).most_common(10),
-        top_tags=Counter(tag for o in notes for tag in o.tags).most_common(10),
+        step_counts=Counter(o.journey_step for o in notes if o.journey_step),
+        tag_counts=Counter(tag for o in notes for tag in o.tags),
         quotes={kind: _quotes(notes, kind) for kind in QUOTE_KINDS},
         agenda=[AgendaRow(p.name, p.planned_minutes + p.extra_seconds / 60.0,
                           p.elapsed_seconds / 60.0 if p.started_at is not None else None) for p in session.phases],

@@ -1,13 +1,13 @@
-"""The Review tab's first view: how many notes each phase got, by kind."""
+"""The Review tab's counts table: how many notes each phase got, by kind."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS, Observation, Session
-from studygroup.store import Store
+from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -21,16 +21,9 @@ class CountsModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
 
-    def set_counts(self, session: Session, notes: list[Observation]) -> None:
-        """Count live notes per phase and kind; notes outside the agenda go under 'Other'."""
-        names = {p.id: p.name for p in session.phases}
-        order = [p.id for p in session.phases] + [None]
-        table = {pid: [0] * len(KIND_KEYS) for pid in order}
-        for note in notes:
-            pid = note.phase_id if note.phase_id in names else None
-            if note.kind in KIND_KEYS:
-                table[pid][KIND_KEYS.index(note.kind)] += 1
-        rows = [(names.get(pid, "Other"), counts) for pid, counts in table.items() if pid or any(counts)]
+    def set_counts(self, by_phase: dict[str, Counter]) -> None:
+        """Show the summary's counts per phase (agenda order, "Other" last) with a total row."""
+        rows = [(name, [counts[kind] for kind in KIND_KEYS]) for name, counts in by_phase.items()]
         totals = [sum(column) for column in zip(*(counts for _, counts in rows))] or [0] * len(KIND_KEYS)
         self.beginResetModel()
         self._rows = rows + [("Total", totals)]
@@ -84,39 +77,3 @@ class CountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
-
-
-class ReviewCounts(QWidget):
-    """Counts of notes by phase and kind; refresh() re-reads the store."""
-
-    def __init__(self, store: Store, session: Session, parent=None):
-        super().__init__(parent)
-        self.setObjectName("reviewCounts")
-        self.store, self.session = store, session
-        self.model = CountsModel(self)
-        self.summary = QLabel(objectName="pageSubtitle", wordWrap=True)
-        self.table = QTableView(objectName="countsTable")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Notes by phase and kind")
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().setDefaultSectionSize(42)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(14)
-        layout.addWidget(QLabel("What the group noticed", objectName="pageTitle"))
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Re-count from the store (notes may have been added or edited)."""
-        notes = self.store.observations(self.session.id)
-        self.model.set_counts(self.session, notes)
-        people = len({n.author_id for n in notes})
-        state = "Session ended." if self.session.status == "ended" else "The session is still on; counts so far."
-        self.summary.setText(f"{state} {len(notes)} notes from {people} "
-                             f"{'person' if people == 1 else 'people'}, by phase and kind.")

@@ -6,7 +6,6 @@ facilitator sees here is what the leader reads.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -223,13 +222,12 @@ class ReviewPage(QWidget):
         """Re-read the session and its notes and recompute every figure."""
         self.session = self.store.load_session(self.session.id)
         self.summary = summarise(self.session, self.notes_source())
-        notes = self.summary.notes  # the live notes; every count below comes from them, not another read
         self.headlines.setText("\n".join(self.summary.headlines))
         for chart, table in ((self.phase_chart, self.summary.by_phase), (self.step_chart, self.summary.by_step)):
             chart.set_data(list(table), dict(kind_series(table)))
-        self.counts.set_counts(self.session, notes)
-        self.steps.set_rows(sorted(Counter(n.journey_step for n in notes if n.journey_step).items()))
-        self.tags.set_rows(sorted(Counter(tag for n in notes for tag in n.tags).items()))
+        self.counts.set_counts(self.summary.by_phase)
+        self.steps.set_rows(sorted(self.summary.step_counts.items()))
+        self.tags.set_rows(sorted(self.summary.tag_counts.items()))
         self.follow_ups.set_notes(self.session, self.summary.notes)
 
     def rename_selected(self, view: QTableView, what: str) -> None:

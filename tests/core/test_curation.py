@@ -2,10 +2,18 @@
 
 import pytest
 
-from studygroup.curation import (journey_step_counts, rename_journey_step, rename_tag, set_follow_up,
-                                 tag_counts)
+from studygroup.curation import rename_journey_step, rename_tag, set_follow_up
 from studygroup.demo import create_demo
 from studygroup.errors import StudygroupError
+from studygroup.summary import summarise
+
+
+def journey_step_counts(store, session_id):
+    return summarise(store.load_session(session_id), store.observations(session_id)).step_counts
+
+
+def tag_counts(store, session_id):
+    return summarise(store.load_session(session_id), store.observations(session_id)).tag_counts
 
 
 @pytest.fixture

@@ -111,3 +111,14 @@ def test_the_garbage_collector_waits_while_an_export_runs(page, qtbot, tmp_path)
     states.append(gc.isenabled())
     qtbot.waitUntil(lambda: page.export_thread is None, timeout=30_000)
     assert states[0] is False and gc.isenabled()
+
+
+def test_counts_table_shows_the_summary_by_phase_and_kind(page, store, qtmodeltester):
+    summary = summarise(page.session, store.observations(page.session.id))
+    model = page.counts
+    for phase in page.session.phases:
+        for kind in ("friction", "bad_day", "delight"):
+            assert model.count(phase.name, kind) == summary.by_phase[phase.name][kind]
+    assert sum(model.count("Total", kind) for kind in ("friction", "confusion", "bad_day", "delight", "question",
+                                                         "idea")) == len(summary.notes)
+    qtmodeltester.check(model, force_py=True)
