@@ -554,16 +554,10 @@ class PlanPage(QWidget):
     # --- group ------------------------------------------------------------------
 
     def add_person(self) -> None:
-        row = self.people_model.add(Participant(name=""))
-        index = self.people_model.index(row, 0)
-        self.people_table.setCurrentIndex(index)
-        self.people_table.setFocus()
-        self.people_table.edit(index)
+        _add_and_edit(self.people_table, Participant(name=""))
 
     def remove_person(self) -> None:
-        row = self.people_table.currentIndex().row()
-        if 0 <= row < self.people_model.rowCount():
-            self.people_model.remove(row)
+        _remove_current(self.people_table)
 
     def deal_roles(self) -> None:
         groups.deal_roles(self.people_model.people, self.scenario().roles, self.seed_spin.value())
@@ -649,16 +643,10 @@ class PlanPage(QWidget):
         self.phase_model.set_phases(agenda.phases_from_template(name))
 
     def add_phase(self) -> None:
-        row = self.phase_model.add(Phase("New phase", 5))
-        index = self.phase_model.index(row, 0)
-        self.phase_table.setCurrentIndex(index)
-        self.phase_table.setFocus()
-        self.phase_table.edit(index)
+        _add_and_edit(self.phase_table, Phase("New phase", 5))
 
     def remove_phase(self) -> None:
-        row = self.phase_table.currentIndex().row()
-        if 0 <= row < self.phase_model.rowCount():
-            self.phase_model.remove(row)
+        _remove_current(self.phase_table)
 
     def move_phase(self, step: int) -> None:
         current = self.phase_table.currentIndex()
@@ -756,3 +744,17 @@ def card_text(card: Scenario) -> str:
         parts.append("Probing questions:")
         parts += [f"  {n}. {q}" for n, q in enumerate(card.probing_questions, start=1)]
     return "\n".join(parts)
+
+
+def _add_and_edit(table: QTableView, item) -> None:
+    """Append *item* to the table's list model and start editing its first cell."""
+    index = table.model().index(table.model().add(item), 0)
+    table.setCurrentIndex(index)
+    table.setFocus()
+    table.edit(index)
+
+
+def _remove_current(table: QTableView) -> None:
+    row = table.currentIndex().row()
+    if 0 <= row < table.model().rowCount():
+        table.model().remove(row)
