@@ -22,6 +22,16 @@ def user_data_dir() -> Path:
     return base / APP_NAME
 
 
+def user_log_dir() -> Path:
+    """The platform's per-user log folder: where the app log and the crash log go."""
+    home = Path.home()
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local") / APP_NAME / "Logs"
+    if sys.platform == "darwin":
+        return home / "Library" / "Logs" / APP_NAME
+    return Path(os.environ.get("XDG_STATE_HOME") or home / ".local" / "state") / APP_NAME / "log"
+
+
 def database_path(cli_value: str | None = None) -> Path:
     """--db wins, then $STUDYGROUP_DB, then the per-user default."""
     chosen = cli_value or os.environ.get(DB_ENV)

@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import sys
 import traceback
 from functools import partial
 from pathlib import Path
 
+from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
+from studygroup.applog import CrashLog, start_log, stop_log
 from studygroup.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
 from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
+from studygroup.paths import user_log_dir
 from studygroup.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
 from ui.single_instance import SingleInstance
 
+log = logging.getLogger("studygroup.app")
+QT_LOG_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+                 QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
+                 QtMsgType.QtFatalMsg: logging.CRITICAL}
+LOG_PATH: Path | None = None  # the app log, once started; error messages name it
+
 
 def run(db_path: Path, session_id: str | None = None) -> int:
     """Run the app on *db_path*; returns the exit code (2 when the database cannot be used)."""
+    global LOG_PATH
+    handler = start_log(user_log_dir())
+    LOG_PATH = Path(handler.baseFilename)
+    # Qt's own warnings go to the log, not to a terminal a desktop launch does not have.
+    previous_handler = qInstallMessageHandler(_on_qt_message)
+    crash_log = CrashLog(user_log_dir())
+    crash_log.start(Path(db_path))
+    try:
+        return _run(Path(db_path), session_id, crash_log)
+    finally:
+        crash_log.stop()
+        qInstallMessageHandler(previous_handler)
+        stop_log(handler)
+
+
+def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
@@ -38,17 +64,34 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     window = MainWindow(store)
     instance.raise_requested.connect(partial(bring_to_front, window))
     window.show()
+    log.info("started on %s", db_path)
+    if instance.left_by_crash:
+        log.warning("the previous run on %s ended without closing", db_path)
+        window.show_notice(crash_notice(crash_log.path))
     session_id = session_id or session_to_resume(store)
     if session_id:
         try:
             window.open_session(store.find_session(session_id).id)
         except StudygroupError as exc:
             dialogs.inform(window, "Session not found", str(exc))
+        except Exception:  # noqa: BLE001 - a session that cannot open must not keep the app from starting
+            excepthook(*sys.exc_info())
     try:
         return app.exec()
     finally:
         store.close()
         instance.release()
+        log.info("closed")
+
+
+def crash_notice(crash_log: Path) -> str:
+    """The one calm sentence for the start after a crash."""
+    return (f"studygroup closed unexpectedly last time; nothing that was saved was lost. "
+            f"Details are in {crash_log}.")
+
+
+def _on_qt_message(mode, context, message: str) -> None:
+    logging.getLogger("qt").log(QT_LOG_LEVELS.get(mode, logging.WARNING), "%s", message)
 
 
 def session_to_resume(store: Store) -> str | None:
@@ -113,11 +156,13 @@ def bring_to_front(window) -> None:
 def excepthook(exc_type, exc, tb) -> None:
     """Log the traceback for us, show one calm sentence to the facilitator."""
     traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
+    log.error("unexpected error", exc_info=(exc_type, exc, tb))
     if isinstance(exc, StudygroupError):
         text = str(exc)
     else:
-        text = ("Something unexpected went wrong. Notes already saved are safe; "
-                f"details were written to the terminal.\n\n({exc_type.__name__}: {exc})")
+        where = f"the details are in {LOG_PATH}" if LOG_PATH else "the details were written to the terminal"
+        text = (f"Something unexpected went wrong. Notes already saved are safe; {where}."
+                f"\n\n({exc_type.__name__}: {exc})")
     try:
         dialogs.inform(QApplication.activeWindow(), "studygroup", text)
     except Exception:  # noqa: BLE001 - the hook must never raise in turn

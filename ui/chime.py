@@ -1,19 +1,34 @@
-"""The soft two-tone chime at one minute left and at time up; degrades silently without audio."""
+"""The soft two-tone chime at one minute left and at time up.
+
+It plays chime.wav through QtMultimedia's QSoundEffect. Where that cannot work (the audio
+module does not load, or the machine has no audio output) it falls back to the system
+bell, and `sound_note` says so in one sentence for the Run console.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QUrl
+import logging
+
+from PySide6.QtCore import QLoggingCategory, QObject, QUrl
 from PySide6.QtWidgets import QApplication
 
 from studygroup.resources import resource_path
 from ui import app_settings
 
 MUTED_KEY = "chime/muted"
+NO_AUDIO_MODULE = ("No sound: Qt's audio module did not load (on Linux, install libpulse0), "
+                   "so the chime uses the system bell.")
+NO_AUDIO_DEVICE = "No audio device found, so the chime uses the system bell."
 
-try:  # PySide6-Essentials ships without QtMultimedia; the full PySide6 has it.
-    from PySide6.QtMultimedia import QSoundEffect
-except ImportError:  # pragma: no cover - depends on the installed wheel
-    QSoundEffect = None
+log = logging.getLogger("studygroup.chime")
+
+# Loading QtMultimedia reports every optional codec library it looks for; that is noise for us.
+QLoggingCategory.setFilterRules("qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false")
+try:
+    from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+except ImportError as exc:  # no libpulse0 on Linux, or PySide6-Essentials alone
+    QSoundEffect = QMediaDevices = None
+    log.warning("QtMultimedia did not load (%s); the chime falls back to the system bell", exc)
 
 
 class Chime(QObject):
@@ -24,7 +39,8 @@ class Chime(QObject):
         self._muted = app_settings().value(MUTED_KEY, False, type=bool)
         self._effect = None
         self.played = 0  # how many chimes were asked for while unmuted (for tests and the log)
-        if QSoundEffect is not None and QApplication.platformName() != "offscreen":
+        self.sound_note = sound_note()
+        if not self.sound_note and not _headless():
             self._effect = QSoundEffect(self)
             self._effect.setSource(QUrl.fromLocalFile(str(resource_path("sounds", "chime.wav"))))
             self._effect.setVolume(0.6)
@@ -44,7 +60,24 @@ class Chime(QObject):
             return
         self.played += 1
         effect = self._effect
-        if effect is not None and effect.status() == QSoundEffect.Status.Ready:
-            effect.play()
-        elif effect is None and QApplication.platformName() != "offscreen":
-            QApplication.beep()  # no audio module: the system bell is better than silence
+        if effect is not None and effect.status() != QSoundEffect.Status.Error:
+            effect.play()  # a sound still loading plays as soon as it is ready
+            log.info("chime played")
+        elif not _headless():
+            QApplication.beep()  # the system bell is better than silence
+            log.info("chime played as the system bell")
+
+
+def sound_note() -> str:
+    """Why the chime cannot play its sound here, or "" when it can."""
+    if QSoundEffect is None:
+        return NO_AUDIO_MODULE
+    if _headless():
+        return ""  # tests and screenshots: no sound, and nothing to explain
+    if not QMediaDevices.audioOutputs():
+        return NO_AUDIO_DEVICE
+    return ""
+
+
+def _headless() -> bool:
+    return QApplication.platformName() == "offscreen"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.store import Store
 from ui import app_settings
 from ui.actions import build_actions, icon
+from ui.help import add_help_menu
 from ui.home_page import HomePage
 
 if TYPE_CHECKING:
@@ -33,7 +35,14 @@ class MainWindow(QMainWindow):
         self.home.demo_requested.connect(self.open_demo)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
-        self.setCentralWidget(self.stack)
+        self.notice = NoticeBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self._build_menu()
         self.resize(1280, 800)
         geometry = app_settings().value(GEOMETRY_KEY)
@@ -49,6 +58,11 @@ class MainWindow(QMainWindow):
         menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
         menu.addSeparator()
         menu.addActions(list(self.actions_by_id.values()))
+        add_help_menu(self)  # Help > Keyboard shortcuts (F1)
+
+    def show_notice(self, text: str) -> None:
+        """A calm sentence above every page until the facilitator dismisses it (never a modal box)."""
+        self.notice.show_text(text)
 
     def show_home(self) -> None:
         """Back to the session list; the open session is closed (its clock state is already saved)."""
@@ -66,7 +80,7 @@ class MainWindow(QMainWindow):
         self.session_page = SessionPage(self.store, session, self.time_source, self)
         self.stack.addWidget(self.session_page)
         self.stack.setCurrentWidget(self.session_page)
-        self.setWindowTitle(f"studygroup — {session.title}")
+        self.setWindowTitle(session.title)  # Qt appends " — studygroup", the app display name
         return self.session_page
 
     def open_demo(self) -> SessionPage:
@@ -85,7 +99,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self.plan_page)
         self._close_session()
         self.stack.setCurrentWidget(self.plan_page)
-        self.setWindowTitle("studygroup — New session")
+        self.setWindowTitle("New session")
 
     def _close_session(self) -> None:
         if self.session_page is not None:
@@ -102,3 +116,25 @@ class MainWindow(QMainWindow):
         self._close_session()
         super().closeEvent(event)
 
+
+
+class NoticeBar(QWidget):
+    """One plain sentence across the top of the window, with a Dismiss button; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, objectName="noticeBar", visible=False)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.label = QLabel(objectName="noticeText", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
+        self.label.setAccessibleName("Notice")
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
+        dismiss = QPushButton("Dismiss", toolTip="Hide this notice")
+        dismiss.setAccessibleName("Dismiss notice")
+        dismiss.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(dismiss)
+
+    def show_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.show()

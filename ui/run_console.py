@@ -26,8 +26,8 @@ STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused
 
 
 def countdown_state(clock: SessionClock) -> str:
-    """normal / low / critical / overtime for the QSS `state` property ("normal" before the start)."""
-    if clock.session.status == "planned" or not clock.phase:
+    """normal / low / critical / overtime for the QSS `state` property ("normal" before and after)."""
+    if clock.session.status in ("planned", "ended") or not clock.phase:
         return "normal"
     return countdown_level(clock.phase_remaining(), clock.phase.planned_seconds)
 
@@ -80,12 +80,14 @@ class RunConsole(QWidget):
         self.driver.start()
 
     def _build(self) -> None:
-        self.phase_name, self.clock_status = QLabel(objectName="phaseName"), QLabel(objectName="clockStatus")
+        # Phase names and prompts are user text: shown as typed, never as markup.
+        self.phase_name = QLabel(objectName="phaseName", textFormat=Qt.TextFormat.PlainText)
+        self.clock_status = QLabel(objectName="clockStatus")
         self.countdown = QLabel(objectName="countdown", alignment=Qt.AlignmentFlag.AlignCenter)
         self.countdown.setAccessibleName("Time left in this phase")
         self.session_remaining = QLabel(objectName="sessionRemaining")
         self.plan_status = QLabel(objectName="planStatus", alignment=Qt.AlignmentFlag.AlignRight)
-        self.prompt = QLabel(objectName="phasePrompt", wordWrap=True)
+        self.prompt = QLabel(objectName="phasePrompt", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.auto_box = QCheckBox("Advance phases automatically", checked=self.session.auto_advance)
         self._describe(self.auto_box, "auto_advance")
         self.buttons = {key: self._button(key) for key in CONTROL_IDS + ("mute", "projector")}
@@ -111,7 +113,14 @@ class RunConsole(QWidget):
         left.addWidget(self.plan_status, 2, 1)
         left.addWidget(self.prompt, 3, 0, 1, 2)
         left.addLayout(controls, 4, 0, 1, 2)
-        left.addLayout(extras, 5, 0, 1, 2)
+        # Said once, where the facilitator looks: when the chime can only be the system bell.
+        self.sound_note = QLabel(self.chime.sound_note, objectName="soundNote", wordWrap=True,
+                                 visible=bool(self.chime.sound_note))
+        self.sound_note.setAccessibleName("Sound")
+        extras_box = QVBoxLayout()
+        extras_box.addLayout(extras)
+        extras_box.addWidget(self.sound_note)
+        left.addLayout(extras_box, 5, 0, 1, 2)
         round_toggle = self._question_round_section()
         if round_toggle is not None:
             left.addWidget(self.question_round, 6, 0, 1, 2)
@@ -277,7 +286,8 @@ class RunConsole(QWidget):
         self.countdown.setText("Ended" if ended else countdown_text(clock.phase_remaining()))
         set_state(self.countdown, "state", countdown_state(clock))
         left = clock.session_remaining()
-        self.session_remaining.setText(f"Session: {countdown_text(abs(left))} {'left' if left >= 0 else 'over'}")
+        self.session_remaining.setText("Session ended" if ended else
+                                       f"Session: {countdown_text(abs(left))} {'left' if left >= 0 else 'over'}")
         text, behind = plan_text(clock)
         self.plan_status.setText(text)
         set_state(self.plan_status, "behind", behind)

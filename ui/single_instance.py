@@ -32,11 +32,19 @@ class SingleInstance(QObject):
         self._lock = QLockFile(str(self.db_path) + ".lock")
         self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         self._server: QLocalServer | None = None
+        self.left_by_crash = False  # the last app on this file ended without releasing its lock
+
+    @property
+    def lock_path(self) -> Path:
+        return Path(str(self.db_path) + ".lock")
 
     def acquire(self) -> bool:
         """Take the lock (recovering a stale one); False when another live app holds it."""
+        existed = self.lock_path.exists()
         if not self._lock.tryLock(100):
             return False
+        # A clean exit removes the lock file; finding one that we could take means its owner died.
+        self.left_by_crash = existed
         self._listen()
         return True
 

@@ -1,0 +1,50 @@
+"""The chime says why it can only be the system bell, and the Run console shows that sentence."""
+
+from ui import chime
+from ui.chime import NO_AUDIO_DEVICE, NO_AUDIO_MODULE, Chime
+
+
+class NoOutputs:
+    @staticmethod
+    def audioOutputs():
+        return []
+
+
+def test_without_the_audio_module_the_chime_says_so(qapp, monkeypatch):
+    monkeypatch.setattr(chime, "QSoundEffect", None)
+    assert chime.sound_note() == NO_AUDIO_MODULE
+    assert "libpulse0" in NO_AUDIO_MODULE
+
+
+def test_without_an_audio_device_the_chime_says_so(qapp, monkeypatch):
+    monkeypatch.setattr(chime, "QMediaDevices", NoOutputs)
+    monkeypatch.setattr(chime, "_headless", lambda: False)
+    assert chime.sound_note() == "No audio device found, so the chime uses the system bell."
+
+
+def test_headless_needs_no_explanation(qapp):
+    assert chime.sound_note() == ""
+
+
+def test_the_run_console_shows_the_sound_note(qtbot, store, time, monkeypatch):
+    from tests.ui.test_run_console import make_session
+    from ui.run_console import RunConsole
+    from studygroup.clock import SessionClock
+
+    monkeypatch.setattr(chime, "QSoundEffect", None)
+    session = make_session(store)
+    console = RunConsole(session, SessionClock(session, time), parent=None)
+    qtbot.addWidget(console)
+    console.show()
+    assert console.sound_note.isVisible()
+    assert console.sound_note.text() == NO_AUDIO_MODULE
+
+
+def test_a_muted_chime_plays_nothing_and_unmuted_counts(qapp):
+    bell = Chime()
+    bell.set_muted(True)
+    bell.play()
+    assert bell.played == 0
+    bell.set_muted(False)
+    bell.play()
+    assert bell.played == 1
