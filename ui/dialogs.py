@@ -1,28 +1,61 @@
-"""Every dialog goes through here: tests monkeypatch these, since a modal box never returns offscreen."""
+"""Every dialog goes through here: tests monkeypatch these, since a modal box never returns offscreen.
+
+Boxes are built by hand rather than with QMessageBox's and QInputDialog's static helpers: those
+take text that looks like HTML for rich text, and the text here often quotes user data.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+
+
+def _message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that shows *text* as typed, never as markup."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def _ask_line(parent: QWidget | None, title: str, label: str, echo: QLineEdit.EchoMode, text: str) -> str | None:
+    """One line of text from a modal input dialog whose label is plain text; None when cancelled."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(echo)
+    dialog.setTextValue(text)
+    # QInputDialog has no setTextFormat; its one label exists once the label text is set.
+    dialog.findChild(QLabel).setTextFormat(Qt.TextFormat.PlainText)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    value = dialog.textValue()
+    dialog.deleteLater()  # with a parent it would otherwise live as long as the parent
+    return value if accepted else None
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask a yes/no question; No is the default so a stray Enter changes nothing."""
-    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                  QMessageBox.StandardButton.No)
+    box = _message_box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.exec()
+    answer = box.standardButton(box.clickedButton())
+    box.deleteLater()
     return answer == QMessageBox.StandardButton.Yes
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
     """Tell the user one thing, plainly."""
-    QMessageBox.information(parent, title, text)
+    box = _message_box(parent, QMessageBox.Icon.Information, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.exec()
+    box.deleteLater()
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
     """Ask for one line of text; None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
-    return value if ok else None
+    return _ask_line(parent, title, label, QLineEdit.EchoMode.Normal, text)
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> Path | None:
@@ -39,15 +72,15 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
 
 def ask_pin(parent: QWidget | None, title: str, label: str) -> str | None:
     """Ask for a PIN without showing it; None when cancelled."""
-    value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password, "")
-    return value if ok else None
+    return _ask_line(parent, title, label, QLineEdit.EchoMode.Password, "")
 
 
 def choose(parent: QWidget | None, title: str, text: str, options: list[str]) -> int | None:
     """Offer a few labelled choices; returns the index chosen, None when closed without one."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box = _message_box(parent, QMessageBox.Icon.Warning, title, text)
     buttons = [box.addButton(option, QMessageBox.ButtonRole.AcceptRole) for option in options]
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.exec()
     clicked = box.clickedButton()
+    box.deleteLater()
     return buttons.index(clicked) if clicked in buttons else None

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS, Observation, Session
 from studygroup.summary import clock_text
+from ui.plain_text import plain_tooltip
 
 COLUMNS = ("Time", "Person", "Kind", "Severity", "Phase", "Journey step", "Note")
 TIME, PERSON, KIND, SEVERITY, PHASE, STEP, NOTE = range(len(COLUMNS))
@@ -55,7 +56,7 @@ class NotesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell_text(note, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTE:
-            return note.text
+            return plain_tooltip(note.text)
         if role == OBSERVATION_ROLE:
             return note
         return None

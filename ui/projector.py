@@ -45,7 +45,7 @@ class ProjectorWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("projectorWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setWindowTitle(f"studygroup — {session.title} — projector")
+        self.setWindowTitle(f"{session.title} — projector")  # Qt appends " — studygroup"
         self.session, self.clock = session, clock
         self.question_index = -1  # -1: the phase's prompt; 0..n-1: a probing question
         self.turn: TurnView | None = None  # set while a question round runs; it takes the countdown
@@ -59,7 +59,9 @@ class ProjectorWindow(QWidget):
         self.refresh()
 
     def _label(self, role: str, text: str = "", **kwargs) -> QLabel:
-        label = QLabel(text, objectName=role, wordWrap=role not in NO_WRAP, **kwargs)
+        # Every room label may carry user text (names, prompts, the card, the rules): shown as typed.
+        label = QLabel(text, objectName=role, wordWrap=role not in NO_WRAP, textFormat=Qt.TextFormat.PlainText,
+                       **kwargs)
         if role != "roomCountdown":
             # Text never shrinks below what it needs; the countdown gives up space instead.
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -74,8 +76,6 @@ class ProjectorWindow(QWidget):
         self.question_label = self._label("roomQuestionLabel")
         self.question_label.setProperty("muted", True)
         self.question = self._label("roomQuestion")
-        for user_text in (self.phase_label, self.question):
-            user_text.setTextFormat(Qt.TextFormat.PlainText)  # names and questions are user data
         hint = self._label("roomHint", f"{shortcut_text(SPECS['next_question'])} / "
                                        f"{shortcut_text(SPECS['previous_question'])}: questions   ·   "
                                        f"{shortcut_text(SPECS['close_projector'])}: close")
@@ -165,8 +165,9 @@ class ProjectorWindow(QWidget):
             return
         phase = self.clock.phase
         self.phase_label.setText(phase.name if phase else self.session.title)
-        self.countdown.setText(countdown_text(self.clock.phase_remaining()))
-        self.countdown.setAccessibleName("Time left in this phase")
+        ended = self.session.status == "ended"  # the last phase's leftover minutes mean nothing now
+        self.countdown.setText("Ended" if ended else countdown_text(self.clock.phase_remaining()))
+        self.countdown.setAccessibleName("Session ended" if ended else "Time left in this phase")
         set_state(self.countdown, "state", countdown_state(self.clock))
         caption, text = self.current_text()
         self.question_label.setText(caption)

@@ -18,6 +18,7 @@ from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.store import Store
 from studygroup.summary import clock_text
 from ui.actions import SPECS, build_action, icon
+from ui.plain_text import plain_tooltip
 from ui.style import PALETTE, repolish
 from ui.timers import make_timer
 
@@ -73,7 +74,7 @@ class AirtimeModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return person.name if index.column() == 0 else clock_text(self.panel.airtime_of(person))
         if role == Qt.ItemDataRole.ToolTipRole:  # the name column elides on a narrow window
-            return f"{person.name}: {clock_text(self.panel.airtime_of(person))}"
+            return plain_tooltip(f"{person.name}: {clock_text(self.panel.airtime_of(person))}")
         if role == Qt.ItemDataRole.FontRole and person is self.panel.speaker():
             font = QFont()
             font.setBold(True)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
 from studygroup.summary import nice_step
+from ui.plain_text import plain_tooltip
 
 
 class StackedBarChart(QWidget):
@@ -32,7 +33,8 @@ class StackedBarChart(QWidget):
         """*counts* maps each kind to one count per category."""
         self.categories, self.counts = list(categories), counts
         totals = [sum(counts.get(k, [0] * len(categories))[i] for k in KIND_KEYS) for i in range(len(categories))]
-        self.setToolTip("\n".join(f"{c}: {t} notes" for c, t in zip(categories, totals)))
+        # Categories are phase names and journey steps: user text.
+        self.setToolTip(plain_tooltip("\n".join(f"{c}: {t} notes" for c, t in zip(categories, totals))))
         self.update()
 
     def sizeHint(self) -> QSize:

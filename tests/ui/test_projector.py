@@ -3,6 +3,7 @@
 import pytest
 
 from tests.ui.test_run_console import make_session
+from ui import dialogs
 from ui.session_page import SessionPage
 
 
@@ -33,6 +34,17 @@ def test_projector_follows_the_current_phase(console, projector, time):
     console.refresh()
     assert projector.countdown.text() == "+01:00"
     assert projector.countdown.property("state") == "overtime"
+
+
+def test_an_ended_session_shows_ended_on_the_projector(console, projector, time, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    console.actions_by_id["start_pause"].trigger()
+    time.advance(60)
+    console.refresh()
+    assert projector.countdown.text() == "04:00"
+    console.actions_by_id["end_session"].trigger()
+    assert projector.countdown.text() == "Ended"
+    assert projector.countdown.accessibleName() == "Session ended"
 
 
 def test_projector_steps_through_probing_questions(console, projector):

@@ -138,6 +138,20 @@ def test_end_session_asks_then_shows_the_review(page, monkeypatch, store):
     assert list_backups(store.path), "ending a session makes a backup"
 
 
+def test_an_ended_session_says_ended_not_time_left(page, monkeypatch, time):
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda parent, title, text: True)
+    console = page.console
+    trigger(console, "start_pause")
+    time.advance(9 * 60)
+    console.refresh()
+    assert console.session_remaining.text() == "Session: 51:00 left"
+    trigger(console, "end_session")
+    console.refresh()
+    assert console.countdown.text() == "Ended"
+    assert console.session_remaining.text() == "Session ended"
+    assert console.countdown.property("state") == "normal"  # not the overtime red of the phase left open
+
+
 def test_restart_resumes_with_the_right_remaining_time(qtbot, page, time, store):
     trigger(page.console, "start_pause")
     time.advance(6 * 60)
