@@ -10,6 +10,7 @@ fails, the text stays in the editor and is appended to a fallback text file.
 from __future__ import annotations
 
 import datetime
+import logging
 import os
 import dataclasses
 from dataclasses import asdict, dataclass, fields
@@ -29,10 +30,12 @@ from studygroup.nudges import RULE1_HINT, RULE2_HINT, lingo_hits, load_solution_
 from studygroup.store import Store
 from studygroup.summary import clock_text
 from ui import dialogs
-from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, PersonBar, first_name, person_colour, \
-    persona_reminder
+from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, PersonBar, StepEdit, first_name, \
+    person_colour, persona_reminder, reserved_policy
 from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
 from ui.timers import make_timer
+
+log = logging.getLogger("studygroup.capture")
 
 DRAFT_DEBOUNCE_MS = 400
 FALLBACK_FILE = "unsaved-notes.txt"
@@ -78,6 +81,7 @@ class CapturePage(QWidget):
         self._forms: dict[str | None, FormState] = {a: form_from_dict(d.form) for a, d in saved_drafts.items()}
         self._editing: Observation | None = None
         self._deleted: list[Observation] = []  # for Ctrl+Z, most recent last
+        self._messages: dict[str | None, tuple[str, bool]] = {}  # each author's last status line
         self._loading = False  # set while the page itself fills the editor
         self.draft_timer = make_timer(self, DRAFT_DEBOUNCE_MS, single_shot=True)
         self.draft_timer.timeout.connect(self.flush_drafts)
@@ -133,14 +137,14 @@ class CapturePage(QWidget):
         self.editor.kind_chosen.connect(self._choose_kind)
         self.editor.cancelled.connect(self.cancel_edit)
         self.editing_label = QLabel(textFormat=Qt.TextFormat.PlainText, visible=False)
-        self.rule1_hint = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True, visible=False,
-                                 objectName="nudge")
-        self.rule2_hint = QLabel(RULE2_HINT, textFormat=Qt.TextFormat.PlainText, wordWrap=True, objectName="nudge")
+        self.rule1_hint = NudgeLine(visible=False)
+        self.rule2_hint = NudgeLine(RULE2_HINT)
         self.keep_as_idea = QPushButton("Keep as Idea for later", toolTip="Save this note as an Idea for later "
                                         "(Ctrl+Shift+I)", shortcut=QKeySequence("Ctrl+Shift+I"))
         self.keep_as_idea.setAccessibleName("Keep as Idea for later")
         self.keep_as_idea.clicked.connect(self.keep_as_idea_for_later)
         self.rule2_row = QWidget(visible=False)
+        self.rule2_row.setSizePolicy(reserved_policy(self.rule2_row.sizePolicy()))  # shown, it moves nothing
         row = QHBoxLayout(self.rule2_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rule2_hint, 1)
@@ -149,9 +153,11 @@ class CapturePage(QWidget):
                                 in zip(KINDS, _letters_by_kind())], "Kind of note")
         self.severity = ChoiceRow([(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})")
                                    for n, words in SEVERITY_WORDS.items()], "Severity")
-        self.step_edit = QLineEdit(placeholderText="Where in the journey? (optional)")
+        self.step_edit = StepEdit(placeholderText="Where in the journey? (optional)")
         self.step_edit.setAccessibleName("Journey step")
-        self.step_edit.setToolTip("The journey step, picked from this session's list or a new one (Alt+J)")
+        self.step_edit.setToolTip("The journey step, picked from this session's list or a new one (Alt+J); "
+                                  "Enter saves the note")
+        self.step_edit.submitted.connect(self._on_step_edit_submitted)
         self.step_completions = QStringListModel(self.session.journey_steps, self)
         completer = QCompleter(self.step_completions, self.step_edit)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -286,11 +292,12 @@ class CapturePage(QWidget):
         if self._editing is not None:
             self.cancel_edit()
         self._stash_form()
-        self.flush_drafts()
         self.author_id = author_id
         self._show_author()
         self._load_form()
         self._refresh_privacy()
+        self._refresh_draft_marks()
+        self.flush_drafts()  # after the switch, so a failure is said to whoever has the laptop now
         self.editor.setFocus()
 
     def _show_author(self) -> None:
@@ -302,6 +309,7 @@ class CapturePage(QWidget):
         self.band.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; font-weight: bold;"
                                 " padding: 6px;")
         self.persona.setText(persona_reminder(self.session, person))
+        self._show_message(*self._messages.get(self.author_id, ("", False)))  # never someone else's "Saved"
         self.editor.setPlaceholderText(f"{first_name(name)}, what happened?")
         self.editor.setStyleSheet(f"QPlainTextEdit {{ border: 3px solid {colour}; }}")
 
@@ -342,6 +350,11 @@ class CapturePage(QWidget):
         self.drafts[self.author_id] = self.editor.toPlainText()
         self._dirty.add(self.author_id)
         self.draft_timer.start()
+        self._refresh_draft_marks()
+
+    def _refresh_draft_marks(self) -> None:
+        """Whoever left unsent text sees a mark on their chip, so nothing is forgotten at the end."""
+        self.person_bar.show_drafts({author for author, text in self.drafts.items() if text.strip()})
 
     def _on_form_changed(self, *_) -> None:
         """Kind, severity, step and the classic fields are part of the draft: on disk like the text."""
@@ -403,9 +416,11 @@ class CapturePage(QWidget):
         self._dirty.add(self.author_id)
         self.flush_drafts()  # the saved text must not come back as a draft after a crash
         self._set_editor_text("")
+        self._refresh_draft_marks()
         self._remember_step(note.journey_step)
         self.feed_model.append([note])
         self._say(f"Saved at {clock_text(note.session_seconds)}.")
+        log.info("note saved %s", note.id)  # ids only: what people wrote stays out of the log
         self.note_saved.emit(note)
 
     def _journey_step(self) -> str:
@@ -439,6 +454,10 @@ class CapturePage(QWidget):
             return
         self._say(f"Not saved: {exc} The text stays here, and a copy was added to {path}.", problem=True)
 
+    def _on_step_edit_submitted(self) -> None:
+        if self.save_current() is not None:
+            self.editor.setFocus()  # the next note starts with its text
+
     def keep_as_idea_for_later(self) -> Observation | None:
         """Rule 2's one click: save the note as an Idea for later instead."""
         self.kinds.set_value("idea")
@@ -453,6 +472,7 @@ class CapturePage(QWidget):
         text = self.editor.toPlainText()
         lingo = lingo_hits(text, self.session.lingo)
         self.rule1_hint.setText(f"{RULE1_HINT} ({', '.join(lingo)})" if lingo else "")
+        self.rule1_hint.setToolTip(self.rule1_hint.text())  # the whole list, should two lines not hold it
         self.rule1_hint.setVisible(bool(lingo))
         self.rule2_row.setVisible(bool(solution_hits(text, self.phrases)))
 
@@ -483,7 +503,7 @@ class CapturePage(QWidget):
             return
         self._editing = None
         self.editing_label.setVisible(False)
-        self._set_editor_text(self.drafts.get(self.author_id, ""))
+        self._load_form()  # the author's own draft and choices, not the note's
 
     def _save_edit(self) -> Observation | None:
         old = self._editing
@@ -505,7 +525,7 @@ class CapturePage(QWidget):
         self.editing_label.setVisible(False)
         self.feed_model.replace(edited)
         self._remember_step(edited.journey_step)
-        self._set_editor_text(self.drafts.get(self.author_id, ""))
+        self._load_form()  # the next new note starts from the author's draft, not from the edited note
         self._say("Change saved; the earlier version is kept.")
         return edited
 
@@ -666,6 +686,11 @@ class CapturePage(QWidget):
     # --- messages and shutdown ---------------------------------------------------------------
 
     def _say(self, text: str, problem: bool = False) -> None:
+        """Tell the current author; their message comes back with them after a switch."""
+        self._messages[self.author_id] = (text, problem)
+        self._show_message(text, problem)
+
+    def _show_message(self, text: str, problem: bool) -> None:
         self.status.setText(text)
         self.status.setProperty("state", "problem" if problem else "ok")
         self.status.setStyleSheet("color: #B8323F; font-weight: bold;" if problem else "")

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+                               QSizePolicy, QWidget)
 
 from studygroup.model import Participant, Session
+from ui.plain_text import button_text, plain_tooltip
 
 # Distinct, readable under white text; a person keeps their colour for the whole session
 # because it follows their place in the group, which never changes during a session.
 PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E",
                   "#4F6D2A")
 FACILITATOR_COLOUR = "#3C4450"
+DRAFT_MARK = "\u2022"  # after a person's initials while they have an unsent draft
 
 # Alt+letter picks a note kind; the same letters in the editor and on the buttons.
 KIND_LETTERS = {"F": "friction", "C": "confusion", "B": "bad_day", "D": "delight", "Q": "question", "I": "idea"}
@@ -88,6 +91,52 @@ class NoteEditor(QPlainTextEdit):
             super().keyPressEvent(event)
 
 
+class StepEdit(QLineEdit):
+    """The journey step field: Enter saves the note, unless it is picking a completion."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        popup = self.completer().popup() if self.completer() else None
+        picking = popup is not None and popup.isVisible()  # QCompleter takes this Enter for the pick
+        super().keyPressEvent(event)
+        if event.key() in _ENTER_KEYS and event.modifiers() in _PLAIN and not picking:
+            event.accept()  # handled here; no parent should act on this Enter too
+            self.submitted.emit()
+
+
+class NudgeLine(QLabel):
+    """A nudge that keeps two lines of room whether shown or not, so nothing below it moves while one types."""
+
+    LINES = 2
+
+    def __init__(self, text: str = "", parent=None, **properties):
+        super().__init__(text, parent, textFormat=Qt.TextFormat.PlainText, wordWrap=True, objectName="nudge",
+                         **properties)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a long list clips at the end
+        self.setSizePolicy(reserved_policy(self.sizePolicy()))
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # the height never follows the text
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height())
+
+    def _height(self) -> int:
+        margins = self.contentsMargins()
+        return self.LINES * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
+
+
+def reserved_policy(policy: QSizePolicy) -> QSizePolicy:
+    """*policy* with a fixed height that stays in the layout while hidden."""
+    policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
+    policy.setRetainSizeWhenHidden(True)
+    return policy
+
+
 class ChoiceRow(QWidget):
     """Exclusive checkable buttons, one per (value, label, tooltip); `changed` sends the value."""
 
@@ -133,6 +182,7 @@ class PersonBar(QWidget):
         self.setAccessibleName("Who is writing")
         self.group = QButtonGroup(self)
         self.buttons: dict[str | None, QPushButton] = {}
+        self._labels: dict[str | None, tuple[str, str]] = {}  # author id: (initials, tooltip)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for number, person in enumerate(session.participants, start=1):
@@ -144,7 +194,7 @@ class PersonBar(QWidget):
         layout.addWidget(self._button(session, None, initials, f"Write as {facilitator}, the facilitator (Ctrl+0)"))
 
     def _button(self, session: Session, author_id: str | None, initials: str, tip: str) -> QPushButton:
-        button = QPushButton(initials, checkable=True, toolTip=tip)
+        button = QPushButton(button_text(initials), checkable=True, toolTip=plain_tooltip(tip))
         button.setAccessibleName(tip)
         button.setObjectName("personButton")
         button.setMinimumSize(64, 56)
@@ -157,7 +207,19 @@ class PersonBar(QWidget):
         button.clicked.connect(lambda _checked=False, a=author_id: self.chosen.emit(a))
         self.group.addButton(button)
         self.buttons[author_id] = button
+        self._labels[author_id] = (initials, tip)
         return button
 
     def show_current(self, author_id: str | None) -> None:
         self.buttons[author_id].setChecked(True)
+
+    def show_drafts(self, authors: set[str | None]) -> None:
+        """Mark the chips of *authors*: each has an unsent draft waiting for them."""
+        for author_id, button in self.buttons.items():
+            initials, tip = self._labels[author_id]
+            if author_id in authors:
+                initials, tip = f"{initials} {DRAFT_MARK}", f"{tip}; has an unsent draft"
+            if button.text() != button_text(initials):  # called on every keystroke: touch only what changed
+                button.setText(button_text(initials))
+                button.setToolTip(plain_tooltip(tip))
+                button.setAccessibleName(tip)

@@ -3,7 +3,8 @@
 import datetime
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from studygroup.clock import ManualTime, SessionClock
 from studygroup.demo import AGENDA, demo_scenario
@@ -409,3 +410,119 @@ def test_the_facilitator_can_change_or_remove_the_pin(qtbot, page, monkeypatch):
     answers = iter(["9876", ""])
     assert page.change_pin() is True and not page.lock.pins.has_pin()
     assert not page.change_pin_button.isVisibleTo(page)
+
+
+def save_button_y(page) -> int:
+    QApplication.sendPostedEvents()  # lay out now, as the next paint would
+    return page.save_button.mapTo(page, QPoint(0, 0)).y()
+
+
+def test_the_nudges_appear_without_moving_the_form_under_the_typist(qtbot, page):
+    before = save_button_y(page)
+    type_into(qtbot, page, "The kyc page")
+    assert page.rule1_hint.isVisible()
+    assert save_button_y(page) == before
+    type_into(qtbot, page, ": we should just add a skip")
+    assert page.rule2_row.isVisible()
+    assert save_button_y(page) == before
+    page.save_current()
+    assert page.rule1_hint.isHidden() and page.rule2_row.isHidden()
+    assert save_button_y(page) == before
+
+
+def test_enter_in_the_journey_step_picks_a_completion_first_then_saves(qtbot, page, store, session):
+    type_into(qtbot, page, "the payout never came")
+    page.step_edit.setFocus()
+    qtbot.keyClicks(page.step_edit, "pay")
+    popup = page.step_edit.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)  # the popup has the keyboard while it is open
+    assert page.step_edit.text() == "Payouts"
+    assert store.observations(session.id) == []  # that Enter picked the step and saved nothing
+    qtbot.keyClick(page.step_edit, Qt.Key.Key_Return)
+    [stored] = store.observations(session.id)
+    assert (stored.text, stored.journey_step) == ("the payout never came", "Payouts")
+    assert page.editor.toPlainText() == "" and page.editor.hasFocus()  # ready for the next note
+
+
+def test_saved_at_belongs_to_whoever_saved(qtbot, page, session, clock, time):
+    clock.start()
+    time.advance(723)
+    type_into(qtbot, page, "slow page")
+    press_enter(qtbot, page)
+    assert page.status.text() == "Saved at 12:03."
+    switch_with_keys(qtbot, page, 2)
+    assert page.status.text() == ""  # Marco saved nothing
+    page.save_current()
+    assert page.status.text() == "A note needs some text: write what happened, then save."
+    switch_with_keys(qtbot, page, 1)
+    assert page.status.text() == "Saved at 12:03."  # Dana's own last message comes back
+    assert page.status.property("state") == "ok" and page.status.styleSheet() == ""
+
+
+def test_a_chip_shows_who_has_an_unsent_draft(qtbot, page, session):
+    dana, marco = (page.person_bar.buttons[p.id] for p in session.participants[:2])
+    assert (dana.text(), dana.accessibleName()) == ("DW", "Write as Dana Whitfield (Ctrl+1)")
+    type_into(qtbot, page, "half a thought")
+    assert dana.text() == "DW \u2022"
+    assert dana.accessibleName() == "Write as Dana Whitfield (Ctrl+1); has an unsent draft"
+    assert dana.toolTip() == dana.accessibleName()
+    switch_with_keys(qtbot, page, 2)
+    assert (dana.text(), marco.text()) == ("DW \u2022", "MR")  # Dana's draft waits for her
+    type_into(qtbot, page, "note")
+    press_enter(qtbot, page)
+    assert marco.text() == "MR"  # saved: nothing is waiting
+    switch_with_keys(qtbot, page, 1)
+    page.editor.selectAll()
+    qtbot.keyClick(page.editor, Qt.Key.Key_Backspace)
+    assert (dana.text(), dana.toolTip()) == ("DW", "Write as Dana Whitfield (Ctrl+1)")
+
+
+def test_drafts_left_by_others_are_marked_when_the_page_opens(qtbot, store, session, clock):
+    first = open_page(qtbot, store, session, clock)
+    switch_with_keys(qtbot, first, 3)
+    type_into(qtbot, first, "unfinished")
+    first.shutdown()
+    first.close()
+    second = open_page(qtbot, store, session, clock)
+    assert second.person_bar.buttons[session.participants[2].id].text() == "AT \u2022"
+    assert second.person_bar.buttons[session.participants[0].id].text() == "DW"
+    second.shutdown()
+
+
+def form_values(page):
+    return page.kinds.value, page.severity.value, page.step_edit.text()
+
+
+def save_a_bad_day(qtbot, page):
+    """Save one note of kind bad_day, severity 3, and select it in My notes."""
+    qtbot.keyClick(page.editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.editor, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    type_into(qtbot, page, "gave up on payouts")
+    press_enter(qtbot, page)
+    page.notes_view.selectRow(0)
+
+
+def test_after_an_edit_the_next_note_starts_from_the_defaults(qtbot, page, store, session):
+    save_a_bad_day(qtbot, page)
+    assert page.edit_selected()
+    page.step_edit.setText("Payouts")
+    assert form_values(page) == ("bad_day", 3, "Payouts")
+    press_enter(qtbot, page)
+    assert (store.observations(session.id)[0].kind, store.observations(session.id)[0].journey_step) == (
+        "bad_day", "Payouts")
+    assert form_values(page) == ("friction", 1, "")
+    assert page.editor.toPlainText() == ""
+
+
+def test_cancelling_an_edit_brings_back_the_authors_draft_and_choices(qtbot, page):
+    save_a_bad_day(qtbot, page)
+    qtbot.keyClick(page.editor, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page.editor, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    type_into(qtbot, page, "a nice surprise")
+    assert page.edit_selected()
+    assert form_values(page) == ("bad_day", 3, "")
+    qtbot.keyClick(page.editor, Qt.Key.Key_Escape)
+    assert form_values(page) == ("delight", 2, "")
+    assert page.editor.toPlainText() == "a nice surprise"
