@@ -30,18 +30,26 @@ LOG_PATH: Path | None = None  # the app log, once started; error messages name i
 def run(db_path: Path, session_id: str | None = None) -> int:
     """Run the app on *db_path*; returns the exit code (2 when the database cannot be used)."""
     global LOG_PATH
-    handler = start_log(user_log_dir())
+    crash_log, handler = CrashLog(user_log_dir()), None
+    try:
+        handler = start_log(user_log_dir())
+        crash_log.start(Path(db_path))
+    except OSError as exc:  # an unwritable log folder must not keep the room from its notes
+        if handler is not None:
+            stop_log(handler)
+        print(f"studygroup: no log this time, {user_log_dir()} cannot be written ({exc.strerror or exc}).",
+              file=sys.stderr)
+        return _run(Path(db_path), session_id, crash_log)
     LOG_PATH = Path(handler.baseFilename)
     # Qt's own warnings go to the log, not to a terminal a desktop launch does not have.
     previous_handler = qInstallMessageHandler(_on_qt_message)
-    crash_log = CrashLog(user_log_dir())
-    crash_log.start(Path(db_path))
     try:
         return _run(Path(db_path), session_id, crash_log)
     finally:
         crash_log.stop()
         qInstallMessageHandler(previous_handler)
         stop_log(handler)
+        LOG_PATH = None
 
 
 def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:

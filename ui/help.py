@@ -133,7 +133,8 @@ class KeyboardSheet(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
-        self.resize(900, 760)
+        room = self.screen().availableGeometry()  # the laptop in the room is 1366x768: never taller than it
+        self.resize(min(900, room.width() - 40), min(760, room.height() - 80))
 
     def keys(self) -> list[tuple[str, str]]:
         """Every (keys, what they do) row on the sheet, top to bottom."""

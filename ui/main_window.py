@@ -117,7 +117,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-
 class NoticeBar(QWidget):
     """One plain sentence across the top of the window, with a Dismiss button; hidden when empty."""
 

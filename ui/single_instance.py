@@ -29,7 +29,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.db_path = Path(db_path)
         self.db_path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = QLockFile(str(self.db_path) + ".lock")
+        self._lock = QLockFile(str(self.lock_path))
         self._lock.setStaleLockTime(0)  # only a dead owner makes the lock stale, never its age
         self._server: QLocalServer | None = None
         self.left_by_crash = False  # the last app on this file ended without releasing its lock

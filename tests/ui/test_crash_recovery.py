@@ -73,3 +73,16 @@ def test_the_notice_bar_shows_plain_text_until_dismissed(qtbot, store):
     assert window.notice.label.textFormat() == main_window.Qt.TextFormat.PlainText
     window.notice.findChild(main_window.QPushButton).click()
     assert window.notice.isHidden()
+
+
+def test_an_unwritable_log_folder_says_so_in_one_line_and_the_app_still_starts(started, tmp_path, monkeypatch,
+                                                                               capsys):
+    app_module, notices = started
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the log folder should be", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    assert app_module.run(tmp_path / "notes.db") == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"studygroup: no log this time, {blocker}/studygroup/log cannot be written (")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert app_module.LOG_PATH is None

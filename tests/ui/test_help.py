@@ -99,3 +99,13 @@ def test_every_key_of_the_capture_page_is_on_the_sheet(qtbot, store, time):
     assert people <= bound_keys(page) and "Ctrl+1 … Ctrl+9" in listed
     assert bound_keys(page) - people - listed == set()
     page.shutdown()
+
+
+def test_the_sheet_fits_the_screen_it_opens_on(qtbot, store):
+    from ui.help import KeyboardSheet
+
+    sheet = KeyboardSheet()
+    qtbot.addWidget(sheet)
+    room = sheet.screen().availableGeometry()
+    assert sheet.width() <= room.width() - 40 and sheet.height() <= room.height() - 80
+    assert sheet.width() <= 900 and sheet.height() <= 760
