@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 from studygroup.db import open_database
+from studygroup.dbfile import holding_lock
 from studygroup.errors import StorageError
 
 DEFAULT_KEEP = 10
@@ -56,15 +57,18 @@ def backup_due(db_path: Path, now: datetime.datetime | None = None) -> bool:
 def restore_backup(backup: Path, db_path: Path) -> Path:
     """Put *backup* in place of the database; the current file is kept aside, never overwritten.
 
+    Refused (DatabaseInUse) while a running app holds the database: its connection would go on
+    writing into the file set aside. Holds the app's lock meanwhile, so no app opens it half-swapped.
     Returns where the previous database was moved (or the db path when there was none).
     """
     backup = Path(backup)
     if not backup.is_file():
         raise StorageError(f"There is no backup file {backup}.")
     open_database(backup, read_only=True).close()  # refuses damaged or foreign files
-    aside = set_aside(db_path, "before-restore") if db_path.exists() else db_path
-    shutil.copyfile(backup, db_path.with_suffix(".restoring"))
-    os.replace(db_path.with_suffix(".restoring"), db_path)
+    with holding_lock(db_path, then="restore"):
+        aside = set_aside(db_path, "before-restore") if db_path.exists() else db_path
+        shutil.copyfile(backup, db_path.with_suffix(".restoring"))
+        os.replace(db_path.with_suffix(".restoring"), db_path)
     return aside
 
 

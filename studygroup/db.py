@@ -7,7 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from studygroup.errors import CorruptDatabase, NewerDatabase, StorageError, storage_error
+from studygroup.dbfile import file_identity, replaced_message
+from studygroup.errors import CorruptDatabase, DatabaseReplaced, NewerDatabase, StorageError, storage_error
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 APPLICATION_ID = 0x53475250  # "SGRP": marks the file as ours
@@ -33,6 +34,12 @@ class Database:
         self.path = path
         self.connection = connection
         self._depth = 0
+        # The file this connection writes to; a restore may later put another file at the path.
+        self.identity = file_identity(path)
+
+    def file_replaced(self) -> bool:
+        """True when the path no longer names the file we opened (never for an in-memory database)."""
+        return self.identity is not None and file_identity(self.path) != self.identity
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[sqlite3.Connection]:
@@ -43,6 +50,9 @@ class Database:
             conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
         self._depth += 1
         try:
+            if self._depth == 1 and self.file_replaced():
+                # The connection still writes to the old file, which nobody would ever read again.
+                raise DatabaseReplaced(replaced_message(self.path))
             yield conn
         except BaseException as exc:
             self._depth -= 1

@@ -34,6 +34,14 @@ class NewerDatabase(StorageError):
     pass
 
 
+class DatabaseReplaced(StorageError):
+    """The path no longer names the file this connection writes to (a restore put another there)."""
+
+
+class DatabaseInUse(StudygroupError):
+    """A running studygroup holds the database, so it must not be swapped under it."""
+
+
 class BundleError(StudygroupError):
     """A JSON bundle that cannot be imported; the database is left unchanged."""
 

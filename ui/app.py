@@ -18,6 +18,7 @@ from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
 from studygroup.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
+from ui.file_watch import FileWatcher
 from ui.single_instance import SingleInstance
 
 log = logging.getLogger("studygroup.app")
@@ -71,6 +72,9 @@ def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
 
     window = MainWindow(store)
     instance.raise_requested.connect(partial(bring_to_front, window))
+    watcher = FileWatcher(store.db, window)  # a restore run anyway, or a file moved by hand
+    watcher.file_replaced.connect(window.show_notice)
+    watcher.start()
     window.show()
     log.info("started on %s", db_path)
     if instance.left_by_crash:
@@ -87,6 +91,7 @@ def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
     try:
         return app.exec()
     finally:
+        watcher.timer.stop()
         store.close()
         instance.release()
         log.info("closed")

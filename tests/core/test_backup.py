@@ -1,8 +1,17 @@
-"""Online backups, pruning to the last N, and restore that never overwrites the current file."""
+"""Online backups, pruning to the last N, and restore that keeps the current file and waits for the app to close."""
 
 import datetime
+import os
+import pathlib
+import shutil
+import socket
 import sqlite3
+import subprocess
+import sys
 
+import pytest
+
+from studygroup import backup as backup_module
 from studygroup.backup import backup_due, list_backups, make_backup, restore_backup
 from studygroup.cli import main
 from studygroup.demo import create_demo
@@ -60,3 +69,70 @@ def test_restore_refuses_a_damaged_backup(tmp_path, capsys):
 def test_restore_without_backups_is_one_line(tmp_path, capsys):
     assert main(["restore", "--db", str(tmp_path / "none.db")]) == 2
     assert "no backups" in capsys.readouterr().err
+
+
+# --- restore and a running app --------------------------------------------------------------------
+
+
+def lock_as_qt_writes_it(db, pid):
+    """The first lines QLockFile writes beside the database: pid, process name, host name."""
+    exe = os.path.basename(os.path.realpath(sys.executable))
+    pathlib.Path(f"{db}.lock").write_text(f"{pid}\n{exe}\n{socket.gethostname()}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def backed_up(tmp_path, capsys):
+    """A database with one session, a backup of it, and a second session after the backup."""
+    db = tmp_path / "room.db"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert main(["backup", "--db", str(db)]) == 0
+    assert main(["demo", "--db", str(db)]) == 0
+    capsys.readouterr()
+    return db
+
+
+def folder_snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_restore_refuses_while_a_live_app_holds_the_database(backed_up, capsys):
+    app = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        lock_as_qt_writes_it(backed_up, app.pid)
+        before = folder_snapshot(backed_up.parent)
+        assert main(["restore", "--db", str(backed_up)]) == 2
+        captured = capsys.readouterr()
+        assert captured.err == (f"studygroup: studygroup is open on {backed_up} (process {app.pid}); "
+                                "close it, then restore.\n")
+        assert captured.out == ""
+        assert folder_snapshot(backed_up.parent) == before  # nothing moved, nothing copied, the lock kept
+    finally:
+        app.stdin.close()
+        app.wait()
+    with Store.open(backed_up) as untouched:
+        assert len(untouched.list_sessions()) == 2
+
+
+def test_restore_takes_over_the_lock_of_a_dead_app(backed_up, capsys):
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    lock_as_qt_writes_it(backed_up, dead.pid)
+    assert main(["restore", "--db", str(backed_up)]) == 0
+    assert "kept as" in capsys.readouterr().out
+    with Store.open(backed_up) as restored:
+        assert len(restored.list_sessions()) == 1
+    assert not pathlib.Path(f"{backed_up}.lock").exists()  # taken over, then let go
+
+
+def test_restore_holds_the_lock_while_it_swaps_the_file(backed_up, monkeypatch):
+    seen = []
+    real_copy = shutil.copyfile
+
+    def copy_and_look(source, target):
+        seen.append(pathlib.Path(f"{backed_up}.lock").read_text(encoding="utf-8").splitlines()[0])
+        return real_copy(source, target)
+
+    monkeypatch.setattr(backup_module.shutil, "copyfile", copy_and_look)
+    restore_backup(list_backups(backed_up)[0], backed_up)
+    assert seen == [str(os.getpid())]
+    assert not pathlib.Path(f"{backed_up}.lock").exists()
