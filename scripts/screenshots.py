@@ -1,10 +1,15 @@
 """Render the main screens to docs/screenshots/*.png, headless, from a temporary demo database.
 
-Run: python scripts/screenshots.py
+Run: python scripts/screenshots.py [--size 1280x720]
+
+The README's pictures are the default size, a 1366x768 laptop; any other size (a 1280x720
+projector) is written beside them as <name>-<width>x<height>.png, without the PDF pages.
+A page whose minimum size does not fit the window is reported, and the script exits 1.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import shutil
@@ -25,12 +30,14 @@ from studygroup.model import Participant, Phase, Session  # noqa: E402
 from studygroup.store import Store  # noqa: E402
 from ui import style  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from ui.review_page import FOLLOW_UPS  # noqa: E402
 from ui.session_page import CAPTURE, REVIEW, RUN  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
 ROLES = ("Founder and baker", "Counter and customers", "Bookkeeper", "Part-time web helper", "Founder and baker",
          "Bookkeeper")
-SIZE = (1280, 800)
+SIZE = (1366, 768)  # the room's laptop; the README shows these
+too_big: list[str] = []  # pages whose minimum size did not fit, for the exit status
 
 
 def live_session(store: Store) -> Session:
@@ -39,7 +46,8 @@ def live_session(store: Store) -> Session:
                       facilitator="Jordan Ellis", scenario=demo_scenario(),
                       phases=[Phase(name, minutes, prompt) for name, minutes, prompt in AGENDA],
                       participants=[Participant(name, discipline, role)
-                                    for (name, discipline), role in zip(PEOPLE, ROLES)])
+                                    for (name, discipline), role in zip(PEOPLE, ROLES)],
+                      lingo=["KYC", "Connect"])  # so the capture screens can show the Rule 1 nudge
     store.save_session(session)
     return session
 
@@ -67,18 +75,31 @@ def show_question_round(page, time: ManualTime) -> None:
     panel.refresh()
 
 
-def save(widget, name: str) -> Path:
-    """Grab *widget* at the standard size into docs/screenshots/<name>.png."""
-    widget.resize(*SIZE)
+def save(widget, name: str, size: tuple[int, int] = SIZE) -> Path:
+    """Grab *widget* at *size* into docs/screenshots/<name>.png (<name>-WxH.png for another size)."""
+    widget.resize(*size)
     for _ in range(3):  # font changes in resizeEvent re-run the layout on the next pass
         QApplication.processEvents()
-    path = OUT / f"{name}.png"
-    widget.grab().save(str(path))
+    suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
+    path = OUT / f"{name}{suffix}.png"
+    image = widget.grab()
+    image.save(str(path))
     print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
+    if (image.width(), image.height()) != size:  # the page's minimum size won over the window size
+        too_big.append(name)
+        print(f"  does not fit: {image.width()}x{image.height()} instead of {size[0]}x{size[1]}", file=sys.stderr)
     return path
 
 
-def main() -> int:
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    return int(width), int(height)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=parse_size, default=SIZE, help="window size, e.g. 1280x720")
+    size = parser.parse_args(argv).size
     app = QApplication.instance() or QApplication(sys.argv[:1])
     style.apply(app)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -88,32 +109,74 @@ def main() -> int:
         live = live_session(store)
         window = MainWindow(store, clock_time_source=time)
         window.show()
-        save(window, "home")
+        save(window, "home", size)
         window.show_new_session()
-        save(window, "plan")
+        save(window, "plan", size)
+        fill_group(window.plan_page, live)
+        save(window, "plan-group", size)
         page = window.open_session(live.id)
         run_to_experience_phase(page, time)
         page.tabs.setCurrentIndex(RUN)
-        save(window, "run")
+        save(window, "run", size)
         capture = page.capture
+        write_notes(page, time)
         capture.switch_author(live.participants[2].id)
         capture.editor.setPlainText("Where do I put the bakery's bank details? I clicked Settings twice #money")
         page.tabs.setCurrentIndex(CAPTURE)
-        save(window, "capture")
+        save(window, "capture", size)
+        capture.switch_author(None)
+        capture.editor.setPlainText("The KYC step: we should just add a progress bar")
+        save(window, "capture-facilitator", size)
         page.tabs.setCurrentIndex(RUN)
         projector = page.console.show_projector()
-        save(projector, "projector")
+        save(projector, "projector", size)
         show_question_round(page, time)
-        save(window, "question-round")
-        save(projector, "projector-turn")
+        save(window, "question-round", size)
+        save(projector, "projector-turn", size)
         projector.close()
         page = window.open_session(demo.id)
         page.tabs.setCurrentIndex(REVIEW)
-        save(window, "review")
+        save(window, "review", size)
+        page.review.tidy_tabs.setCurrentIndex(FOLLOW_UPS)
+        save(window, "review-follow-ups", size)
         window._close_session()
         window.deleteLater()
-        render_pdf_pages(store, demo, Path(folder))
-    return 0
+        if size == SIZE:
+            render_pdf_pages(store, demo, Path(folder))
+    return 1 if too_big else 0
+
+
+def fill_group(plan, session: Session) -> None:
+    """The plan page's group table with the live session's six people, scrolled to the group."""
+    plan.people_model.set_people([Participant(p.name, p.discipline, p.role) for p in session.participants])
+    QApplication.processEvents()
+    top = plan.people_table.mapTo(plan.scroll.widget(), plan.people_table.rect().topLeft()).y()
+    plan.scroll.verticalScrollBar().setValue(top - 90)  # the GROUP title and the table's caption above it
+
+
+def write_notes(page, time: ManualTime) -> None:
+    """A few notes from different people, so the facilitator's feed and the shared list have rows."""
+    capture = page.capture
+    texts = ("I had to ask what 'Connect' means before I could even start",
+             "Three different pages said 'payout' and none said when the money arrives",
+             "Loved that the test payment went through first time, it felt real",
+             "Where is the receipt? I need it for the books on Sunday night",
+             "The verification code took two minutes to arrive and I nearly gave up",
+             "The bank details form wanted a sort code, then an IBAN, then the sort code again",
+             "Settings has two pages called 'Payouts' and they say different things",
+             "I found the test mode switch by accident, it is tiny and grey")
+    kinds = ("confusion", "friction", "delight", "question", "bad_day", "friction", "confusion", "friction")
+    for number, (text, kind) in enumerate(zip(texts, kinds)):
+        capture.switch_author(session_person(page, number))
+        capture.editor.setPlainText(text)
+        capture.kinds.set_value(kind)
+        capture.save_current()
+        time.advance(40)
+
+
+def session_person(page, number: int) -> str:
+    people = page.session.participants
+    return people[number % len(people)].id
 
 
 def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 2) -> None:

@@ -14,6 +14,9 @@ from studygroup.resources import resource_path
 
 RULE1_HINT = "Rule 1, you don't work here: how would the customer say it?"
 RULE2_HINT = "Rule 2, we're not solving yet: what happened, and how did it feel?"
+# The same rules in a few words, for a narrow line (both nudges share one).
+RULE1_SHORT = "Rule 1: the customer's words?"
+RULE2_SHORT = "Rule 2: how did it feel?"
 
 # Typographic apostrophes are common in pasted text; "why don’t we" is still solution talk.
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
                                QSizePolicy, QWidget)
 
@@ -106,58 +106,73 @@ class StepEdit(QLineEdit):
 
 
 class NudgeLine(QLabel):
-    """A nudge that keeps two lines of room whether shown or not, so nothing below it moves while one types."""
+    """A nudge on one line: elided to the room it has, the whole text in its tooltip.
 
-    LINES = 2
+    The capture page gives both nudges one reserved slot, so showing one never moves the form.
+    *elide* says where the dots go: Rule 1 keeps its list of words at the end (ElideMiddle).
+    """
 
-    def __init__(self, text: str = "", parent=None, **properties):
-        super().__init__(text, parent, textFormat=Qt.TextFormat.PlainText, wordWrap=True, objectName="nudge",
-                         **properties)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # a long list clips at the end
-        self.setSizePolicy(reserved_policy(self.sizePolicy()))
+    def __init__(self, text: str = "", parent=None, elide=Qt.TextElideMode.ElideRight, short: str = "",
+                 **properties):
+        super().__init__(text, parent, textFormat=Qt.TextFormat.PlainText, objectName="nudge", **properties)
+        self.elide = elide
+        self.short = short  # the same nudge in a few words, shown before any text is cut
+        self.setToolTip(plain_tooltip(text))
+        # Asks for the room of its short form and takes more when there is some; squeezed further, it elides.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def hasHeightForWidth(self) -> bool:
-        return False  # the height never follows the text
+        return False  # always one line
 
     def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height())
+        return QSize(self.fontMetrics().horizontalAdvance(self.short or self.text()) + 4, self._height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), self._height())
+        return QSize(self.fontMetrics().horizontalAdvance("Rule 1\u2026"), self._height())
+
+    def shown_text(self) -> str:
+        """The text as painted: whole if it fits, else the short form, elided only as a last resort."""
+        width, metrics = self.contentsRect().width(), self.fontMetrics()
+        for candidate in (self.text(), self.short):
+            if candidate and metrics.horizontalAdvance(candidate) <= width:
+                return candidate
+        return metrics.elidedText(self.short or self.text(), self.elide, width)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.shown_text())
+        painter.end()
 
     def _height(self) -> int:
         margins = self.contentsMargins()
-        return self.LINES * self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
-
-
-def reserved_policy(policy: QSizePolicy) -> QSizePolicy:
-    """*policy* with a fixed height that stays in the layout while hidden."""
-    policy.setVerticalPolicy(QSizePolicy.Policy.Fixed)
-    policy.setRetainSizeWhenHidden(True)
-    return policy
+        return self.fontMetrics().lineSpacing() + margins.top() + margins.bottom()
 
 
 class ChoiceRow(QWidget):
-    """Exclusive checkable buttons, one per (value, label, tooltip); `changed` sends the value."""
+    """Exclusive checkable buttons, one per (value, label, tooltip); `changed` sends the value.
+
+    The buttons stay on one line when there is room and wrap onto more lines in a narrow
+    column (the facilitator's, beside the live feed), never squeezing a label.
+    """
 
     changed = Signal(object)
+    SPACING = 6
 
     def __init__(self, choices: list[tuple[object, str, str]], accessible_name: str, parent=None):
         super().__init__(parent)
         self.setAccessibleName(accessible_name)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.buttons: dict[object, QPushButton] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         for value, label, tip in choices:
-            button = QPushButton(label, checkable=True, toolTip=tip)
+            button = QPushButton(label, self, checkable=True, toolTip=tip, objectName="choiceButton")
             button.setAccessibleName(label)
             button.clicked.connect(lambda _checked=False, v=value: self.set_value(v))
             self.group.addButton(button)
             self.buttons[value] = button
-            layout.addWidget(button)
-        layout.addStretch(1)
+        self._lines = 1
         self._value = choices[0][0]
         self.buttons[self._value].setChecked(True)
 
@@ -170,6 +185,52 @@ class ChoiceRow(QWidget):
         if value != self._value:
             self._value = value
             self.changed.emit(value)
+
+    # --- wrapping -----------------------------------------------------------------
+
+    def line_count(self) -> int:
+        """How many lines the buttons take at the current width."""
+        return self._lines
+
+    def _placements(self, width: int) -> list[tuple[QPushButton, int, int]]:
+        """(button, x, line) for each button, wrapping before a button that would pass *width*."""
+        x, line, placed = 0, 0, []
+        for button in self.buttons.values():
+            w = button.sizeHint().width()
+            if x and x + w > width:
+                x, line = 0, line + 1
+            placed.append((button, x, line))
+            x += w + self.SPACING
+        return placed
+
+    def _height(self, lines: int) -> int:
+        row = max(b.sizeHint().height() for b in self.buttons.values())
+        return lines * row + (lines - 1) * self.SPACING
+
+    def sizeHint(self) -> QSize:
+        width = sum(b.sizeHint().width() for b in self.buttons.values()) + self.SPACING * (len(self.buttons) - 1)
+        return QSize(width, self._height(self._lines))
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the widest button; as tall as the lines it takes at its width now.
+        return QSize(max(b.sizeHint().width() for b in self.buttons.values()), self._height(self._lines))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._height(max(line for _, _, line in self._placements(width)) + 1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        placed = self._placements(self.width())
+        row = max(b.sizeHint().height() for b in self.buttons.values())
+        for button, x, line in placed:
+            button.setGeometry(x, line * (row + self.SPACING), button.sizeHint().width(), row)
+        lines = max(line for _, _, line in placed) + 1
+        if lines != self._lines:
+            self._lines = lines
+            self.updateGeometry()  # a wrapped row is taller: the page makes room instead of clipping it
 
 
 class PersonBar(QWidget):

@@ -57,6 +57,8 @@ class NotesModel(QAbstractTableModel):
             return self.cell_text(note, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTE:
             return plain_tooltip(note.text)
+        if role == Qt.ItemDataRole.ToolTipRole and column == PERSON:
+            return plain_tooltip(self.session.author_name(note.author_id))  # a long name is elided in the cell
         if role == OBSERVATION_ROLE:
             return note
         return None

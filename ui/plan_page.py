@@ -22,9 +22,11 @@ from studygroup.model import Participant, Phase, Scenario, Session
 from studygroup.store import Store
 from ui import dialogs
 from ui.session_models import ListTableModel
+from ui.table_fit import rows_height
 
 _Index = QModelIndex | QPersistentModelIndex
 EDITABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+VISIBLE_ROWS = 8  # groups are 4 to 8 people: the whole group shows without scrolling
 
 # id: (button text, shortcut, tooltip). Shortcuts live only while this page has focus.
 COMMANDS = {
@@ -414,8 +416,9 @@ class PlanPage(QWidget):
         table.setEditTriggers(QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
                               | QTableView.EditTrigger.AnyKeyPressed)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         table.verticalHeader().setVisible(False)
-        table.setMinimumHeight(200)
+        table.setMinimumHeight(rows_height(table, VISIBLE_ROWS))  # a whole group of 8, or a long agenda
         layout.addWidget(caption)
         layout.addWidget(table)
         return table

@@ -7,14 +7,39 @@ app's charts in the same colours as the PDF's (studygroup.model.KIND_COLOURS).
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
 from studygroup.summary import nice_step
 from ui.plain_text import plain_tooltip
+
+LABEL_LINES = 3  # a category name wraps onto at most three lines under its bar
+LABEL_SCALE = 0.8  # category names a little smaller than the chart's text, as axis labels are
+
+
+def label_lines(metrics: QFontMetrics, text: str, width: int) -> list[str]:
+    """*text* on at most three lines no wider than *width*: broken at spaces and after hyphens, the rest elided."""
+    words = re.findall(r"[^\s-]+-?|-", text) or [""]  # "Sign-up" can break after its hyphen
+
+    def joined(left: str, right: str) -> str:
+        return left + right if left.endswith("-") else f"{left} {right}"
+
+    lines: list[str] = []
+    while words and len(lines) < LABEL_LINES - 1:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(joined(line, words[0])) <= width:
+            line = joined(line, words.pop(0))
+        lines.append(metrics.elidedText(line, Qt.TextElideMode.ElideRight, width))
+    if words:
+        rest = words.pop(0)
+        for word in words:
+            rest = joined(rest, word)
+        lines.append(metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width))
+    return lines
 
 
 class StackedBarChart(QWidget):
@@ -44,6 +69,60 @@ class StackedBarChart(QWidget):
         return [sum(self.counts.get(k, [0] * len(self.categories))[i] for k in KIND_KEYS)
                 for i in range(len(self.categories))]
 
+    def label_font(self) -> QFont:
+        """The category names' font: the chart's, a little smaller."""
+        font = QFont(self.font())
+        pixels = font.pixelSize() if font.pixelSize() > 0 else font.pointSizeF() * 96 / 72
+        font.setPixelSize(max(11, round(pixels * LABEL_SCALE)))
+        return font
+
+    def plot_rect(self) -> QRectF:
+        """Where the bars go: below the title and legend, above the category names and the axis title."""
+        metrics = QFontMetrics(self.font())
+        line = metrics.height()
+        legend_height = self._legend_rows() * line * 1.2 + line * 0.2
+        top = line * 1.6 + legend_height
+        left = line * 1.3 + metrics.horizontalAdvance(str(self._top_value())) + 8  # "Notes", then the numbers
+        bottom = self._label_block() + line * 1.4  # the category names, then the axis title
+        return QRectF(left, top, self.width() - left - 6, self.height() - top - bottom)
+
+    def _label_block(self) -> float:
+        return 4 + LABEL_LINES * QFontMetrics(self.label_font()).height()
+
+    def _top_value(self) -> int:
+        totals = self._totals()
+        step = nice_step(max(totals, default=0))
+        return max(step, math.ceil(max(totals, default=0) / step) * step)
+
+    def category_labels(self) -> list[list[str]]:
+        """Each category's name as drawn under its bar: the lines, each no wider than the bar's slot."""
+        if not self.categories:
+            return []
+        slot = self.plot_rect().width() / len(self.categories)
+        metrics = QFontMetrics(self.label_font())
+        return [label_lines(metrics, category, max(1, int(slot) - 4)) for category in self.categories]
+
+    def category_at(self, x: float) -> int | None:
+        """The index of the category whose slot holds *x*, or None."""
+        plot = self.plot_rect()
+        if not self.categories or not plot.left() <= x < plot.right():
+            return None
+        return min(int((x - plot.left()) / (plot.width() / len(self.categories))), len(self.categories) - 1)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            index = self.category_at(event.position().x())
+            if index is not None:  # the bar under the pointer: its full name, however it was shortened
+                QToolTip.showText(event.globalPosition().toPoint(), self._category_tip(index), self)
+                return True
+        return super().event(event)
+
+    def _category_tip(self, index: int) -> str:
+        counts = [(KIND_LABELS[k], self.counts.get(k, [0] * len(self.categories))[index]) for k in KIND_KEYS]
+        parts = [f"{label} {count}" for label, count in counts if count]
+        total = sum(count for _, count in counts)
+        return plain_tooltip(f"{self.categories[index]}: {total} notes" + (f" ({', '.join(parts)})" if parts else ""))
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -56,24 +135,33 @@ class StackedBarChart(QWidget):
         painter.setFont(title_font)
         painter.drawText(QRectF(0, 0, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, self.title)
         painter.setFont(font)
-        legend_height = self._draw_legend(painter, line * 1.5, line)
-        plot = QRectF(line * 3.2, line * 1.6 + legend_height, self.width() - line * 4,
-                      self.height() - line * 1.6 - legend_height - line * 4.2)
+        self._draw_legend(painter, line * 1.5, line)
+        plot = self.plot_rect()
         if plot.height() > line and plot.width() > line:
             self._draw_plot(painter, plot, line)
         painter.end()
 
-    def _draw_legend(self, painter: QPainter, top: float, line: float) -> float:
-        x, y = 0.0, top
+    def _legend_items(self, line: float) -> list[tuple[str, float, int]]:
+        """(kind, x, row) for each legend entry, wrapping at the chart's width."""
+        metrics = QFontMetrics(self.font())
+        x, row, items = 0.0, 0, []
         for kind in KIND_KEYS:
-            label = KIND_LABELS[kind]
-            width = line + painter.fontMetrics().horizontalAdvance(label) + line
-            if x + width > self.width():
-                x, y = 0.0, y + line * 1.2
-            painter.fillRect(QRectF(x, y + line * 0.2, line * 0.7, line * 0.7), QColor(KIND_COLOURS[kind]))
-            painter.drawText(QRectF(x + line, y, width, line), Qt.AlignmentFlag.AlignLeft, label)
+            width = line + metrics.horizontalAdvance(KIND_LABELS[kind]) + line
+            if x and x + width > self.width():
+                x, row = 0.0, row + 1
+            items.append((kind, x, row))
             x += width
-        return y - top + line * 1.4
+        return items
+
+    def _legend_rows(self) -> int:
+        return self._legend_items(QFontMetrics(self.font()).height())[-1][2] + 1
+
+    def _draw_legend(self, painter: QPainter, top: float, line: float) -> None:
+        for kind, x, row in self._legend_items(line):
+            y = top + row * line * 1.2
+            label = KIND_LABELS[kind]
+            painter.fillRect(QRectF(x, y + line * 0.2, line * 0.7, line * 0.7), QColor(KIND_COLOURS[kind]))
+            painter.drawText(QRectF(x + line, y, self.width() - x - line, line), Qt.AlignmentFlag.AlignLeft, label)
 
     def _draw_plot(self, painter: QPainter, plot: QRectF, line: float) -> None:
         totals = self._totals()
@@ -93,7 +181,7 @@ class StackedBarChart(QWidget):
         painter.rotate(-90)
         painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line), Qt.AlignmentFlag.AlignCenter, "Notes")
         painter.restore()
-        painter.drawText(QRectF(plot.left(), plot.bottom() + line * 2.6, plot.width(), line * 1.4),
+        painter.drawText(QRectF(plot.left(), plot.bottom() + self._label_block(), plot.width(), line * 1.4),
                          Qt.AlignmentFlag.AlignCenter, self.x_label)
 
     def _draw_bars(self, painter: QPainter, plot: QRectF, line: float, top_value: int) -> None:
@@ -102,7 +190,15 @@ class StackedBarChart(QWidget):
             return
         slot = plot.width() / len(self.categories)
         bar = slot * 0.62
-        for i, category in enumerate(self.categories):
+        painter.save()
+        painter.setFont(self.label_font())
+        label_line = painter.fontMetrics().height()
+        for i, lines in enumerate(self.category_labels()):  # each within its own slot: never overlapping
+            for n, text in enumerate(lines):
+                painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4 + n * label_line, slot, label_line),
+                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        painter.restore()
+        for i in range(len(self.categories)):
             x = plot.left() + slot * i + (slot - bar) / 2
             base = plot.bottom()
             for kind in KIND_KEYS:
@@ -110,8 +206,3 @@ class StackedBarChart(QWidget):
                 height = plot.height() * count / top_value
                 painter.fillRect(QRectF(x, base - height, bar, height), QColor(KIND_COLOURS[kind]))
                 base -= height
-            # Two wrapped lines fit most phase and step names; longer ones are elided.
-            label = painter.fontMetrics().elidedText(category, Qt.TextElideMode.ElideRight, int(slot * 1.8))
-            painter.drawText(QRectF(plot.left() + slot * i + 2, plot.bottom() + 2, slot - 4, line * 2.2),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                             label)

@@ -1,9 +1,10 @@
-"""The stacked bar chart: whole-number axis steps, and it paints data and the empty case."""
+"""The stacked bar chart: whole-number axis steps, data and the empty case, long names kept under their bar."""
 
 import pytest
+from PySide6.QtGui import QFont, QFontMetrics
 
 from studygroup.summary import nice_step
-from ui.stacked_bar_chart import StackedBarChart
+from ui.stacked_bar_chart import StackedBarChart, label_lines
 
 
 @pytest.mark.parametrize("maximum, step", [(0, 1), (3, 1), (7, 2), (12, 5), (40, 10), (57, 20), (130, 50)])
@@ -28,3 +29,31 @@ def test_chart_without_data_says_so(qtbot):
     chart.resize(500, 300)
     chart.set_data([], {})
     assert not chart.grab().isNull()
+
+
+def test_label_lines_wrap_at_spaces_and_hyphens_and_elide_the_rest(qapp):
+    font = QFont("DejaVu Sans")
+    font.setPixelSize(13)
+    metrics = QFontMetrics(font)
+    room = metrics.horizontalAdvance("identity") + 2
+    assert label_lines(metrics, "Verify identity", room) == ["Verify", "identity"]
+    assert label_lines(metrics, "Sign-up", metrics.horizontalAdvance("Sign-") + 1) == ["Sign-", "up"]
+    assert label_lines(metrics, "Payouts", room * 3) == ["Payouts"]
+    lines = label_lines(metrics, "Experience the whole product end to end", room)
+    assert len(lines) == 3 and lines[-1].endswith("\u2026")
+    assert all(metrics.horizontalAdvance(line) <= room for line in lines)
+
+
+def test_long_category_names_stay_under_their_own_bar_with_the_full_name_in_a_tooltip(qtbot):
+    chart = StackedBarChart("Notes by phase", "Phase")
+    qtbot.addWidget(chart)
+    chart.resize(420, 300)
+    names = ["Welcome and rules", "Become the customer", "Experience the product", "Share-out", "Wrap-up"]
+    chart.set_data(names, {"friction": [1, 2, 9, 3, 1]})
+    slot = chart.plot_rect().width() / len(names)
+    metrics = QFontMetrics(chart.label_font())
+    for lines in chart.category_labels():
+        assert 1 <= len(lines) <= 3 and all(metrics.horizontalAdvance(line) <= slot for line in lines)
+    middle = chart.plot_rect().left() + slot * 2.5
+    assert chart.category_at(middle) == 2
+    assert chart._category_tip(2) == "Experience the product: 9 notes (Friction 9)"
