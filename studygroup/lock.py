@@ -1,7 +1,7 @@
 """The facilitator lock: a PIN kept only as a salted scrypt hash, with back-off on wrong tries.
 
-With a PIN set, participant mode refuses the actions in LOCKED_ACTIONS until the PIN
-is given. Without a PIN nothing is ever locked. State lives in the database's
+With a PIN set, participant mode locks the session: the actions the UI's action table marks
+as the facilitator's ask for the PIN first (ui.facilitator_gate). Without a PIN nothing is ever locked. State lives in the database's
 `settings` table, so killing the app neither forgets the mode nor resets the back-off.
 """
 
@@ -17,7 +17,6 @@ from collections.abc import Callable
 from studygroup.db import Database
 from studygroup.errors import StudygroupError
 
-LOCKED_ACTIONS = ("end_session", "edit_agenda", "edit_others_notes", "export", "quit")
 MIN_PIN_LENGTH = 4
 FREE_TRIES = 3  # wrong PINs allowed before any waiting
 MAX_WAIT_SECONDS = 300.0
@@ -120,7 +119,7 @@ class PinStore:
 
 
 class FacilitatorLock:
-    """What the UI asks: is this action locked now, and unlock with a PIN."""
+    """What the UI asks: is the session locked now; lock it; unlock it with the PIN."""
 
     def __init__(self, pins: PinStore):
         self.pins = pins
@@ -128,11 +127,6 @@ class FacilitatorLock:
     @property
     def locked(self) -> bool:
         return self.pins.participant_mode and self.pins.has_pin()
-
-    def is_locked(self, action: str) -> bool:
-        if action not in LOCKED_ACTIONS:
-            raise ValueError(f"Unknown lockable action {action!r}; known: {', '.join(LOCKED_ACTIONS)}.")
-        return self.locked
 
     def lock(self) -> None:
         """Enter participant mode; needs a PIN, or the facilitator could not get back in."""

@@ -1,4 +1,8 @@
-"""The declarative action table: one row per command, built into QActions by id."""
+"""The declarative action table: one row per command, built into QActions by id.
+
+Each row says whether it needs the facilitator: with a PIN set and the session locked for
+participants, such an action asks for the PIN first (ui.facilitator_gate does the asking).
+"""
 
 from __future__ import annotations
 
@@ -6,60 +10,100 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from studygroup.resources import resource_path
 
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One command: what it says, its key and its icon (a file stem in resources/icons)."""
+    """One command: what it says, its key, its icon (a file stem in resources/icons, or none)
+    and whether a locked session asks for the facilitator's PIN before it."""
 
     id: str
     text: str
-    shortcut: str
+    shortcut: str  # "" when the command is reached by a button, a chip or a tick box only
     tooltip: str
     icon: str
+    facilitator: bool
     checkable: bool = False
 
 
-# Ctrl+1..9 and Alt+letters belong to the Capture tab (people and note kinds), so none here.
+FACILITATOR, ANYONE = True, False
+
+# Ctrl+1..9 and Alt+letters belong to the Capture tab (people and note kinds), so none here;
+# Ctrl+0 (write as the facilitator) is listed because the lock guards it.
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("new_session", "New session", "Ctrl+N", "Plan a new study-group session", "new"),
-    ActionSpec("open_demo", "Open demo", "Ctrl+D", "Open the demo session (created the first time)", "demo"),
-    ActionSpec("go_home", "Home", "Alt+Home", "Back to the list of sessions", "home"),
-    ActionSpec("quit", "Quit", "Ctrl+Q", "Close studygroup; everything is already saved", "quit"),
-    ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play"),
-    ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next"),
-    ActionSpec("previous_phase", "Previous phase", "Ctrl+Left", "Go back to the previous phase", "previous"),
-    ActionSpec("extend_1", "+1 min", "Ctrl+Up", "Give this phase one more minute", "plus"),
-    ActionSpec("extend_5", "+5 min", "Ctrl+Shift+Up", "Give this phase five more minutes", "plus5"),
-    ActionSpec("end_session", "End session", "Ctrl+E", "Stop the clock for good and go to the review", "stop"),
+    ActionSpec("new_session", "New session", "Ctrl+N", "Plan a new study-group session", "new", FACILITATOR),
+    ActionSpec("open_demo", "Open demo", "Ctrl+D", "Open the demo session (created the first time)", "demo",
+               FACILITATOR),
+    ActionSpec("go_home", "Home", "Alt+Home", "Back to the list of sessions", "home", FACILITATOR),
+    ActionSpec("quit", "Quit", "Ctrl+Q", "Close studygroup; everything is already saved", "quit", FACILITATOR),
+    ActionSpec("keyboard_sheet", "Keyboard shortcuts", "F1", "Every key of the app, by page", "", ANYONE),
+    ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play", FACILITATOR),
+    ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next", FACILITATOR),
+    ActionSpec("previous_phase", "Previous phase", "Ctrl+Left", "Go back to the previous phase", "previous",
+               FACILITATOR),
+    ActionSpec("extend_1", "+1 min", "Ctrl+Up", "Give this phase one more minute", "plus", FACILITATOR),
+    ActionSpec("extend_5", "+5 min", "Ctrl+Shift+Up", "Give this phase five more minutes", "plus5", FACILITATOR),
+    ActionSpec("end_session", "End session", "Ctrl+E", "Stop the clock for good and go to the review", "stop",
+               FACILITATOR),
     ActionSpec("auto_advance", "Advance phases automatically", "Ctrl+Shift+A",
-               "Move to the next phase by itself when time is up", "auto", checkable=True),
+               "Move to the next phase by itself when time is up", "auto", FACILITATOR, checkable=True),
     ActionSpec("mute", "Mute chime", "Ctrl+M", "Silence the chime at one minute left and at time up", "mute",
-               checkable=True),
-    ActionSpec("projector", "Projector view", "Ctrl+P", "Open the big room view on the projector", "projector"),
-    ActionSpec("next_question", "Next question", "PgDown", "Show the next probing question", "next"),
+               FACILITATOR, checkable=True),
+    # Looking is open to all: the projector and its questions only show what the room already sees.
+    ActionSpec("projector", "Projector view", "Ctrl+P", "Open the big room view on the projector", "projector",
+               ANYONE),
+    ActionSpec("next_question", "Next question", "PgDown", "Show the next probing question", "next", ANYONE),
     ActionSpec("previous_question", "Previous question", "PgUp", "Show the previous question or the prompt",
-               "previous"),
-    ActionSpec("close_projector", "Close projector view", "Esc", "Close the projector view", "quit"),
+               "previous", ANYONE),
+    ActionSpec("close_projector", "Close projector view", "Esc", "Close the projector view", "quit", ANYONE),
     # The question round (Ctrl+Shift+R / Down are the plan page's too; the two are never on screen together).
     ActionSpec("question_round", "Question round", "Ctrl+Shift+Q",
-               "Show the question round: each person gets a timed turn per question", "projector", checkable=True),
+               "Show the question round: each person gets a timed turn per question", "projector", ANYONE,
+               checkable=True),
     ActionSpec("start_turn", "Start round", "Ctrl+Shift+R",
-               "Start the round, pause this person's turn or carry it on", "play"),
+               "Start the round, pause this person's turn or carry it on", "play", FACILITATOR),
     ActionSpec("next_person", "Next person", "Ctrl+Shift+Right",
-               "End this turn and start the next person's (the next question after the last person)", "next"),
+               "End this turn and start the next person's (the next question after the last person)", "next",
+               FACILITATOR),
     ActionSpec("next_round_question", "Next question", "Ctrl+Shift+Down",
-               "Skip the rest of this question and start the next one with the first person", "next"),
-    ActionSpec("end_round", "End round", "Ctrl+Shift+End", "Stop the round; everyone's airtime stays recorded", "stop"),
+               "Skip the rest of this question and start the next one with the first person", "next", FACILITATOR),
+    ActionSpec("end_round", "End round", "Ctrl+Shift+End", "Stop the round; everyone's airtime stays recorded",
+               "stop", FACILITATOR),
+    # Capture: anyone writes and edits their own notes; the facilitator's name and others' notes are guarded.
+    ActionSpec("write_as_facilitator", "Write as the facilitator", "Ctrl+0",
+               "Write as the facilitator (their chip at the right of the person bar)", "", FACILITATOR),
+    ActionSpec("edit_others_notes", "Change someone else's note", "",
+               "Edit or delete a note written by someone else", "", FACILITATOR),
+    # Locking is open to all (it only takes power away); unlocking asks for the PIN by its nature.
+    ActionSpec("lock", "Lock for participants", "Ctrl+L",
+               "Lock for participants, or unlock with the facilitator PIN", "", ANYONE),
+    # Asks for the current PIN itself, and is disabled while locked.
+    ActionSpec("change_pin", "Change PIN", "Ctrl+Shift+L", "Change or remove the facilitator PIN", "", ANYONE),
+    # Review
+    ActionSpec("rename_label", "Rename or merge", "F2",
+               "Rename the selected journey step or tag on every note; give an existing name to merge", "",
+               FACILITATOR),
+    ActionSpec("tick_follow_up", "Tick a follow-up", "",
+               "Tick or untick a note for whoever files bugs later (Space ticks the selected row)", "", FACILITATOR),
+    ActionSpec("export_pdf", "Export PDF", "Ctrl+Shift+E", "Save the session as PDF summary (*.pdf)", "",
+               FACILITATOR),
+    ActionSpec("export_md", "Export Markdown", "Ctrl+Shift+M", "Save the session as Markdown (*.md)", "",
+               FACILITATOR),
+    ActionSpec("export_csv", "Export CSV", "Ctrl+Shift+C", "Save the session as CSV for spreadsheets (*.csv)", "",
+               FACILITATOR),
+    ActionSpec("export_json", "Export JSON bundle", "Ctrl+Shift+J",
+               "Save the session as studygroup bundle (*.json)", "", FACILITATOR),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
+ACTION_PROPERTY = "action_id"  # set on a button bound to a row, so every route to a row can be found
 
 
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons by file stem."""
-    return QIcon(str(resource_path("icons", f"{name}.svg")))
+    """An icon from resources/icons by file stem; no icon for an empty name."""
+    return QIcon(str(resource_path("icons", f"{name}.svg"))) if name else QIcon()
 
 
 def shortcut_text(spec: ActionSpec) -> str:
@@ -69,7 +113,7 @@ def shortcut_text(spec: ActionSpec) -> str:
 
 def tooltip(spec: ActionSpec) -> str:
     """The tooltip with its shortcut, so the keyboard path is discoverable."""
-    return f"{spec.tooltip} ({shortcut_text(spec)})"
+    return f"{spec.tooltip} ({shortcut_text(spec)})" if spec.shortcut else spec.tooltip
 
 
 def build_action(action_id: str, parent: QObject,
@@ -89,3 +133,20 @@ def build_action(action_id: str, parent: QObject,
 def build_actions(ids, parent: QObject) -> dict[str, QAction]:
     """QActions for several rows, keyed by id."""
     return {action_id: build_action(action_id, parent) for action_id in ids}
+
+
+def bind_button(button: QAbstractButton, action: QAction) -> None:
+    """Make *button* one more way to reach *action*: a click triggers it, so any guard on it holds.
+
+    The key lives on the action, not the button: QAbstractButton.setText() replaces a button's
+    shortcut, which once left Ctrl+L dead after the lock button's text changed.
+    """
+    button.clicked.connect(action.trigger)
+    button.setProperty(ACTION_PROPERTY, action.objectName())
+    button.setToolTip(action.toolTip())
+    button.setAccessibleName(button.accessibleName() or action.text())
+
+
+def actions_of(widget: QWidget, action_id: str) -> list[QAction]:
+    """Every QAction built from row *action_id* under *widget* (tests walk the routes with it)."""
+    return [a for a in widget.findChildren(QAction) if a.objectName() == action_id]

@@ -17,32 +17,31 @@ from dataclasses import asdict, dataclass, fields
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
                                QWidget)
 
 from studygroup.clock import STATUS_CHANGED, SessionClock
 from studygroup.errors import StorageError
-from studygroup.lock import FacilitatorLock, PinBackoff, PinStore
+from studygroup.lock import PinBackoff
 from studygroup.model import KIND_LABELS, KINDS, SEVERITY_WORDS, Draft, Observation, Session
 from studygroup.notes import build_observation, remember_journey_step
-from studygroup.nudges import RULE1_HINT, RULE2_HINT, lingo_hits, load_solution_phrases, solution_hits
+from studygroup.nudges import RULE1_HINT, RULE1_SHORT, RULE2_HINT, RULE2_SHORT, lingo_hits, load_solution_phrases, solution_hits
 from studygroup.store import Store
 from studygroup.summary import clock_text
 from ui import dialogs
+from ui.actions import ACTION_PROPERTY, bind_button, build_actions
 from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, PersonBar, StepEdit, first_name, \
-    person_colour, persona_reminder, reserved_policy
+    person_colour, persona_reminder
+from ui.facilitator_gate import FacilitatorGate
 from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
+from ui.table_fit import NOTE_MIN_WIDTH, fit_note_columns, rows_height, table_chrome_width
 from ui.timers import make_timer
 
 log = logging.getLogger("studygroup.capture")
 
 DRAFT_DEBOUNCE_MS = 400
 FALLBACK_FILE = "unsaved-notes.txt"
-LOCKED_ACTION_NAMES = {
-    "end_session": "Ending the session", "edit_agenda": "Editing the agenda",
-    "edit_others_notes": "Changing someone else's note", "export": "Exporting", "quit": "Quitting",
-}
 
 
 @dataclass
@@ -68,11 +67,14 @@ class CapturePage(QWidget):
     note_saved = Signal(object)  # Observation, after the store committed it
     draft_persisted = Signal(object)  # Draft, after the store committed it
 
-    def __init__(self, store: Store, session: Session, clock: SessionClock, parent=None):
+    def __init__(self, store: Store, session: Session, clock: SessionClock, parent=None,
+                 gate: FacilitatorGate | None = None):
         super().__init__(parent)
         self.store, self.session, self.clock = store, session, clock
         self.now = clock.time.wall
-        self.lock = FacilitatorLock(PinStore(store.db, self.now))
+        # The session's one facilitator lock (its own when the page stands alone, as in tests).
+        self.gate = gate or FacilitatorGate(store, self.now, self)
+        self.lock = self.gate.lock
         self.phrases = load_solution_phrases()
         self.author_id: str | None = None
         saved_drafts = store.drafts(session.id)
@@ -101,10 +103,12 @@ class CapturePage(QWidget):
 
     def _build(self) -> None:
         self.person_bar = PersonBar(self.session)
-        self.person_bar.chosen.connect(self.switch_author)
+        self.person_bar.chosen.connect(self._on_person_chosen)
+        self.person_bar.buttons[None].setProperty(ACTION_PROPERTY, "write_as_facilitator")  # one more route to it
+        self._build_lock_actions()
         self.lock_button = QPushButton()
-        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
-        self.lock_button.clicked.connect(self._on_lock_button_clicked)
+        self.lock_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the cursor in the note box
+        bind_button(self.lock_button, self.actions_by_id["lock"])
         self.band = QLabel(objectName="authorBand", textFormat=Qt.TextFormat.PlainText)
         self.band.setAccessibleName("Current author")
         self.persona = QLabel(textFormat=Qt.TextFormat.PlainText, wordWrap=True)
@@ -112,18 +116,24 @@ class CapturePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.person_bar, 1)
         top.addWidget(self.lock_button)
-        self.change_pin_button = QPushButton("Change PIN…", toolTip="Change or remove the facilitator PIN "
-                                             "(Ctrl+Shift+L)", shortcut=QKeySequence("Ctrl+Shift+L"))
-        self.change_pin_button.setAccessibleName("Change PIN")
-        self.change_pin_button.clicked.connect(self.change_pin)
+        self.change_pin_button = QPushButton("Change PIN…")
+        self.change_pin_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bind_button(self.change_pin_button, self.actions_by_id["change_pin"])
         top.addWidget(self.change_pin_button)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal, childrenCollapsible=False)
         splitter.addWidget(self._build_capture_column())
         splitter.addWidget(self._build_feed_column())
+        splitter.setStretchFactor(0, 1)  # the feed keeps its readable width; the note form takes the rest
+        splitter.setStretchFactor(1, 0)
+        band = QHBoxLayout()  # who is writing and their persona share one coloured line
+        band.setSpacing(0)
+        band.addWidget(self.band)
+        band.addWidget(self.persona, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
         layout.addLayout(top)
-        layout.addWidget(self.band)
-        layout.addWidget(self.persona)
+        layout.addLayout(band)
         layout.addWidget(splitter, 1)
         self._build_shortcuts()
         for changed in (self.kinds.changed, self.severity.changed, self.step_edit.textChanged,
@@ -137,18 +147,19 @@ class CapturePage(QWidget):
         self.editor.kind_chosen.connect(self._choose_kind)
         self.editor.cancelled.connect(self.cancel_edit)
         self.editing_label = QLabel(textFormat=Qt.TextFormat.PlainText, visible=False)
-        self.rule1_hint = NudgeLine(visible=False)
-        self.rule2_hint = NudgeLine(RULE2_HINT)
-        self.keep_as_idea = QPushButton("Keep as Idea for later", toolTip="Save this note as an Idea for later "
-                                        "(Ctrl+Shift+I)", shortcut=QKeySequence("Ctrl+Shift+I"))
+        self.rule1_hint = NudgeLine(visible=False, elide=Qt.TextElideMode.ElideMiddle)  # the words stay in view
+        self.rule2_hint = NudgeLine(RULE2_HINT, short=RULE2_SHORT)
+        self.keep_as_idea = QPushButton("Keep as Idea", toolTip="Save this note as an Idea for later "
+                                        "(Ctrl+Shift+I)", shortcut=QKeySequence("Ctrl+Shift+I"),
+                                        objectName="nudgeButton")
         self.keep_as_idea.setAccessibleName("Keep as Idea for later")
         self.keep_as_idea.clicked.connect(self.keep_as_idea_for_later)
         self.rule2_row = QWidget(visible=False)
-        self.rule2_row.setSizePolicy(reserved_policy(self.rule2_row.sizePolicy()))  # shown, it moves nothing
         row = QHBoxLayout(self.rule2_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.rule2_hint, 1)
         row.addWidget(self.keep_as_idea)
+        self.nudges = self._nudge_slot()
         self.kinds = ChoiceRow([(key, label, f"{label} (Alt+{letter})") for (key, label, _), letter
                                 in zip(KINDS, _letters_by_kind())], "Kind of note")
         self.severity = ChoiceRow([(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})")
@@ -163,7 +174,7 @@ class CapturePage(QWidget):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.step_edit.setCompleter(completer)
-        self.classic_toggle = QCheckBox("Show \u201cI &expected / what happened\u201d")
+        self.classic_toggle = QCheckBox("Show \u201cI &expected / what happened\u201d", objectName="classicToggle")
         self.classic_toggle.setAccessibleName("Show the expected and what happened fields")
         self.classic_toggle.setToolTip("The classic friction-log form, for those who want it (Alt+E)")
         self.expected_edit = QLineEdit(placeholderText="I expected…")
@@ -173,10 +184,11 @@ class CapturePage(QWidget):
         self.happened_edit.setAccessibleName("What happened")
         self.happened_edit.setToolTip("What actually happened (Alt+H)")
         self.classic_fields = QWidget(visible=False)
-        classic = QFormLayout(self.classic_fields)
+        classic = QHBoxLayout(self.classic_fields)  # side by side: shown, the form grows by one line only
         classic.setContentsMargins(0, 0, 0, 0)
-        classic.addRow(_buddy("I e&xpected", self.expected_edit), self.expected_edit)
-        classic.addRow(_buddy("What &happened", self.happened_edit), self.happened_edit)
+        for caption, edit in (("I e&xpected", self.expected_edit), ("What &happened", self.happened_edit)):
+            classic.addWidget(_buddy(caption, edit))
+            classic.addWidget(edit, 1)
         self.classic_toggle.toggled.connect(self.classic_fields.setVisible)
         self.save_button = QPushButton("Save note", toolTip="Save this note (Enter in the note box)")
         self.save_button.setAccessibleName("Save note")
@@ -186,25 +198,39 @@ class CapturePage(QWidget):
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.status, 1)
-        form = QFormLayout()
-        form.addRow("Kind", self.kinds)
-        form.addRow("Severity", self.severity)
-        form.addRow(_buddy("&Journey step", self.step_edit), self.step_edit)
+        step_row = QHBoxLayout()
+        step_row.addWidget(_buddy("&Journey step", self.step_edit))
+        step_row.addWidget(self.step_edit, 1)
+        step_row.addSpacing(12)
+        step_row.addWidget(self.classic_toggle)
+        # The kind and severity buttons name themselves; without a label column they fit beside the feed.
         column = QWidget()
         layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(6)
         layout.addWidget(self.editing_label)
-        self.editor.setMinimumHeight(110)  # about five lines: room to write, and own notes stay in view
-        layout.addWidget(self.editor, 1)
-        layout.addWidget(self.rule1_hint)
-        layout.addWidget(self.rule2_row)
-        layout.addLayout(form)
-        layout.addWidget(self.classic_toggle)
+        self.editor.ensurePolished()
+        self.editor.setMinimumHeight(3 * self.editor.fontMetrics().lineSpacing() + 16)  # three lines at least
+        layout.addWidget(self.editor, 2)
+        layout.addWidget(self.nudges)
+        layout.addWidget(self.kinds)
+        layout.addWidget(self.severity)
+        layout.addLayout(step_row)
         layout.addWidget(self.classic_fields)
         layout.addLayout(save_row)
-        own_notes = self._build_own_notes()
-        own_notes.setMinimumHeight(170)  # a few of one's own notes are always visible
-        layout.addWidget(own_notes, 1)
+        layout.addWidget(self._build_own_notes(), 3)  # room to spare goes mostly to the notes list
         return column
+
+    def _nudge_slot(self) -> QWidget:
+        """Both rules share one line of reserved height: a nudge appearing never moves the form."""
+        slot = QWidget()
+        row = QHBoxLayout(slot)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(16)
+        row.addWidget(self.rule1_hint, 1)
+        row.addWidget(self.rule2_row, 1)  # each asks for its short form's room; spare room is shared
+        slot.setFixedHeight(max(self.keep_as_idea.sizeHint().height(), self.rule1_hint.sizeHint().height()))
+        return slot
 
     def _build_own_notes(self) -> QWidget:
         self.notes_view = table_view(self.own_proxy, "My notes", shown=(TIME, KIND, NOTE))
@@ -222,44 +248,60 @@ class CapturePage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.undo_button.clicked.connect(self.undo_delete)
-        buttons = QHBoxLayout()
+        bar = QHBoxLayout()  # the list's title and its buttons on one line: more rows for the notes
+        bar.addWidget(self.notes_label)
+        bar.addStretch(1)
         for widget in (self.private_toggle, self.edit_button, self.delete_button, self.undo_button):
-            buttons.addWidget(widget)
+            bar.addWidget(widget)
+        self.notes_view.setMinimumHeight(rows_height(self.notes_view, 1))
+        for signal in (self.own_proxy.rowsInserted, self.own_proxy.modelReset):
+            signal.connect(self.notes_view.scrollToBottom)  # the newest note stays in view
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.notes_label)
+        layout.setSpacing(4)
+        layout.addLayout(bar)
         layout.addWidget(self.notes_view, 1)
-        layout.addLayout(buttons)
         return box
 
     def _build_feed_column(self) -> QWidget:
         self.feed_view = table_view(self.feed_proxy, "Live feed of everyone's notes", shown=FEED_COLUMNS)
         self.feed_view.setColumnHidden(SEVERITY, True)
+        self._feed_columns_width = fit_note_columns(self.feed_view, self.session)
         people = [("Everyone", ANY), (self.session.author_name(None), None)]
         people += [(p.name, p.id) for p in self.session.participants]
         kinds = [("Any kind", ANY)] + [(label, key) for key, label, _ in KINDS]
         phases = [("Any phase", ANY)] + [(p.name, p.id) for p in self.session.phases]
         self._filter_values: dict[str, list] = {}
         self.filters: dict[str, QComboBox] = {}
-        row = QFormLayout()
-        for field, label, options in (("author_id", "Pers&on", people), ("kind", "&Kind", kinds),
-                                      ("phase_id", "Ph&ase", phases), ("journey_step", "S&tep", [("Any step", ANY)])):
+        row = QGridLayout()  # two filters a line: the feed keeps its height for notes
+        row.setColumnStretch(1, 1)
+        row.setColumnStretch(3, 1)
+        for number, (field, label, options) in enumerate((
+                ("author_id", "Pers&on", people), ("kind", "&Kind", kinds), ("phase_id", "Ph&ase", phases),
+                ("journey_step", "S&tep", [("Any step", ANY)]))):
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)  # long names elide in the closed box, not widen the column
             combo.setAccessibleName(f"Filter the feed by {label.replace('&', '').lower()}")
             combo.setToolTip(combo.accessibleName())
             combo.currentIndexChanged.connect(lambda index, f=field: self._on_filter_changed(f, index))
             self.filters[field] = combo
             self._set_filter_options(field, options)
-            row.addRow(_buddy(label, combo), combo)
+            row.addWidget(_buddy(label, combo), number // 2, number % 2 * 2)
+            row.addWidget(combo, number // 2, number % 2 * 2 + 1)
         self._refresh_step_filter()  # the step list grows during the session
         self.feed = QWidget()
         layout = QVBoxLayout(self.feed)
+        layout.setContentsMargins(6, 0, 0, 0)
         title = QLabel("Facilitator's live feed", objectName="sectionTitle")
         layout.addWidget(title)
         layout.addLayout(row)
         layout.addWidget(self.feed_view, 1)
+        # Time, person and kind whole, and the note itself readable: the feed never gets narrower.
+        self.feed.setMinimumWidth(self._feed_columns_width + NOTE_MIN_WIDTH + table_chrome_width(self.feed_view) + 6)
         self.feed_model.rowsInserted.connect(lambda *_: self.feed_view.scrollToBottom())
+        self.feed_proxy.modelReset.connect(self.feed_view.scrollToBottom)  # a new filter shows its newest note
         return self.feed
 
     def _build_shortcuts(self) -> None:
@@ -267,7 +309,6 @@ class CapturePage(QWidget):
         people = [p.id for p in self.session.participants[:9]]
         for number, author_id in enumerate(people, start=1):
             self._shortcut(f"Ctrl+{number}", lambda a=author_id: self.switch_author(a), context)
-        self._shortcut("Ctrl+0", lambda: self.switch_author(None), context)
         for letter, kind in KIND_LETTERS.items():
             self._shortcut(f"Alt+{letter}", lambda k=kind: self._choose_kind(k), context)
         for number in SEVERITY_WORDS:
@@ -277,6 +318,19 @@ class CapturePage(QWidget):
                            context=Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_selected)
 
+    def _build_lock_actions(self) -> None:
+        """Rows of the action table that this page owns: the lock, the PIN and the facilitator's name."""
+        self.actions_by_id = build_actions(("lock", "change_pin", "write_as_facilitator"), self)
+        self.actions_by_id["lock"].triggered.connect(self._on_lock_triggered)
+        self.actions_by_id["change_pin"].triggered.connect(self.change_pin)
+        facilitator = self.actions_by_id["write_as_facilitator"]
+        facilitator.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.gate.wire(facilitator, lambda: self.switch_author(None))
+        self.addActions(list(self.actions_by_id.values()))
+        self.gate.changed.connect(self._refresh_lock_ui)
+        self.gate.said.connect(self._say)
+        self.gate.prompted.connect(self._return_to_note_box)
+
     def _shortcut(self, keys: str, slot, context: Qt.ShortcutContext) -> None:
         shortcut = QShortcut(QKeySequence(keys), self, context=context)
         shortcut.activated.connect(slot)
@@ -284,6 +338,14 @@ class CapturePage(QWidget):
         shortcut.activatedAmbiguously.connect(slot)
 
     # --- who is writing -----------------------------------------------------------
+
+    def _on_person_chosen(self, author_id: str | None) -> None:
+        """A chip was clicked; the facilitator's chip goes through the lock like Ctrl+0."""
+        if author_id is None:
+            self.actions_by_id["write_as_facilitator"].trigger()
+            self.person_bar.show_current(self.author_id)  # refused: the chip of who writes stays marked
+        else:
+            self.switch_author(author_id)
 
     def switch_author(self, author_id: str | None) -> None:
         """Hand the laptop to *author_id* (None: the facilitator), keeping everyone's draft."""
@@ -307,7 +369,8 @@ class CapturePage(QWidget):
         self.person_bar.show_current(self.author_id)
         self.band.setText(f"Writing as {name}")
         self.band.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; font-weight: bold;"
-                                " padding: 6px;")
+                                " padding: 6px 16px 6px 6px;")
+        self.persona.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; padding: 6px;")
         self.persona.setText(persona_reminder(self.session, person))
         self._show_message(*self._messages.get(self.author_id, ("", False)))  # never someone else's "Saved"
         self.editor.setPlaceholderText(f"{first_name(name)}, what happened?")
@@ -424,9 +487,49 @@ class CapturePage(QWidget):
         self.note_saved.emit(note)
 
     def _journey_step(self) -> str:
+        return self._known_step(self.step_edit.text())
+
+    def _known_step(self, typed: str) -> str:
+        """The session's spelling of a journey step typed in any case, or the new step as typed."""
         known = {s.casefold(): s for s in self.session.journey_steps}
-        step = self.step_edit.text().strip()
+        step = typed.strip()
         return known.get(step.casefold(), step)
+
+    # --- drafts left at the end -------------------------------------------------------
+
+    def unsent_drafts(self) -> list[str | None]:
+        """Authors whose draft holds text, in the person bar's order (the facilitator last)."""
+        order = [p.id for p in self.session.participants] + [None]
+        return [author for author in order if self.drafts.get(author, "").strip()]
+
+    def save_drafts_as_notes(self) -> int | None:
+        """Save each unsent draft as its author's note, with the kind, severity and step chosen around it.
+
+        Returns how many were saved, or None when the store failed (what was not saved stays a draft).
+        """
+        if self._editing is None:
+            self._stash_form()
+        saved = 0
+        for author in self.unsent_drafts():
+            form = self._forms.get(author, FormState())
+            note = build_observation(self.session, author, self.drafts[author], form.kind, form.severity,
+                                     self._known_step(form.journey_step), form.expected, form.happened,
+                                     self.clock, self.now(), self.phrases)
+            try:
+                self.store.add_observation(note)
+            except StorageError as exc:
+                self._say(f"Not every draft could be saved: {exc} The rest stay as drafts.", problem=True)
+                return None
+            self.drafts[author], self._forms[author] = "", FormState()
+            self._dirty.add(author)
+            self.feed_model.append([note])
+            self._remember_step(note.journey_step)
+            saved += 1
+        self.flush_drafts()
+        if self._editing is None:
+            self._load_form()  # the current author's box is empty now too
+        self._refresh_draft_marks()
+        return saved
 
     def _classic(self, field: QLineEdit) -> str:
         return field.text() if self.classic_toggle.isChecked() or field.text().strip() else ""
@@ -471,7 +574,10 @@ class CapturePage(QWidget):
     def _update_nudges(self) -> None:
         text = self.editor.toPlainText()
         lingo = lingo_hits(text, self.session.lingo)
-        self.rule1_hint.setText(f"{RULE1_HINT} ({', '.join(lingo)})" if lingo else "")
+        words = f" ({', '.join(lingo)})" if lingo else ""
+        self.rule1_hint.setText(f"{RULE1_HINT}{words}" if lingo else "")
+        self.rule1_hint.short = f"{RULE1_SHORT}{words}" if lingo else ""
+        self.rule1_hint.updateGeometry()  # its size hint follows the words found
         self.rule1_hint.setToolTip(self.rule1_hint.text())  # the whole list, should two lines not hold it
         self.rule1_hint.setVisible(bool(lingo))
         self.rule2_row.setVisible(bool(solution_hits(text, self.phrases)))
@@ -559,7 +665,7 @@ class CapturePage(QWidget):
         return note
 
     def _may_change(self, note: Observation) -> bool:
-        return note.author_id == self.author_id or self.request("edit_others_notes")
+        return note.author_id == self.author_id or self.gate.request("edit_others_notes")
 
     # --- privacy and the feed ----------------------------------------------------------
 
@@ -569,7 +675,7 @@ class CapturePage(QWidget):
         self.own_proxy.set_filter("author_id", self.author_id if private else ANY)
         self.notes_view.setColumnHidden(PERSON, private)
         self.notes_label.setText("My &notes" if private else "&Notes from everyone")
-        self.feed.setVisible(self.author_id is None and not self.lock.locked)
+        self.feed.setVisible(self.author_id is None and not self.gate.locked)
 
     def _set_filter_options(self, field: str, options: list[tuple[str, object]]) -> None:
         combo = self.filters[field]
@@ -597,35 +703,19 @@ class CapturePage(QWidget):
 
     # --- the facilitator lock ------------------------------------------------------------
 
-    def request(self, action: str) -> bool:
-        """True when *action* may go ahead: not locked, or the facilitator gives the PIN now."""
-        if not self.lock.is_locked(action):
-            return True
-        pin = dialogs.ask_pin(self, "Facilitator PIN",
-                              f"{LOCKED_ACTION_NAMES[action]} is locked for participants. Facilitator PIN:")
-        return pin is not None and self._unlock_with(pin)
-
-    def _unlock_with(self, pin: str) -> bool:
-        try:
-            unlocked = self.lock.unlock(pin)
-        except PinBackoff as exc:
-            self._say(str(exc), problem=True)
-            return False
-        self._say("Unlocked." if unlocked else "That PIN is not right.", problem=not unlocked)
-        self._refresh_lock_ui()
-        return unlocked
-
-    def _on_lock_button_clicked(self) -> None:
-        if self.lock.locked:
-            pin = dialogs.ask_pin(self, "Unlock", "Facilitator PIN:")
-            if pin is not None:
-                self._unlock_with(pin)
+    def _on_lock_triggered(self) -> None:
+        """Ctrl+L and the lock button: unlock with the PIN, or lock (setting a PIN the first time)."""
+        if self.gate.locked:
+            self.gate.unlock()
             return
-        if not self.lock.pins.has_pin() and not self._ask_new_pin():
-            return
-        self.lock.lock()
-        self._say("Locked for participants: ending, agenda, others' notes, export and quitting need the PIN.")
-        self._refresh_lock_ui()
+        if self.lock.pins.has_pin() or self._ask_new_pin():
+            self.gate.lock_now()
+        self._return_to_note_box()
+
+    def _return_to_note_box(self) -> None:
+        """After any PIN prompt the next keystroke is a note's, never a PIN's or a button's."""
+        if self.isVisible():
+            self.editor.setFocus()
 
     def _ask_new_pin(self) -> bool:
         pin = dialogs.ask_pin(self, "Set a facilitator PIN", "Choose a PIN (at least 4 characters):")
@@ -647,6 +737,12 @@ class CapturePage(QWidget):
         """Replace or remove the PIN; the current PIN is asked first. True when something changed."""
         if self.lock.locked or not self.lock.pins.has_pin():
             return False
+        try:
+            return self._change_pin()
+        finally:
+            self._return_to_note_box()
+
+    def _change_pin(self) -> bool:
         current = dialogs.ask_pin(self, "Change PIN", "Current facilitator PIN:")
         if current is None:
             return False
@@ -672,14 +768,18 @@ class CapturePage(QWidget):
         return True
 
     def _refresh_lock_ui(self) -> None:
-        locked = self.lock.locked
-        self.change_pin_button.setVisible(not locked and self.lock.pins.has_pin())
-        text = "Unlock…" if locked else "Lock for participants…"
-        self.lock_button.setText(text)
-        self.lock_button.setAccessibleName(text.rstrip("…"))
-        self.lock_button.setToolTip(("Give the facilitator PIN to unlock" if locked else
-                                     "Lock ending, agenda, others' notes, export and quitting behind a PIN")
-                                    + " (Ctrl+L)")
+        locked = self.gate.locked
+        has_pin = self.lock.pins.has_pin()
+        self.actions_by_id["change_pin"].setEnabled(not locked and has_pin)
+        self.change_pin_button.setVisible(not locked and has_pin)
+        lock = self.actions_by_id["lock"]
+        lock.setText("Unlock" if locked else "Lock for participants")
+        lock.setToolTip(("Give the facilitator PIN to unlock" if locked else
+                         "Lock the clock, ending, the facilitator's name, others' notes, export and quitting "
+                         "behind a PIN") + " (Ctrl+L)")
+        self.lock_button.setText(lock.text() + "…")  # the key is the action's, so the text may change freely
+        self.lock_button.setAccessibleName(lock.text())
+        self.lock_button.setToolTip(lock.toolTip())
         self.private_toggle.setEnabled(not locked)
         self._refresh_privacy()
 
@@ -729,11 +829,11 @@ def table_view(model, name: str, shown: tuple[int, ...]) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)  # the whole note is in the cell's tooltip
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setStretchLastSection(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column in range(model.columnCount()):
         view.setColumnHidden(column, column not in shown)
+    fit_note_columns(view, model.sourceModel().session)  # Time, Person, Kind whole; Note takes the rest
     return view
 
 

@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLa
                                QVBoxLayout, QWidget)
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS
-from ui.actions import ACTIONS, shortcut_text
+from ui.actions import ACTIONS, SPECS, shortcut_text, tooltip
 from ui.capture_widgets import KIND_LETTERS
 
-SHEET_KEY = "F1"
 SHEET_TITLE = "Keyboard shortcuts"
 HOME, RUN, PROJECTOR, ROUND = "Home and Go", "Run", "Projector view", "Question round"
 CAPTURE, LOCK, REVIEW, PLAN, OTHER = "Capture", "Facilitator lock", "Review", "New session", "Other keys"
@@ -24,14 +23,14 @@ ACTION_GROUPS = {
     "end_session": RUN, "auto_advance": RUN, "mute": RUN, "projector": RUN,
     "next_question": PROJECTOR, "previous_question": PROJECTOR, "close_projector": PROJECTOR,
     "question_round": ROUND, "start_turn": ROUND, "next_person": ROUND, "next_round_question": ROUND,
-    "end_round": ROUND,
+    "end_round": ROUND, "keyboard_sheet": HOME, "write_as_facilitator": CAPTURE, "lock": LOCK, "change_pin": LOCK,
+    "rename_label": REVIEW, "export_pdf": REVIEW, "export_md": REVIEW, "export_csv": REVIEW, "export_json": REVIEW,
 }
 
 # Keys bound in the pages' own code rather than in a table; the sheet test checks them against the Capture tab.
 SESSION_TABS = (("Alt+R", "The Run tab: clock and agenda"), ("Alt+P", "The Capture tab: write notes"),
                 ("Alt+V", "The Review tab: numbers, charts, follow-ups and export"))
-CAPTURE_PEOPLE = (("Ctrl+1 … Ctrl+9", "Write as person 1 to 9, in the order of the person bar"),
-                  ("Ctrl+0", "Write as the facilitator"))
+CAPTURE_PEOPLE = (("Ctrl+1 … Ctrl+9", "Write as person 1 to 9, in the order of the person bar"),)
 CAPTURE_WRITING = (
     ("Enter", "Save the note (in the note box or the journey step)"),
     ("Shift+Enter", "Start a new line in the note"),
@@ -48,10 +47,7 @@ CAPTURE_WRITING = (
     ("Alt+U", "Private capture on or off"),
     ("Alt+O / Alt+K / Alt+A / Alt+T", "Filter the facilitator's live feed by person, kind, phase or step"),
 )
-LOCK_KEYS = (("Ctrl+L", "Lock for participants, or unlock with the facilitator PIN"),
-             ("Ctrl+Shift+L", "Change or remove the facilitator PIN"))
-REVIEW_KEYS = (("F2", "Rename or merge the selected journey step or tag"),
-               ("Space", "Tick or untick the selected follow-up"))
+REVIEW_KEYS = (("Space", "Tick or untick the selected follow-up"),)
 MNEMONIC_NOTE = "Underlined letters: hold Alt and press the letter to jump to that field, tab or button."
 
 
@@ -66,15 +62,14 @@ def native(keys: str) -> str:
 def sheet_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key of the app as (group, [(keys, what it does)]), in the order the sheet shows them."""
     from ui.plan_page import COMMANDS  # loaded when the sheet opens: start-up shows Home only
-    from ui.review_page import EXPORTS
 
     groups: dict[str, list[tuple[str, str]]] = {name: [] for name in (HOME, RUN, PROJECTOR, ROUND)}
+    groups[CAPTURE] = list(CAPTURE_PEOPLE)
     for spec in ACTIONS:
-        groups.setdefault(ACTION_GROUPS.get(spec.id, OTHER), []).append((shortcut_text(spec), spec.tooltip))
-    groups[HOME] += [(SHEET_KEY, f"{SHEET_TITLE}: this sheet")] + list(SESSION_TABS)
-    groups[CAPTURE] = list(CAPTURE_PEOPLE) + _kind_and_severity_keys() + list(CAPTURE_WRITING)
-    groups[LOCK] = list(LOCK_KEYS)
-    groups[REVIEW] = [(key, f"Save the session as {file_filter}") for _, _, file_filter, key in EXPORTS]
+        if spec.shortcut:  # rows reached only by a button, chip or tick box have no key to list
+            groups.setdefault(ACTION_GROUPS.get(spec.id, OTHER), []).append((shortcut_text(spec), spec.tooltip))
+    groups[HOME] += list(SESSION_TABS)
+    groups[CAPTURE] += _kind_and_severity_keys() + list(CAPTURE_WRITING)
     groups[REVIEW] += list(REVIEW_KEYS)
     groups[PLAN] = [(key, tip) for _, key, tip in COMMANDS.values()]
     order = (HOME, RUN, PROJECTOR, ROUND, CAPTURE, LOCK, REVIEW, PLAN, OTHER)
@@ -156,10 +151,11 @@ class KeyboardSheetAction(QAction):
     """Help > Keyboard shortcuts on F1, opening the sheet over the window that owns the action."""
 
     def __init__(self, window: QMainWindow):
-        super().__init__(SHEET_TITLE, window, objectName="keyboard_sheet")
-        self.setShortcut(QKeySequence(SHEET_KEY))
-        self.setToolTip(f"Every key of the app, by page ({native(SHEET_KEY)})")
-        self.setStatusTip("Every key of the app, by page")
+        spec = SPECS["keyboard_sheet"]
+        super().__init__(spec.text, window, objectName=spec.id)
+        self.setShortcut(QKeySequence(spec.shortcut))
+        self.setToolTip(tooltip(spec))
+        self.setStatusTip(spec.tooltip)
         # A method, not a lambda holding the window: the window must not outlive its last Python reference.
         self.triggered.connect(self._on_triggered)
 

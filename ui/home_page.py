@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QS
                                QVBoxLayout, QWidget)
 
 from studygroup.store import Store
-from ui.actions import SPECS, build_action, tooltip
+from ui.actions import SPECS, bind_button, build_action
 from ui.session_models import SessionListModel
 
 
@@ -55,10 +55,8 @@ class HomePage(QWidget):
         self.addAction(action)
         self.actions_by_id[action_id] = action
         button = QPushButton(SPECS[action_id].text)
-        button.setToolTip(tooltip(SPECS[action_id]))
-        button.setAccessibleName(SPECS[action_id].text)
         button.setProperty("primary", primary)
-        button.clicked.connect(action.trigger)
+        bind_button(button, action)
         return button
 
     def _table(self) -> QTableView:

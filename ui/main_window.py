@@ -13,6 +13,7 @@ from ui import app_settings
 from ui.actions import build_actions, icon
 from ui.help import add_help_menu
 from ui.home_page import HomePage
+from ui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from ui.session_page import SessionPage
@@ -31,8 +32,8 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app"))
         self.home = HomePage(store, self)
         self.home.session_chosen.connect(self.open_session)
-        self.home.new_session_requested.connect(self.show_new_session)
-        self.home.demo_requested.connect(self.open_demo)
+        self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
+        self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.notice = NoticeBar()
@@ -44,21 +45,27 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
-        self.resize(1280, 800)
         geometry = app_settings().value(GEOMETRY_KEY)
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        fit_to_screen(self, restored)  # a 1366x768 laptop or a 1280x720 projector shows the whole window
         self.show_home()
 
     def _build_menu(self) -> None:
         self.actions_by_id = build_actions(("go_home", "quit"), self)
-        self.actions_by_id["go_home"].triggered.connect(self.show_home)
-        self.actions_by_id["quit"].triggered.connect(self.close)
+        self.actions_by_id["go_home"].triggered.connect(self._guarded("go_home", self.show_home))
+        self.actions_by_id["quit"].triggered.connect(self.close)  # closeEvent asks the lock, as the title bar's X does
         menu = self.menuBar().addMenu("&Go")
         menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
         menu.addSeparator()
         menu.addActions(list(self.actions_by_id.values()))
         add_help_menu(self)  # Help > Keyboard shortcuts (F1)
+
+    def _guarded(self, action_id: str, slot):
+        """*slot* behind the open session's facilitator lock (nothing is locked on Home or the plan page)."""
+        def guarded(*_args) -> None:
+            if self.session_page is None or self.session_page.gate.request(action_id):
+                slot()
+        return guarded
 
     def show_notice(self, text: str) -> None:
         """A calm sentence above every page until the facilitator dismisses it (never a modal box)."""
@@ -78,6 +85,7 @@ class MainWindow(QMainWindow):
         from ui.session_page import SessionPage  # loaded on first use: start-up shows Home only
 
         self.session_page = SessionPage(self.store, session, self.time_source, self)
+        self.session_page.storage_problem.connect(self.show_notice)
         self.stack.addWidget(self.session_page)
         self.stack.setCurrentWidget(self.session_page)
         self.setWindowTitle(session.title)  # Qt appends " — studygroup", the app display name
@@ -109,7 +117,7 @@ class MainWindow(QMainWindow):
             self.session_page = None
 
     def closeEvent(self, event) -> None:
-        if self.session_page is not None and not self.session_page.capture.request("quit"):
+        if self.session_page is not None and not self.session_page.gate.request("quit"):
             event.ignore()  # locked for participants and no facilitator PIN given
             return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -18,8 +18,10 @@ from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.store import Store
 from studygroup.summary import clock_text
 from ui.actions import SPECS, build_action, icon
+from ui.facilitator_gate import FacilitatorGate
 from ui.plain_text import plain_tooltip
 from ui.style import PALETTE, repolish
+from ui.table_fit import column_width, rows_height, table_chrome_width
 from ui.timers import make_timer
 
 DISPLAY_INTERVAL_MS = 250
@@ -100,8 +102,10 @@ class QuestionRoundPanel(QWidget):
     turn_changed = Signal(object)  # the participant id whose turn it now is; None when the round ends
     state_changed = Signal()  # anything shown changed, the running countdown included
 
-    def __init__(self, session: Session, store: Store, time_source, parent: QWidget | None = None):
+    def __init__(self, session: Session, store: Store, time_source, parent: QWidget | None = None,
+                 gate: FacilitatorGate | None = None):
         super().__init__(parent)
+        self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
         self.setObjectName("questionRoundPanel")
         self.session, self.store, self.time = session, store, time_source
         self.round: QuestionRound | None = None
@@ -182,10 +186,17 @@ class QuestionRoundPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setSelectionMode(QTableView.SelectionMode.NoSelection)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setMinimumWidth(200)  # room for full names, yet the console still fits 1280 px
+        self.table.ensurePolished()
+        # Compact rows and no header (the title says what it is): a group of eight fits 1280x720 whole.
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().lineSpacing() + 7)
         header = self.table.horizontalHeader()
+        header.hide()
+        self.table.setMinimumHeight(rows_height(self.table, min(8, max(4, len(self.session.participants)))))
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        names = [p.name for p in self.session.participants] or [""]
+        self.table.setMinimumWidth(column_width(self.table, "Person", names) + column_width(
+            self.table, "Airtime", ["0:00:00"]) + table_chrome_width(self.table))  # every name whole
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -195,10 +206,12 @@ class QuestionRoundPanel(QWidget):
 
     def _connect(self) -> None:
         a = self.actions_by_id
-        a["start_turn"].triggered.connect(self.start_or_pause)
-        a["next_person"].triggered.connect(self.next_person)
-        a["next_round_question"].triggered.connect(self.next_question)
-        a["end_round"].triggered.connect(self.end_round)
+        self.gate.wire(a["start_turn"], self.start_or_pause)
+        self.gate.wire(a["next_person"], self.next_person)
+        self.gate.wire(a["next_round_question"], self.next_question)
+        self.gate.wire(a["end_round"], self.end_round)
+        self.gate.changed.connect(self._on_gate_changed)
+        self._on_gate_changed()
         self.turn_length.valueChanged.connect(self._on_turn_length_changed)
 
     # --- reading ----------------------------------------------------------------
@@ -326,6 +339,10 @@ class QuestionRoundPanel(QWidget):
         a["start_turn"].setEnabled(bool(self.session.participants))
         for key in ("next_person", "next_round_question", "end_round"):
             a[key].setEnabled(active)
+
+    def _on_gate_changed(self) -> None:
+        # Not a row of the action table but a setting of the round: locked, it waits for the facilitator.
+        self.turn_length.setEnabled(not self.gate.locked)
 
     def _sync_timer(self) -> None:
         running = self.active and self.round.running

@@ -7,11 +7,11 @@ facilitator sees here is what the leader reads.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
                                QTableView, QTabWidget, QVBoxLayout, QWidget)
 
 from studygroup import curation
@@ -21,18 +21,23 @@ from studygroup.scenarios import slugify
 from studygroup.store import Store
 from studygroup.summary import Summary, clock_text, kind_series, summarise
 from ui import dialogs
+from ui.actions import bind_button, build_action
 from ui.export_worker import ExportJob, start_export
+from ui.facilitator_gate import FacilitatorGate
 from ui.review_counts import CountsModel
 from ui.session_models import ListTableModel
+from ui.plain_text import plain_tooltip
 from ui.stacked_bar_chart import StackedBarChart
+from ui.table_fit import PERSON_MAX_WIDTH, column_width
 
 _Index = QModelIndex | QPersistentModelIndex
+FOLLOW_UPS = 2  # the Follow-ups tab's index in tidy_tabs
 
-EXPORTS = (  # format, button text, file filter, shortcut
-    ("pdf", "Export P&DF…", "PDF summary (*.pdf)", "Ctrl+Shift+E"),
-    ("md", "&Markdown…", "Markdown (*.md)", "Ctrl+Shift+M"),
-    ("csv", "C&SV…", "CSV for spreadsheets (*.csv)", "Ctrl+Shift+C"),
-    ("json", "&JSON bundle…", "studygroup bundle (*.json)", "Ctrl+Shift+J"),
+EXPORTS = (  # format, button text, file filter; the keys are the action table's export_<format> rows
+    ("pdf", "Export P&DF…", "PDF summary (*.pdf)"),
+    ("md", "&Markdown…", "Markdown (*.md)"),
+    ("csv", "C&SV…", "CSV for spreadsheets (*.csv)"),
+    ("json", "&JSON bundle…", "studygroup bundle (*.json)"),
 )
 
 
@@ -69,6 +74,7 @@ class FollowUpModel(ListTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session: Session | None = None
+        self.may_tick: Callable[[], bool] = lambda: True  # the facilitator lock, asked before a tick changes
 
     @property
     def notes(self) -> list[Observation]:
@@ -92,12 +98,16 @@ class FollowUpModel(ListTableModel):
             values = (clock_text(note.session_seconds), self.session.author_name(note.author_id),
                       KIND_LABELS.get(note.kind, note.kind), " ".join(note.text.split())[:300])
             return values[index.column() - 1]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
+            return plain_tooltip(note.text)  # the cell elides a long note
         if role == Qt.ItemDataRole.ToolTipRole and note.kind == "idea":
             return "Ideas for later are always follow-ups."
         return None
 
     def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        if not self.may_tick():
             return False
         note = self.notes[index.row()]
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
@@ -114,7 +124,7 @@ class ReviewPage(QWidget):
     notes_changed = Signal()  # a rename changed notes in the store: whoever shares them reloads
 
     def __init__(self, store: Store, session: Session, parent=None,
-                 notes_source: Callable[[], list[Observation]] | None = None):
+                 notes_source: Callable[[], list[Observation]] | None = None, gate: FacilitatorGate | None = None):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.store, self.session = store, session
@@ -123,7 +133,7 @@ class ReviewPage(QWidget):
         self.summary: Summary | None = None
         self.export_thread: QThread | None = None
         self.export_job: ExportJob | None = None
-        self.allowed: Callable[[str], bool] = lambda action: True  # the facilitator lock, set by SessionPage  # held here: a job without a Python reference is collected
+        self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
         self.headlines = QLabel(objectName="headlines", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.headlines.setAccessibleName("Headline numbers")
         self.phase_chart = StackedBarChart("Notes by phase", "Phase")
@@ -133,6 +143,7 @@ class ReviewPage(QWidget):
         self.tags = LabelCountModel("Tag", self)
         self.follow_ups = FollowUpModel(self)
         self.follow_ups.ticked.connect(self._on_follow_up_ticked)
+        self.follow_ups.may_tick = lambda: self.gate.request("tick_follow_up")
         self.status = QLabel(objectName="exportStatus", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.progress = QProgressBar(visible=False)
         self.progress.setAccessibleName("Export progress")
@@ -141,21 +152,42 @@ class ReviewPage(QWidget):
             self.refresh()
 
     def _build(self) -> None:
-        layout = QGridLayout(self)
-        layout.setContentsMargins(24, 18, 24, 18)
-        layout.addWidget(QLabel("What happened", objectName="pageTitle"), 0, 0)
-        layout.addWidget(self.headlines, 1, 0)
-        charts = QHBoxLayout()
+        # Headlines and charts side by side on top; the tidy-up tabs take the full width below, so
+        # the follow-ups show each note's text, and the whole page fits 1280x720.
+        summary = QVBoxLayout()
+        summary.addWidget(QLabel("What happened", objectName="pageTitle"))
+        self.headlines.setMaximumWidth(420)  # a long headline wraps; the charts keep the width for their names
+        summary.addWidget(self.headlines)
+        summary.addStretch(1)
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addLayout(summary)
         for chart in (self.phase_chart, self.step_chart):
-            chart.setMinimumSize(300, 260)  # the page must fit a 1280-pixel laptop screen
-        charts.addWidget(self.phase_chart)
-        charts.addWidget(self.step_chart)
-        layout.addLayout(charts, 2, 0)
-        layout.addWidget(self._tidy_tabs(), 0, 1, 3, 1)
-        layout.addLayout(self._export_row(), 3, 0, 1, 2)
-        layout.setColumnStretch(0, 3)
-        layout.setColumnStretch(1, 2)
-        layout.setRowStretch(2, 1)
+            chart.setMinimumSize(300, 240)
+            top.addWidget(chart, 1)
+        self.tidy_tabs = self._tidy_tabs()
+        self._fit_follow_up_columns()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(10)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.tidy_tabs, 1)
+        layout.addLayout(self._export_row())
+
+    def _fit_follow_up_columns(self) -> None:
+        """Tick, time, who and kind as wide as their values; the note takes the rest (whole in its tooltip)."""
+        view, session = self.follow_view, self.session
+        names = [session.author_name(None)] + [p.name for p in session.participants]
+        times = [clock_text(max((n.session_seconds for n in self.follow_ups.notes), default=0))]
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, texts, most in ((0, [], None), (1, times + ["00:00"], None), (2, names, PERSON_MAX_WIDTH),
+                                    (3, list(KIND_LABELS.values()), None)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, column_width(view, FollowUpModel.COLUMNS[column], texts, most))
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
     def _table(self, model, name: str) -> QTableView:
         view = QTableView()
@@ -166,6 +198,7 @@ class ReviewPage(QWidget):
         view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
+        view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         return view
 
     def _tidy_tabs(self) -> QTabWidget:
@@ -185,16 +218,17 @@ class ReviewPage(QWidget):
         return tabs
 
     def _with_rename(self, view: QTableView, what: str) -> QWidget:
-        button = QPushButton(f"Re&name or merge {what}…")
-        button.setToolTip(f"Rename the selected {what} on every note; give an existing name to merge (F2)")
-        button.setShortcut(QKeySequence("F2"))
-        button.setAccessibleName(f"Rename or merge {what}")
-        button.clicked.connect(lambda: self.rename_selected(view, what))
         box = QWidget()
+        rename = build_action("rename_label", box)  # F2 while this tab shows
+        box.addAction(rename)
+        self.gate.wire(rename, lambda: self.rename_selected(view, what))
+        button = QPushButton(f"Re&name or merge {what}…")
+        button.setAccessibleName(f"Rename or merge {what}")
+        bind_button(button, rename)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(view)
-        column.addWidget(button)
+        column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     def _export_row(self) -> QHBoxLayout:
@@ -206,12 +240,13 @@ class ReviewPage(QWidget):
         row.addWidget(QLabel("Page size:"))
         row.addWidget(self.page_size)
         self.export_buttons = {}
-        for fmt, text, file_filter, shortcut in EXPORTS:
+        for fmt, text, file_filter in EXPORTS:
+            action = build_action(f"export_{fmt}", self)
+            self.addAction(action)
+            self.gate.wire(action, partial(self.ask_and_export, fmt, file_filter))
             button = QPushButton(text)
-            button.setShortcut(QKeySequence(shortcut))
-            button.setToolTip(f"Save the session as {file_filter} ({shortcut})")
             button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            button.clicked.connect(lambda _=False, f=fmt, ff=file_filter: self.ask_and_export(f, ff))
+            bind_button(button, action)
             row.addWidget(button)
             self.export_buttons[fmt] = button
         row.addWidget(self.progress)
@@ -229,6 +264,7 @@ class ReviewPage(QWidget):
         self.steps.set_rows(sorted(self.summary.step_counts.items()))
         self.tags.set_rows(sorted(self.summary.tag_counts.items()))
         self.follow_ups.set_notes(self.session, self.summary.notes)
+        self._fit_follow_up_columns()  # the longest time and the people may have changed
 
     def rename_selected(self, view: QTableView, what: str) -> None:
         rows = view.selectionModel().selectedRows()
@@ -256,8 +292,7 @@ class ReviewPage(QWidget):
             self.status.setText(str(exc))
 
     def ask_and_export(self, fmt: str, file_filter: str) -> None:
-        if not self.allowed("export"):
-            return
+        """Ask where, then export; reached through the export_<format> actions, which the lock guards."""
         suggested = str(Path.home() / f"{slugify(self.session.title, fallback='session')}.{fmt}")
         path = dialogs.ask_save_path(self, "Export the session", suggested, file_filter)
         if path is not None:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -13,8 +12,9 @@ from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock, count
 from studygroup.model import Session
 from studygroup.store import Store
 from ui import dialogs
-from ui.actions import build_action, build_actions, icon
+from ui.actions import ACTION_PROPERTY, build_action, build_actions, icon
 from ui.chime import Chime
+from ui.facilitator_gate import FacilitatorGate
 from ui.session_models import PhaseListModel
 from ui.style import repolish
 from ui.clock_driver import ClockDriver, unsubscribe
@@ -22,6 +22,7 @@ from ui.timers import make_timer
 
 FLASH_MS = 1500
 CONTROL_IDS = ("start_pause", "previous_phase", "next_phase", "extend_1", "extend_5", "end_session")
+END_QUESTION = "End the session now? The clock stops for good; every note stays saved and editable in the review."
 STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused", "ended": "Session ended"}
 
 
@@ -55,7 +56,7 @@ class RunConsole(QWidget):
     session_ended = Signal()
 
     def __init__(self, session: Session, clock: SessionClock, chime: Chime | None = None, parent=None,
-                 store: Store | None = None):
+                 store: Store | None = None, gate: FacilitatorGate | None = None):
         super().__init__(parent)
         self.setObjectName("runConsole")
         self.session, self.clock = session, clock
@@ -63,7 +64,7 @@ class RunConsole(QWidget):
         self.projector = None
         self.store = store  # the question round saves airtime through it; without one there is no round
         self.question_round = None
-        self.allowed: Callable[[str], bool] = lambda action: True  # the facilitator lock, set by SessionPage
+        self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
         self.actions_by_id = build_actions(CONTROL_IDS + ("auto_advance", "mute", "projector"), self)
         self.addActions(list(self.actions_by_id.values()))
         self.model = PhaseListModel(clock, self)
@@ -122,18 +123,21 @@ class RunConsole(QWidget):
         extras_box.addWidget(self.sound_note)
         left.addLayout(extras_box, 5, 0, 1, 2)
         round_toggle = self._question_round_section()
-        if round_toggle is not None:
-            left.addWidget(self.question_round, 6, 0, 1, 2)
-        left.setRowStretch(7, 1)
-        left.setVerticalSpacing(18)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(28)
-        layout.addLayout(left, 3)
+        left.setRowStretch(6, 1)
+        left.setVerticalSpacing(10)
+        top = QHBoxLayout()
+        top.setSpacing(28)
+        top.addLayout(left, 3)
         agenda = self._agenda()
-        if round_toggle is not None:  # under the agenda: the left column is as wide and tall as 1280x800 allows
+        if round_toggle is not None:
             agenda.addWidget(round_toggle, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addLayout(agenda, 2)
+        top.addLayout(agenda, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 14)
+        layout.setSpacing(14)
+        layout.addLayout(top, 1)
+        if round_toggle is not None:  # across the whole width: every button and name of the round fits
+            layout.addWidget(self.question_round)
 
     def _question_round_section(self) -> QToolButton | None:
         """The round panel (hidden until its toggle is checked) and that toggle; None without a store."""
@@ -142,11 +146,12 @@ class RunConsole(QWidget):
         # Imported here: ui.question_round is a sibling that must not import this module back.
         from ui.question_round import QuestionRoundPanel
 
-        self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self)
+        self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self, gate=self.gate)
         self.question_round.hide()
         self.question_round.state_changed.connect(self._show_round_on_projector)
         toggle = build_action("question_round", self)
         toggle.toggled.connect(self.question_round.setVisible)
+        toggle.toggled.connect(self._on_question_round_toggled)
         self.addAction(toggle)
         self.actions_by_id["question_round"] = toggle
         button = QToolButton()
@@ -156,6 +161,10 @@ class RunConsole(QWidget):
         button.setMinimumWidth(button.sizeHint().width() + 24)  # the checked style is bold, so wider
         self.buttons["question_round"] = button
         return button
+
+    def _on_question_round_toggled(self, shown: bool) -> None:
+        """With the round on screen the phase countdown is smaller, so both fit a 720-pixel-high screen."""
+        set_state(self.countdown, "compact", shown)
 
     def _show_round_on_projector(self) -> None:
         """While a round runs the room sees the person, the question and their turn clock."""
@@ -200,18 +209,21 @@ class RunConsole(QWidget):
         widget.setToolTip(action.toolTip())
 
     def _connect(self) -> None:
-        a, clock = self.actions_by_id, self.clock
-        a["start_pause"].triggered.connect(clock.toggle_pause)
-        a["next_phase"].triggered.connect(partial(self._change_agenda, clock.next_phase))
-        a["previous_phase"].triggered.connect(partial(self._change_agenda, clock.previous_phase))
-        a["extend_1"].triggered.connect(partial(self._change_agenda, partial(clock.extend, 1)))
-        a["extend_5"].triggered.connect(partial(self._change_agenda, partial(clock.extend, 5)))
-        a["end_session"].triggered.connect(self._on_end_triggered)
-        a["auto_advance"].triggered.connect(self.auto_box.toggle)
-        self.auto_box.toggled.connect(self._on_auto_box_toggled)
+        a, clock, wire = self.actions_by_id, self.clock, self.gate.wire  # every row goes through the lock
+        wire(a["start_pause"], clock.toggle_pause)
+        wire(a["next_phase"], clock.next_phase)
+        wire(a["previous_phase"], clock.previous_phase)
+        wire(a["extend_1"], partial(clock.extend, 1))
+        wire(a["extend_5"], partial(clock.extend, 5))
+        wire(a["end_session"], self._on_end_triggered)
+        a["auto_advance"].setChecked(self.session.auto_advance)
+        wire(a["auto_advance"], self._set_auto_advance)
+        self.auto_box.clicked.connect(self._on_auto_box_clicked)
+        self.auto_box.setProperty(ACTION_PROPERTY, "auto_advance")
         a["mute"].setChecked(self.chime.muted)
-        a["mute"].toggled.connect(self._on_mute_toggled)
-        a["projector"].triggered.connect(self.show_projector)
+        wire(a["mute"], self._set_muted)
+        self._show_muted(self.chime.muted)
+        wire(a["projector"], self.show_projector)
 
     # --- slots ---------------------------------------------------------------
 
@@ -238,28 +250,36 @@ class RunConsole(QWidget):
     def _on_flash_timer_timeout(self) -> None:
         set_state(self.countdown, "flash", False)
 
-    def _change_agenda(self, change: Callable[[], object]) -> None:
-        """Moving between phases or adding time edits the agenda: allowed unless locked for participants."""
-        if self.allowed("edit_agenda"):
-            change()
-
     def _on_end_triggered(self) -> None:
-        if self.session.status == "ended" or not self.allowed("end_session"):
+        if self.session.status == "ended":
             return
-        if dialogs.ask_yes_no(self, "End session", "End the session now? The clock stops for good; "
-                                                   "every note stays saved and editable in the review."):
+        if self.confirm_end():
             self.clock.end()
             if self.question_round is not None:
                 self.question_round.end_round()  # saves the last turn's airtime
             self.session_ended.emit()
 
-    def _on_auto_box_toggled(self, checked: bool) -> None:
+    def confirm_end(self) -> bool:
+        """Ask before the clock stops for good; the session page also offers to save unsent drafts."""
+        return dialogs.ask_yes_no(self, "End session", END_QUESTION)
+
+    def _on_auto_box_clicked(self, checked: bool) -> None:
+        """The tick box is one more way to the auto-advance action, so the lock guards it too."""
+        with QSignalBlocker(self.auto_box):
+            self.auto_box.setChecked(not checked)  # the action decides; it ticks the box when allowed
+        self.actions_by_id["auto_advance"].trigger()
+
+    def _set_auto_advance(self, checked: bool) -> None:
+        self.auto_box.setChecked(checked)
         self.session.auto_advance = checked
         if self.clock.persist:
             self.clock.persist(self.session)
 
-    def _on_mute_toggled(self, muted: bool) -> None:
+    def _set_muted(self, muted: bool) -> None:
         self.chime.set_muted(muted)
+        self._show_muted(muted)
+
+    def _show_muted(self, muted: bool) -> None:
         action = self.actions_by_id["mute"]
         action.setText("Chime muted" if muted else "Mute chime")
         action.setIcon(icon("mute" if muted else "sound"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from studygroup.backup import make_backup
@@ -14,8 +15,9 @@ from studygroup.roster import record_participation
 from studygroup.store import Store
 from ui import dialogs
 from ui.capture_page import CapturePage
+from ui.facilitator_gate import FacilitatorGate
 from ui.review_page import ReviewPage
-from ui.run_console import RunConsole
+from ui.run_console import END_QUESTION, RunConsole
 
 RUN, CAPTURE, REVIEW = 0, 1, 2
 
@@ -23,20 +25,25 @@ RUN, CAPTURE, REVIEW = 0, 1, 2
 class SessionPage(QWidget):
     """Owns the session's clock (persisted through store.save_clock) and its three tabs."""
 
+    storage_problem = Signal(str)  # one sentence for the window's notice bar
+
     def __init__(self, store: Store, session: Session, time_source=None, parent=None):
         super().__init__(parent)
         self.store, self.session = store, session
-        self.clock = SessionClock(session, time_source or SystemTime(), persist=store.save_clock)
-        self.console = RunConsole(session, self.clock, parent=self, store=store)
-        self.capture = CapturePage(store, session, self.clock, self)
+        self._clock_problem = ""  # the last storage failure said about the clock, said once
+        self.clock = SessionClock(session, time_source or SystemTime(), persist=self._save_clock)
+        self.gate = FacilitatorGate(store, self.clock.time.wall, self)  # one lock for every tab and route
+        self.console = RunConsole(session, self.clock, parent=self, store=store, gate=self.gate)
+        self.capture = CapturePage(store, session, self.clock, self, gate=self.gate)
+        self.addAction(self.capture.actions_by_id["lock"])  # Ctrl+L locks and unlocks from every tab
         if self.console.question_round is not None:
             self.console.question_round.turn_changed.connect(self._on_question_round_turn_changed)
             # The round's keys also work from the Capture tab, where the answers are typed.
             self.addActions(list(self.console.question_round.actions_by_id.values()))
         # The review counts the notes the capture page already holds: one copy of a big session in memory.
-        self.review = ReviewPage(store, session, parent=self, notes_source=self.capture.feed_model.notes)
+        self.review = ReviewPage(store, session, parent=self, notes_source=self.capture.feed_model.notes,
+                                 gate=self.gate)
         self.review.notes_changed.connect(self._on_review_notes_changed)
-        self.console.allowed = self.review.allowed = self.capture.request  # the facilitator lock
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Session views")
@@ -48,12 +55,25 @@ class SessionPage(QWidget):
             self.tabs.setTabToolTip(index, tip)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.console.session_ended.connect(self._on_console_session_ended)
+        self.console.confirm_end = self._confirm_end
         self.clock.listeners.append(self._on_clock_event)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         if session.status == "ended":
             self.tabs.setCurrentIndex(REVIEW)
+
+    def _save_clock(self, session: Session) -> None:
+        """The clock keeps time in memory whatever the disk does; a failure to save it is said once."""
+        try:
+            self.store.save_clock(session)
+        except StorageError as exc:
+            problem = f"The clock keeps running, but its state could not be saved: {exc}"
+            if problem != self._clock_problem:
+                self._clock_problem = problem
+                self.storage_problem.emit(problem)
+        else:
+            self._clock_problem = ""
 
     def _on_question_round_turn_changed(self, participant_id: str | None) -> None:
         """Hand the capture laptop to whoever's turn it is, so their answer is a note in their name."""
@@ -79,6 +99,20 @@ class SessionPage(QWidget):
             record_participation(self.store, self.session)
         except StorageError as exc:
             dialogs.inform(self, "Participation not recorded", f"The notes are safe, but {exc}")
+
+    def _confirm_end(self) -> bool:
+        """End the session? With unsent drafts, offer to save them as notes first (or keep them as drafts)."""
+        waiting = self.capture.unsent_drafts()
+        if not waiting:
+            return dialogs.ask_yes_no(self, "End session", END_QUESTION)
+        names = [self.session.author_name(author) for author in waiting]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text = (f"{who} {'has an unsent draft' if len(names) == 1 else 'have unsent drafts'}. "
+                "Save them as notes before the clock stops for good?")
+        choice = dialogs.choose(self, "End session", text, ["Save as notes and end", "End, keep them as drafts"])
+        if choice == 0:
+            return self.capture.save_drafts_as_notes() is not None
+        return choice == 1 and self.capture.flush_drafts()  # kept as drafts: on disk before the clock stops
 
     def _on_console_session_ended(self) -> None:
         self._record_participation()

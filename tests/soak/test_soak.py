@@ -21,12 +21,14 @@ import pytest
 
 from studygroup.clock import SessionClock, SystemTime
 from studygroup.demo import demo_scenario
+from studygroup.lock import FacilitatorLock, PinStore
 from studygroup.model import Participant, Phase, Session
 from studygroup.store import Store
 from tests.soak.room import RealApp, VirtualScreen, require_tools
 
 PEOPLE = ("Ada Obi", "Bo Lind", "Cy Marsh", "Di Ferro", "Ed Nakamura")
 MAX_GROWTH_MIB = 30.0
+PIN = "2468"
 # The only warning a machine without a sound server may log; anything else in the log fails the soak.
 EXPECTED_LOG_WARNINGS = ("PulseAudioService: pa_context_connect() failed",)
 
@@ -206,3 +208,69 @@ def test_after_a_crash_the_next_start_names_the_crash_log(tmp_path, screen, out_
         assert again.wait_exit(timeout=20) == 0
     finally:
         again.kill()
+
+
+@pytest.mark.soak
+def test_the_lock_in_the_room(tmp_path, screen, out_dir):
+    """A locked session, driven by real keys: typing never meets a PIN box; guarded keys ask once."""
+    db = tmp_path / "lock.db"
+    running_session(db)
+    with Store.open(db) as store:
+        pins = PinStore(store.db)
+        pins.set_pin(PIN)
+        FacilitatorLock(pins).lock()
+    app = RealApp(screen, db, out_dir)
+    try:
+        time.sleep(2)
+        app.keys("alt+p", "ctrl+1")
+        app.type("locked note one")
+        app.keys("alt+v", "alt+p", "Return")  # a look at the review tab types nothing into the note
+        assert wait_for(lambda: saved_notes(db)[-1:] == [("locked note one", False)])
+        for keys, tab in (("ctrl+0", "alt+p"), ("ctrl+Right", "alt+r"), ("ctrl+Up", "alt+r"), ("space", "alt+r"),
+                          ("ctrl+e", "alt+r"), ("alt+Home", "alt+p"), ("ctrl+q", "alt+p")):
+            app.keys(tab, keys)
+            prompt = app.wait_for_window(lambda name: name.startswith("Facilitator PIN"))
+            app.keys("Escape", window=prompt)  # cancelled: nothing happens
+            assert app.alive(), f"{keys} cancelled ended the app"
+        assert phase_and_status(db) == (0, "running")
+        app.keys("alt+p", "ctrl+0")
+        prompt = app.wait_for_window(lambda name: name.startswith("Facilitator PIN"))
+        app.screenshot("lock-prompt")
+        app.xdotool("type", "--delay", "25", PIN)
+        app.xdotool("key", "Return")
+        app.type("as the facilitator")
+        app.keys("Return")
+        assert wait_for(lambda: saved_notes(db)[-1:] == [("as the facilitator", True)])
+        app.keys("ctrl+1", "ctrl+l")  # unlock, then the next words go to the note, not to a PIN box
+        prompt = app.wait_for_window(lambda name: name.startswith("Facilitator PIN"))
+        app.xdotool("type", "--delay", "25", PIN)
+        app.xdotool("key", "Return")
+        app.type("after unlocking the words land in the note")
+        app.keys("Return")
+        assert wait_for(lambda: saved_notes(db)[-1][0] == "after unlocking the words land in the note")
+        app.keys("ctrl+q")
+        assert app.wait_exit(timeout=20) == 0
+        assert app.stderr() == ""
+    finally:
+        app.kill()
+
+
+def saved_notes(db: Path) -> list[tuple[str, bool]]:
+    """(text, written as the facilitator) of every note, read by another process."""
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT text, author_id IS NULL FROM observations ORDER BY rowid").fetchall()
+    return [(text, bool(facilitator)) for text, facilitator in rows]
+
+
+def phase_and_status(db: Path) -> tuple[int, str]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute("SELECT current_phase, status FROM sessions").fetchone()
+
+
+def wait_for(condition, timeout: float = 10.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.2)
+    return False

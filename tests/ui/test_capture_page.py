@@ -12,6 +12,7 @@ from studygroup.errors import DiskFull
 from studygroup.model import Observation, Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
 from ui import dialogs
+from ui.actions import ACTIONS
 from ui.capture_page import FALLBACK_FILE, CapturePage
 from ui.feed_model import ANY
 
@@ -323,22 +324,27 @@ def lock_with_pin(page, pin_answers, pin="4821"):
 
 def test_without_a_pin_nothing_is_locked(page):
     assert page.lock_button.text() == "Lock for participants…"
-    for action in ("end_session", "edit_agenda", "edit_others_notes", "export", "quit"):
-        assert page.request(action)
+    assert all(page.gate.request(spec.id) for spec in ACTIONS)
 
 
-@pytest.mark.parametrize("action", ["end_session", "edit_agenda", "edit_others_notes", "export", "quit"])
-def test_each_locked_action_is_refused_without_the_pin_and_allowed_with_it(page, pin_answers, action):
+@pytest.mark.parametrize("action", [spec.id for spec in ACTIONS if spec.facilitator])
+def test_each_guarded_action_asks_once_and_goes_on_with_the_right_pin(page, pin_answers, action):
     lock_with_pin(page, pin_answers)
-    assert page.lock.is_locked(action)
+    assert page.gate.needs_pin(action)
     pin_answers.append(None)  # cancelled
-    assert not page.request(action)
-    pin_answers.append("0000")  # wrong
-    assert not page.request(action)
+    assert not page.gate.request(action)
+    pin_answers.extend(["0000", None])  # wrong, then the same prompt again, cancelled
+    assert not page.gate.request(action)
     assert page.status.text() == "That PIN is not right."
-    pin_answers.append("4821")
-    assert page.request(action)
-    assert not page.lock.locked and page.lock_button.text() == "Lock for participants…"
+    pin_answers.extend(["0000", "4821"])  # wrong, then right in the prompt that asks again
+    assert page.gate.request(action)
+    assert not pin_answers
+    assert page.lock.locked and page.lock_button.text() == "Unlock…"  # the PIN let one action through
+
+
+def test_open_actions_never_ask(page, pin_answers):
+    lock_with_pin(page, pin_answers)
+    assert all(page.gate.request(spec.id) for spec in ACTIONS if not spec.facilitator)
 
 
 def test_locked_others_notes_cannot_be_deleted_but_own_notes_can(qtbot, page, pin_answers, store, session):
@@ -358,20 +364,19 @@ def test_locked_others_notes_cannot_be_deleted_but_own_notes_can(qtbot, page, pi
     assert page.delete_selected()
 
 
-def test_the_lock_hides_the_feed_and_a_wrong_pin_backs_off(page, pin_answers, time):
+def test_the_lock_hides_the_feed_and_a_wrong_pin_backs_off(page, pin_answers, time, monkeypatch):
     lock_with_pin(page, pin_answers)
     page.switch_author(None)
     assert page.feed.isHidden()
-    pin_answers.extend(["1", "2", "3"])
-    for _ in range(3):
-        page.lock_button.click()
-    pin_answers.append("4821")
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda *args: told.append(args[2]))
+    pin_answers.extend(["1", "2", "3", "4821"])  # the fourth try comes too soon, even the right PIN
     page.lock_button.click()
-    assert page.lock.locked and "wait 2 seconds" in page.status.text()
+    assert page.lock.locked and "wait 2 seconds" in page.status.text() and "wait 2 seconds" in told[0]
     time.advance(2)
     pin_answers.append("4821")
     page.lock_button.click()
-    assert not page.lock.locked and not page.feed.isHidden()
+    assert not page.lock.locked and not page.feed.isHidden() and not pin_answers
 
 
 def test_mismatched_new_pins_do_not_lock(page, pin_answers):

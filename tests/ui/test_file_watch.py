@@ -98,3 +98,4 @@ def test_a_note_typed_after_the_file_is_replaced_is_kept_not_saved(qtbot, store,
     fallback = store.path.parent / FALLBACK_FILE
     assert "the payout page said T+2" in fallback.read_text(encoding="utf-8")
     assert page.status.text().startswith(f"Not saved: {sentence(store.path)} The text stays here")
+    page.shutdown()  # its draft timer must not fire into the next test's closed store

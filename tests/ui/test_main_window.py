@@ -124,8 +124,15 @@ def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
         store.save_session(session)
         assert app_module.session_to_resume(store) == session.id
     opened = []
-    monkeypatch.setattr(app_module.QApplication, "exec", lambda self: 0)
     from ui import main_window
+
+    def exec_until_closed(self):  # as the real loop ends: the window closes while the store is open
+        for widget in self.topLevelWidgets():
+            if isinstance(widget, main_window.MainWindow):
+                widget.close()
+        return 0
+
+    monkeypatch.setattr(app_module.QApplication, "exec", exec_until_closed)
 
     original = main_window.MainWindow.open_session
     monkeypatch.setattr(main_window.MainWindow, "open_session",

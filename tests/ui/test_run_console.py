@@ -116,7 +116,8 @@ def test_extend_gives_more_time(page, time):
 
 def test_auto_advance_moves_on_at_time_up(page, time, store):
     console = page.console
-    console.auto_box.setChecked(True)
+    console.auto_box.click()
+    assert console.auto_box.isChecked() and console.actions_by_id["auto_advance"].isChecked()
     assert store.load_session(page.session.id).auto_advance is True
     trigger(console, "start_pause")
     time.advance(5 * 60 + 1)
