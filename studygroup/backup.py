@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import errno
 import os
 import shutil
 import sqlite3
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from studygroup.db import open_database
 from studygroup.dbfile import holding_lock
-from studygroup.errors import StorageError
+from studygroup.errors import BackupFailed, StorageError
 
 DEFAULT_KEEP = 10
 
@@ -28,21 +30,54 @@ def list_backups(db_path: Path) -> list[Path]:
 
 def make_backup(connection: sqlite3.Connection, db_path: Path, keep: int = DEFAULT_KEEP,
                 now: datetime.datetime | None = None) -> Path:
-    """Copy the open database to a new timestamped file and prune to the newest *keep*."""
+    """Copy the open database to a new timestamped file and prune to the newest *keep* (at least 1).
+
+    Any failure (a full disk, an I/O error) is one BackupFailed sentence; the half-written copy is
+    removed and no earlier backup is pruned.
+    """
+    if keep < 1:
+        raise ValueError(f"keep must be at least 1, not {keep}: pruning would delete every backup")
     stamp = (now or datetime.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
     target = backup_dir(db_path) / f"{db_path.stem}-{stamp}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".part")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _copy_into(connection, partial)
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as exc:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        raise BackupFailed(f"No backup of {db_path} could be made in {target.parent} ({_reason(exc)}); "
+                           "the database itself is unchanged.") from exc
+    for old in list_backups(db_path)[keep:]:
+        with contextlib.suppress(OSError):  # an old backup that cannot be removed only takes space
+            old.unlink(missing_ok=True)
+    return target
+
+
+def _copy_into(connection: sqlite3.Connection, partial: Path) -> None:
+    """SQLite's online backup of *connection* into the new file *partial*."""
+    partial.unlink(missing_ok=True)  # a copy left by an earlier failure
     dest = sqlite3.connect(partial)
     try:
         connection.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
     finally:
         dest.close()
-    os.replace(partial, target)
-    for old in list_backups(db_path)[max(keep, 1):]:
-        old.unlink(missing_ok=True)
-    return target
+
+
+def _reason(exc: sqlite3.Error | OSError) -> str:
+    """A few words on why a backup failed."""
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return "the disk is full"
+        return exc.strerror or str(exc)
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name == "SQLITE_FULL" or "full" in str(exc):
+        return "the disk is full"
+    detail = " ".join(str(exc).split())
+    return f"{detail}, {name}" if name else detail
 
 
 def backup_due(db_path: Path, now: datetime.datetime | None = None) -> bool:

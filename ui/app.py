@@ -156,7 +156,7 @@ def _daily_backup(store: Store) -> None:
     try:
         if backup_due(store.path):
             make_backup(store.db.connection, store.path)
-    except (OSError, sqlite3.Error) as exc:
+    except (StorageError, OSError, sqlite3.Error) as exc:  # make_backup says BackupFailed; the rest is belt and braces
         print(f"studygroup: the daily backup failed: {exc}", file=sys.stderr)
 
 

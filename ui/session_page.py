@@ -124,8 +124,8 @@ class SessionPage(QWidget):
         """Every ended session gets an online backup; a failure is said, never fatal."""
         try:
             make_backup(self.store.db.connection, self.store.path)
-        except (OSError, sqlite3.Error) as exc:
-            dialogs.inform(self, "Backup failed", f"The notes are saved, but the backup failed: {exc}")
+        except (StorageError, OSError, sqlite3.Error) as exc:
+            dialogs.inform(self, "Backup failed", f"The notes are saved, but the backup failed. {exc}")
 
     def shutdown(self) -> None:
         """Stop timers and close the projector before the page goes away."""

@@ -12,10 +12,12 @@ import sys
 import pytest
 
 from studygroup import backup as backup_module
-from studygroup.backup import backup_due, list_backups, make_backup, restore_backup
+from studygroup.backup import backup_dir, backup_due, list_backups, make_backup, restore_backup
 from studygroup.cli import main
 from studygroup.demo import create_demo
+from studygroup.errors import BackupFailed
 from studygroup.store import Store
+from tests.damage import fail_after_open
 
 
 def test_backup_is_a_complete_database(store):
@@ -34,6 +36,34 @@ def test_only_the_newest_n_are_kept(store):
     made = [make_backup(store.db.connection, store.path, keep=3, now=start + datetime.timedelta(days=i))
             for i in range(5)]
     assert list_backups(store.path) == list(reversed(made[-3:]))
+
+
+@pytest.mark.parametrize("keep", [0, -1])
+def test_keeping_fewer_than_one_is_refused_before_anything_is_made_or_pruned(store, keep):
+    earlier = make_backup(store.db.connection, store.path)
+    with pytest.raises(ValueError, match="at least 1"):
+        make_backup(store.db.connection, store.path, keep=keep)
+    assert list_backups(store.path) == [earlier]
+
+
+@pytest.mark.parametrize(("fault", "reason"), [("SQLITE_FULL", "the disk is full"),
+                                               ("SQLITE_IOERR_WRITE", "disk I/O error, SQLITE_IOERR_WRITE")])
+def test_a_failed_backup_is_one_sentence_and_leaves_no_half_copy(tmp_path, monkeypatch, fault, reason):
+    db = tmp_path / "room.db"
+    with Store.open(db) as store:
+        earlier = make_backup(store.db.connection, db, keep=1)
+    fail_after_open(monkeypatch, fault)
+    with Store.open(db) as store, pytest.raises(BackupFailed) as failed:
+        make_backup(store.db.connection, db, keep=1)
+    assert str(failed.value) == (f"No backup of {db} could be made in {backup_dir(db)} ({reason}); "
+                                 "the database itself is unchanged.")
+    assert list(backup_dir(db).iterdir()) == [earlier]
+
+
+def test_a_backup_folder_that_cannot_be_made_is_one_sentence(store):
+    backup_dir(store.path).write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(BackupFailed, match=r"^No backup of .* could be made in .*\(File exists\); "):
+        make_backup(store.db.connection, store.path)
 
 
 def test_backup_due_at_most_daily(store):

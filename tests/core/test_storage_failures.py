@@ -1,4 +1,4 @@
-"""Saving fails loudly, with a sentence, when the file is read-only, full, or locked."""
+"""Saving fails loudly, with a sentence, when the file is read-only, full, locked, failing or damaged."""
 
 import sqlite3
 
@@ -6,9 +6,11 @@ import pytest
 
 from studygroup.db import open_database
 from studygroup.demo import create_demo
-from studygroup.errors import DatabaseLocked, DiskFull, ReadOnlyDatabase
+from studygroup.errors import (CorruptDatabase, DatabaseLocked, DiskError, DiskFull, ReadOnlyDatabase, StorageError,
+                               storage_error)
 from studygroup.model import Observation
 from studygroup.store import Store
+from tests.damage import damaged_database
 
 
 def test_read_only_database_refuses_saves(tmp_path):
@@ -29,7 +31,7 @@ def test_full_disk_refuses_saves_and_keeps_earlier_notes(store):
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")  # the file may not grow: as good as a full disk
     with pytest.raises(DiskFull, match="full"):
-        store.add_observation(Observation(session.id, "x" * 200_000))
+        store.add_observation(Observation(session.id, "x" * 9_999))  # the longest note: a few pages more
     assert not conn.in_transaction
     assert len(store.observations(session.id)) == 60
 
@@ -49,3 +51,43 @@ def test_unexpected_sqlite_errors_are_bugs_not_sentences(store):
     with pytest.raises(sqlite3.OperationalError):
         with store.db.translate_errors():
             store.db.connection.execute("SELECT * FROM no_such_table")
+
+
+@pytest.mark.parametrize("name", ["SQLITE_IOERR", "SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ", "SQLITE_IOERR_WRITE",
+                                  "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE",
+                                  "SQLITE_IOERR_LOCK", "SQLITE_IOERR_NOMEM"])
+def test_every_io_error_code_is_a_disk_error_sentence(name):
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorname = name
+    typed = storage_error(exc, "/media/stick/notes.db")
+    assert type(typed) is DiskError
+    assert str(typed) == (f"The disk holding /media/stick/notes.db could not be read or written ({name}); "
+                          "check the disk and try again.")
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_damaged_file_is_refused_at_open_and_left_byte_identical(tmp_path, read_only):
+    path = tmp_path / "damaged.db"
+    _, damaged = damaged_database(path)
+    with pytest.raises(CorruptDatabase) as refused:
+        open_database(path, read_only=read_only)
+    assert str(refused.value) == (f"The file {path} is damaged (its integrity check failed), "
+                                  "so studygroup has not written to it.")
+    assert path.read_bytes() == damaged
+
+
+def test_without_create_a_missing_file_is_refused_and_nothing_is_made(tmp_path):
+    path = tmp_path / "no" / "such.db"
+    with pytest.raises(StorageError, match="cannot be opened"):
+        open_database(path, create=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_path_with_uri_characters_names_exactly_that_file(tmp_path, monkeypatch):
+    path = tmp_path / "notes #2?draft=1 100%41.db"
+    open_database(path).close()
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    monkeypatch.chdir(tmp_path)
+    with Store.open(":memory:") as memory:  # still no file: SQLite's name for a database in memory
+        create_demo(memory)
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]

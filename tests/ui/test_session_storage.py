@@ -18,3 +18,15 @@ def test_a_clock_that_cannot_be_saved_keeps_running_and_says_so_once(page, monke
     page.clock.next_phase()
     page.clock.next_phase()
     assert page.session.current_phase == 2 and len(said) == 1 and "disk is full" in said[0]
+
+
+def test_a_backup_that_fails_after_the_session_is_said_in_one_box(page, monkeypatch):
+    from studygroup.backup import backup_dir
+    from ui import dialogs
+
+    said = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: said.append((title, text)))
+    backup_dir(page.store.path).write_text("a file where the backup folder should be", encoding="utf-8")
+    page._backup_after_session()
+    assert len(said) == 1 and said[0][0] == "Backup failed"
+    assert said[0][1].startswith(f"The notes are saved, but the backup failed. No backup of {page.store.path}")
