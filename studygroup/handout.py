@@ -13,6 +13,7 @@ from reportlab.platypus import (KeepInFrame, ListFlowable, ListItem, Paragraph, 
 
 from studygroup.atomicfile import atomic_write
 from studygroup.fonts import register_fonts
+from studygroup.limits import clip_session
 from studygroup.model import Session
 from studygroup.pdf import PAGE_SIZES, user_paragraph
 MARGIN = 16 * mm
@@ -32,6 +33,7 @@ def export_handout(session: Session, path: Path, page_size: str = "A4") -> Path:
     """Write the session's persona card as a one-page PDF; *path* is replaced whole or not at all."""
     if page_size not in PAGE_SIZES:
         raise ValueError(f"Unknown page size {page_size!r}; use one of {', '.join(PAGE_SIZES)}.")
+    session = clip_session(session)  # text over its limit is cut with "…", so the layout stays quick
     buffer = io.BytesIO()
     size = PAGE_SIZES[page_size]
     doc = SimpleDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,

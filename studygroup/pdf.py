@@ -2,7 +2,8 @@
 
 Sections: cover, headline numbers, the "bad day" charts, themes and quotes, the agenda as
 run, follow-ups for later, then the friction log per person. Every piece of user text goes
-through studygroup.textsafe, so it is printed as typed and never read as markup.
+through studygroup.textsafe, so it is printed as typed and never read as markup, and every
+field is first cut to its limit (studygroup.limits), so no text can make the layout take minutes.
 """
 
 from __future__ import annotations
@@ -11,26 +12,26 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from reportlab.graphics.charts.barcharts import VerticalBarChart
-from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 
 from studygroup.atomicfile import atomic_write
-from studygroup.fonts import SANS, SANS_BOLD, register_fonts
-from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
-from studygroup.summary import OTHER, Summary, clock_text, kind_label, nice_step, summarise
+from studygroup.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
+from studygroup.limits import ELLIPSIS, clip_note, clip_session
+from studygroup.model import SEVERITY_WORDS, Observation, Session
+from studygroup.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
+from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 from studygroup.textsafe import has_rtl, pdf_markup, printable, split_long_text
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm
-INK, MUTED, SEVERE = colors.HexColor("#1F2328"), colors.HexColor("#59636E"), colors.HexColor("#C8344B")
-CHART_LABEL_CHARS = 16
+INK, SEVERE = colors.HexColor("#1F2328"), colors.HexColor("#C8344B")
 
 Progress = Callable[[int, int], None]
 
@@ -58,14 +59,36 @@ def styles() -> dict[str, ParagraphStyle]:
                                  borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm)),
         "quote_by": ParagraphStyle("quote_by", body, textColor=MUTED, fontSize=8.5, leading=11, leftIndent=3 * mm,
                                    spaceAfter=2 * mm),
+        "footer": ParagraphStyle("footer", body, textColor=MUTED, fontSize=8, leading=10),
+        "chart_label": ParagraphStyle("chart_label", body, fontSize=7, leading=8.5, alignment=TA_RIGHT),
     }
 
 
 def user_paragraph(text: str, style: ParagraphStyle, markup_before: str = "") -> Paragraph:
     """A Paragraph of user *text*, escaped; *markup_before* is our own trusted markup."""
-    if has_rtl(text):  # Hebrew and Arabic need shaping (uharfbuzz) to come out in the right order
+    if has_rtl(text) or needs_shaping(text):  # harfbuzz orders Hebrew and Arabic, builds Devanagari and Thai
         style = ParagraphStyle(f"{style.name}_shaped", style, shaping=1)
     return Paragraph(markup_before + pdf_markup(text), style)
+
+
+def one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """user_paragraph of *text* on one line of *width*, cut with "…" where it would wrap."""
+    text = printable(text).replace("\n", " ")
+
+    def fits(count: int) -> bool:
+        return len(user_paragraph(_cut(text, count), style).breakLines([width]).lines) <= 1
+
+    if fits(len(text)):
+        return user_paragraph(text, style)
+    short, long = 0, len(text)  # fits(short) and not fits(long)
+    while long - short > 1:
+        middle = (short + long) // 2
+        short, long = (middle, long) if fits(middle) else (short, middle)
+    return user_paragraph(_cut(text, short), style)
+
+
+def _cut(text: str, count: int) -> str:
+    return text if count >= len(text) else text[:count].rstrip() + ELLIPSIS
 
 
 def para(text: str, style: str = "body", markup_before: str = "") -> Paragraph:
@@ -81,7 +104,7 @@ def long_text(text: str, style: str = "note") -> list[Paragraph]:
 def export_pdf(session: Session, observations: list[Observation], path: Path, page_size: str = "A4",
                progress: Progress | None = None) -> None:
     """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file)."""
-    summary = summarise(session, observations)
+    summary = summarise(clip_session(session), [clip_note(note) for note in observations])
     story = build_story(summary)
     total = len(story)  # doc.build consumes the list
     with atomic_write(Path(path)) as handle:
@@ -101,15 +124,18 @@ class SummaryDocument(BaseDocTemplate):
                          creator="studygroup", initialFontName=SANS)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
+        # The title is drawn like the body (font fallback, shaping), cut to leave room for "Page 9999".
+        self.footer_width = self.width - 25 * mm
+        self.footer_title = one_line(summary.session.title, styles()["footer"], self.footer_width)
 
     def _footer(self, canvas, doc) -> None:
         canvas.saveState()
+        baseline = MARGIN - 2 * mm
+        _, height = self.footer_title.wrapOn(canvas, self.footer_width, 20)
+        self.footer_title.drawOn(canvas, self.leftMargin, baseline - height + pdfmetrics.getAscent(SANS, 8))
         canvas.setFont(SANS, 8)
         canvas.setFillColor(MUTED)
-        title = printable(self.summary.session.title).replace("\n", " ")
-        title = title if len(title) <= 90 else title[:89] + "…"
-        canvas.drawString(self.leftMargin, MARGIN - 2 * mm, title)
-        canvas.drawRightString(self.pagesize[0] - self.rightMargin, MARGIN - 2 * mm, f"Page {doc.page}")
+        canvas.drawRightString(self.pagesize[0] - self.rightMargin, baseline, f"Page {doc.page}")
         canvas.restoreState()
 
     def afterFlowable(self, flowable) -> None:
@@ -169,55 +195,15 @@ def headline_section(summary: Summary) -> list:
 def chart_section(summary: Summary) -> list:
     if not summary.notes:
         return []
-    return [CondPageBreak(80 * mm), para("Notes by phase, split by kind", "h2"), stacked_chart(summary.by_phase, "Phase"),
+    return [CondPageBreak(80 * mm), para("Notes by phase, split by kind", "h2"),
+            stacked_chart(summary.by_phase, "Phase", chart_label),
             CondPageBreak(80 * mm), para("Notes by journey step, split by kind", "h2"),
-            stacked_chart(summary.by_step, "Journey step")]
+            stacked_chart(summary.by_step, "Journey step", chart_label)]
 
 
-def short_label(text: str) -> str:
-    text = printable(text).replace("\n", " ")
-    return text if len(text) <= CHART_LABEL_CHARS else text[:CHART_LABEL_CHARS - 1] + "…"
-
-
-def stacked_chart(table: dict, axis_title: str, width: float = 170 * mm, height: float = 78 * mm) -> Drawing:
-    """Notes per category stacked by kind, in the kind colours the app uses, with labelled axes."""
-    categories = list(table)[:12]  # more bars than this stop being readable; the busiest come first
-    kinds = [k for k in KIND_KEYS if any(table[c][k] for c in categories)] or [KIND_KEYS[0]]
-    drawing = Drawing(width, height)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 16 * mm, 22 * mm, width - 60 * mm, height - 28 * mm
-    chart.data = [[table[c][k] for c in categories] for k in kinds]
-    chart.categoryAxis.style = "stacked"
-    chart.categoryAxis.categoryNames = [short_label(c) for c in categories]
-    chart.categoryAxis.labels.fontName = SANS
-    chart.categoryAxis.labels.fontSize = 7
-    chart.categoryAxis.labels.angle = 30
-    chart.categoryAxis.labels.boxAnchor = "ne"
-    totals = [sum(table[c].values()) for c in categories]
-    step = nice_step(max(totals, default=0))
-    chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, step
-    chart.valueAxis.valueMax = max(step, -(-max(totals, default=0) // step) * step)
-    chart.valueAxis.labels.fontName = SANS
-    chart.valueAxis.labels.fontSize = 7
-    chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#E5E8EB")
-    for index, kind in enumerate(kinds):
-        chart.bars[index].fillColor = colors.HexColor(KIND_COLOURS[kind])
-        chart.bars[index].strokeColor = None
-    chart.barWidth, chart.groupSpacing = 10, 8
-    drawing.add(chart)
-    value_title = Group(String(0, 0, "Notes", fontName=SANS, fontSize=8, fillColor=MUTED, textAnchor="middle"))
-    value_title.transform = (0, 1, -1, 0, 5 * mm, chart.y + chart.height / 2)  # rotated to read upwards
-    drawing.add(value_title)
-    drawing.add(String(chart.x + chart.width / 2, 1 * mm, axis_title, fontName=SANS, fontSize=8,
-                       fillColor=MUTED, textAnchor="middle"))
-    legend = Legend()
-    legend.x, legend.y = chart.x + chart.width + 8 * mm, chart.y + chart.height
-    legend.fontName, legend.fontSize, legend.alignment = SANS, 8, "right"
-    legend.columnMaximum = len(kinds)  # one column, top to bottom in the stacking order
-    legend.colorNamePairs = [(colors.HexColor(KIND_COLOURS[k]), KIND_LABELS[k]) for k in reversed(kinds)]
-    drawing.add(legend)
-    return drawing
+def chart_label(text: str) -> Paragraph:
+    """A bar's label: one line of LABEL_WIDTH, cut with "…"."""
+    return one_line(text, styles()["chart_label"], LABEL_WIDTH)
 
 
 def themes_section(summary: Summary) -> list:

@@ -3,14 +3,15 @@
 - PDF: reportlab's Paragraph parses a mini-HTML, so `<img src=...>` would embed a local
   file and `<a href=...>` a live link. Text is escaped first, then newlines become `<br/>`,
   runs DejaVu cannot draw switch to a fallback font (studygroup.fonts), and long notes are
-  split into chunks because one huge Paragraph takes minutes to lay out.
+  split into chunks because one huge Paragraph takes minutes to lay out. Private-use characters
+  of planes 15 and 16, which no bundled font draws, are left out: the PDF uses those codes for
+  shaped glyphs (studygroup.shaping).
 - CSV: cells that begin like a formula are neutralised for spreadsheet programs.
 - Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 import unicodedata
 from xml.sax.saxutils import escape
@@ -20,6 +21,7 @@ CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in millisecond
 
 # C0/C1 controls other than tab and newline, and lone surrogates: invisible or unencodable.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_PLANE_15_16 = re.compile("[\U000F0000-\U0010FFFF]")
 
 
 def printable(text: str) -> str:
@@ -35,11 +37,11 @@ def has_rtl(text: str) -> bool:
 
 def pdf_markup(text: str) -> str:
     """Escaped Paragraph markup for one short piece of user text, newlines kept as `<br/>`."""
-    from studygroup.fonts import fallback_for  # here, so CSV and Markdown never load reportlab
+    from studygroup.fonts import font_runs  # here, so CSV and Markdown never load reportlab
 
     parts = []
-    for font, chars in itertools.groupby(printable(text), key=fallback_for):
-        safe = escape("".join(chars)).replace("\n", "<br/>")
+    for font, chars in font_runs(_PLANE_15_16.sub("", printable(text))):
+        safe = escape(chars).replace("\n", "<br/>")
         parts.append(f'<font face="{font}">{safe}</font>' if font else safe)
     return "".join(parts)
 
@@ -50,12 +52,21 @@ def split_long_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
     for block in re.split(r"\n\s*\n", printable(text)):
         while len(block) > limit:
             cut = block.rfind(" ", limit // 2, limit)
-            cut = cut if cut > 0 else limit
+            cut = cut if cut > 0 else _between_clusters(block, limit)
             chunks.append(block[:cut])
             block = block[cut:].lstrip(" ")
         if block.strip():
             chunks.append(block)
     return chunks or [""]
+
+
+def _between_clusters(text: str, cut: int) -> int:
+    """*cut*, moved back (a little) so that no mark, joiner or virama-joined letter starts the next part."""
+    for place in range(cut, max(cut - 32, 1), -1):
+        if not (unicodedata.category(text[place])[0] == "M" or text[place] in "\u200c\u200d"
+                or text[place - 1] in "\u200c\u200d" or unicodedata.combining(text[place - 1]) == 9):
+            return place
+    return cut
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -1,0 +1,77 @@
+"""The longest text and the longest lists studygroup accepts: the one place that says how long.
+
+The numbers are the ones in docs/limits.md and in the bundle schema
+(resources/schemas/bundle-1.schema.json); tests/core/test_limits.py keeps the three in step.
+Text fields enforce them where they are typed and when a bundle is read. The exports defend
+themselves as well: `clip_session` and `clip_note` cut anything longer (from an older database
+or a file edited by hand) with "…", so one 100 MB title cannot make a PDF take minutes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from studygroup.model import Observation, Scenario, Session
+
+ELLIPSIS = "…"
+
+# Characters (Python str length: code points) per text field.
+MAX_TITLE = 200  # session title
+MAX_NAME = 100  # a person: participant, facilitator
+MAX_LABEL = 200  # short labels: company, product, discipline, role, phase name, scenario key
+MAX_TEXT = 2000  # persona-card paragraphs, the two rules, a phase's prompt
+MAX_QUESTION = 500  # one probing question
+MAX_STEP = 200  # one journey step
+MAX_TAG = 100  # one tag
+MAX_LINGO = 100  # one insider-lingo term
+MAX_NOTE = 10_000  # a note, its "I expected" and "What happened"
+MAX_DRAFT = 100_000  # unsent text in the note box: room for a long paste to be shortened before saving
+
+# Items per list.
+MAX_PHASES = 100
+MAX_PARTICIPANTS = 100
+MAX_LINGO_TERMS = 500
+MAX_JOURNEY_STEPS = 1000
+MAX_QUESTIONS = 50
+MAX_ROLES = 50
+MAX_TAGS = 50
+MAX_NOTES = 100_000  # notes in one session
+MAX_VERSIONS = 1000  # earlier versions kept per note
+
+
+def clip(text: str, limit: int) -> str:
+    """*text* whole when it has at most *limit* characters, else its first *limit* and "…"."""
+    return text if len(text) <= limit else text[:limit] + ELLIPSIS
+
+
+def _clip_all(items: list[str], limit: int) -> list[str]:
+    return [clip(item, limit) for item in items]
+
+
+def clip_note(note: Observation) -> Observation:
+    """*note* itself when every field is within its limit, else a copy with the long ones cut."""
+    fields = {"text": clip(note.text, MAX_NOTE), "journey_step": clip(note.journey_step, MAX_STEP),
+              "expected": clip(note.expected, MAX_NOTE), "happened": clip(note.happened, MAX_NOTE),
+              "tags": _clip_all(note.tags, MAX_TAG)}
+    if all(value == getattr(note, name) for name, value in fields.items()):
+        return note
+    return dataclasses.replace(note, **fields)
+
+
+def clip_session(session: Session) -> Session:
+    """A copy of *session* whose every text is within its limit (lists keep all their items)."""
+    scenario: Scenario = session.scenario
+    card = dataclasses.replace(
+        scenario, company=clip(scenario.company, MAX_LABEL), product=clip(scenario.product, MAX_LABEL),
+        key=clip(scenario.key, MAX_LABEL), probing_questions=_clip_all(scenario.probing_questions, MAX_QUESTION),
+        roles=_clip_all(scenario.roles, MAX_LABEL),
+        **{name: clip(getattr(scenario, name), MAX_TEXT) for name in (
+            "who_they_are", "outcome_problem", "starting_point", "success_looks_like", "rule_one", "rule_two")})
+    phases = [dataclasses.replace(p, name=clip(p.name, MAX_LABEL), prompt=clip(p.prompt, MAX_TEXT))
+              for p in session.phases]
+    people = [dataclasses.replace(p, name=clip(p.name, MAX_NAME), discipline=clip(p.discipline, MAX_LABEL),
+                                  role=clip(p.role, MAX_LABEL)) for p in session.participants]
+    return dataclasses.replace(session, title=clip(session.title, MAX_TITLE),
+                               facilitator=clip(session.facilitator, MAX_NAME), scenario=card, phases=phases,
+                               participants=people, lingo=_clip_all(session.lingo, MAX_LINGO),
+                               journey_steps=_clip_all(session.journey_steps, MAX_STEP))
