@@ -1,6 +1,6 @@
 """The JSON bundle: a session with every note, version and draft, for merging and archiving.
 
-The format is documented in docs/bundle-format.md.
+The format is documented in docs/bundle-format.md; studygroup.bundle_check refuses what it forbids.
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from studygroup.atomicfile import atomic_write
+from studygroup.bundle_check import FORMAT, VERSION, read_bundle
 from studygroup.errors import BundleError
-from studygroup.model import KIND_KEYS, STATUSES, Observation, Participant, Phase, Scenario, Session
+from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.store import Store, _insert_observation
-
-FORMAT = "studygroup-bundle"
-VERSION = 1
-MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 
 
 def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
@@ -45,138 +42,164 @@ def export_bundle(store: Store, session_id: str, path: Path) -> None:
         handle.write(text + "\n")
 
 
-def read_bundle(path: Path) -> dict[str, Any]:
-    """Load and check a bundle file; a BundleError says what is wrong with it."""
-    path = Path(path)
-    try:
-        if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise BundleError(f"{path} is larger than {MAX_BUNDLE_BYTES // 2**20} MB; it is not a bundle.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BundleError(f"There is no file {path}.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BundleError(f"{path} is not valid JSON ({exc.__class__.__name__}): it may be truncated.") from None
-    except OSError as exc:
-        raise BundleError(f"{path} cannot be read: {exc.strerror}.") from None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleError(f"{path} is not a studygroup bundle.")
-    if data.get("version") != VERSION:
-        raise BundleError(f"{path} is a version {data.get('version')!r} bundle; this studygroup reads version {VERSION}.")
-    return data
+def import_bundle(store: Store, path: Path) -> ImportReport:
+    """Check a bundle whole, then merge it into the store in one transaction; says what it did.
 
-
-def import_bundle(store: Store, path: Path) -> tuple[Session, int]:
-    """Merge a bundle into the store in one transaction; returns the session and notes added.
-
-    Idempotent by UUID: a note already present is left as it is.
+    Only the bundle's own session is touched: an id that belongs to another session refuses the
+    import. A note that exists here takes the other laptop's edit when that edit is newer; the
+    older text is kept as a version either way, so nothing either laptop typed is dropped.
     """
     data = read_bundle(path)
-    session = _parse(_session_from_dict, data.get("session"), "session")
-    raw_notes = data.get("observations")
-    if not isinstance(raw_notes, list):
-        raise BundleError("The bundle's 'observations' must be a list.")
-    notes = [(_parse(_observation_from_dict, n, f"observation {i + 1}"), n.get("versions", []))
-             for i, n in enumerate(raw_notes)]
-    added = 0
+    session = _session_from_dict(data["session"])
+    notes = [(_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
+             for raw in data["observations"]]
+    report = ImportReport(session)
     with store.db.atomic() as conn:
-        if not conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone():
-            store.save_session(session)
+        _refuse_foreign_ids(conn, session, [note for note, _ in notes])
+        report.roster_links_dropped = _drop_unknown_roster_links(conn, session)
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone():
+            report.people_added, report.phases_added = _merge_people_and_phases(store, session)
         else:
-            _merge_people_and_phases(store, session)
-        for obs, versions in notes:
-            if obs.session_id != session.id:
-                raise BundleError(f"Note {obs.id} belongs to another session than the bundle's.")
-            if conn.execute("SELECT 1 FROM observations WHERE id = ?", (obs.id,)).fetchone():
-                continue
-            _insert_observation(conn, obs)
-            _insert_versions(conn, obs.id, versions)
-            added += 1
-        _insert_drafts(conn, session.id, data.get("drafts", []))
-    return store.load_session(session.id), added
+            store.save_session(session)
+        for note, versions in notes:
+            _merge_note(store, conn, note, versions, report)
+        report.drafts_added = _insert_drafts(conn, session.id, data.get("drafts", []))
+    report.session = store.load_session(session.id)
+    return report
 
 
-def _merge_people_and_phases(store: Store, incoming: Session) -> None:
+@dataclasses.dataclass
+class ImportReport:
+    """What an import did, for the command line and the app to say."""
+
+    session: Session
+    new_notes: int = 0
+    updated_notes: int = 0  # the other laptop's edit was newer and is now the note
+    versions_kept: int = 0  # earlier or older texts kept as versions
+    unchanged_notes: int = 0
+    people_added: int = 0
+    phases_added: int = 0
+    drafts_added: int = 0
+    roster_links_dropped: int = 0  # people linked to a roster entry this laptop does not have
+
+    def lines(self) -> list[str]:
+        said = [f"{self.new_notes} new notes", f"{self.updated_notes} updated from newer edits",
+                f"{self.versions_kept} earlier texts kept as versions", f"{self.unchanged_notes} already here"]
+        lines = [f"Imported '{self.session.title}' ({self.session.id}): " + ", ".join(said) + "."]
+        extras = [(self.people_added, "people added"), (self.phases_added, "phases added"),
+                  (self.drafts_added, "drafts added"),
+                  (self.roster_links_dropped, "roster links left out (that roster is on the other laptop)")]
+        if any(count for count, _ in extras):
+            lines.append("Also: " + ", ".join(f"{count} {what}" for count, what in extras if count) + ".")
+        return lines
+
+
+def _refuse_foreign_ids(conn, session: Session, notes: list[Observation]) -> None:
+    """An id that already names something in another session would make the import rewrite it."""
+    checks = (("participants", "session.participants", [p.id for p in session.participants]),
+              ("phases", "session.phases", [p.id for p in session.phases]),
+              ("observations", "observations", [n.id for n in notes]))
+    for table, where, ids in checks:
+        for index, item_id in enumerate(ids):
+            row = conn.execute(f"SELECT s.title FROM {table} t JOIN sessions s ON s.id = t.session_id"
+                               " WHERE t.id = ? AND t.session_id != ?", (item_id, session.id)).fetchone()
+            if row:
+                raise BundleError(f"{where}[{index}].id: {item_id} already belongs to another session "
+                                  f"(\u201c{row[0]}\u201d); the bundle was not imported.")
+
+
+def _drop_unknown_roster_links(conn, session: Session) -> int:
+    dropped = 0
+    for person in session.participants:
+        if person.roster_id and not conn.execute("SELECT 1 FROM roster WHERE id = ?", (person.roster_id,)).fetchone():
+            person.roster_id = None
+            dropped += 1
+    return dropped
+
+
+def _merge_people_and_phases(store: Store, incoming: Session) -> tuple[int, int]:
     """Add participants and phases the local copy lacks (notes from another laptop name them)."""
     local = store.load_session(incoming.id)
     known = {p.id for p in local.participants}
-    local.participants += [p for p in incoming.participants if p.id not in known]
+    people = [p for p in incoming.participants if p.id not in known]
     known_phases = {p.id for p in local.phases}
-    local.phases += [p for p in incoming.phases if p.id not in known_phases]
+    phases = [p for p in incoming.phases if p.id not in known_phases]
+    local.participants += people
+    local.phases += phases
     store.save_session(local)
+    return len(people), len(phases)
 
 
-def _insert_drafts(conn, session_id: str, drafts: Any) -> None:
+def _content(note: Observation) -> str:
+    """A note's content as one comparable text (when it was last touched aside)."""
+    values = dataclasses.asdict(note)
+    values.pop("updated_at")
+    return json.dumps(values, sort_keys=True)
+
+
+def _merge_note(store: Store, conn, incoming: Observation, versions: list[Observation], report: ImportReport) -> None:
+    local = _local_note(store, conn, incoming.id)
+    if local is None:
+        _insert_observation(conn, incoming)
+        report.new_notes += 1
+    elif _content(local) == _content(incoming):
+        report.unchanged_notes += 1
+    elif incoming.updated_at > local.updated_at:  # the other laptop edited it later: theirs is the note now
+        _keep_version(conn, local, store.now())
+        _insert_observation(conn, incoming, replace=True)
+        report.updated_notes += 1
+        report.versions_kept += 1
+    else:  # ours is newer: theirs is kept as a version
+        report.versions_kept += _keep_version(conn, incoming, incoming.updated_at)
+        report.unchanged_notes += 1
+    current = _content(_local_note(store, conn, incoming.id))
+    for version in versions:  # their earlier texts; the one that is the note now is not a version of it
+        if _content(version) != current:
+            report.versions_kept += _keep_version(conn, version, version.updated_at)
+
+
+def _local_note(store: Store, conn, note_id: str) -> Observation | None:
+    if not conn.execute("SELECT 1 FROM observations WHERE id = ?", (note_id,)).fetchone():
+        return None
+    return store._observation(conn, note_id)
+
+
+def _keep_version(conn, snapshot: Observation, replaced_at: float) -> int:
+    """Add *snapshot* to its note's versions unless that very text is there already; 1 when added."""
+    content = _content(snapshot)
+    rows = conn.execute("SELECT snapshot_json FROM observation_versions WHERE observation_id = ?",
+                        (snapshot.id,)).fetchall()
+    if any(_content(Observation(**json.loads(row[0]))) == content for row in rows):
+        return 0
+    number = conn.execute("SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?",
+                          (snapshot.id,)).fetchone()[0]
+    conn.execute("INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at)"
+                 " VALUES (?,?,?,?)", (snapshot.id, number, json.dumps(dataclasses.asdict(snapshot)), replaced_at))
+    return 1
+
+
+def _insert_drafts(conn, session_id: str, drafts: list[dict]) -> int:
     """Restore drafts the local copy does not have; a local draft is newer and wins."""
-    if not isinstance(drafts, list) or not all(
-            isinstance(d, dict) and isinstance(d.get("text"), str) and isinstance(d.get("form", {}), dict)
-            for d in drafts):
-        raise BundleError("The bundle's 'drafts' must be a list of objects with a text (and a form object).")
+    added = 0
     for draft in drafts:
-        conn.execute("INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json)"
-                     " VALUES (?,?,?,0,?)",
-                     (session_id, draft.get("author_id") or "", draft["text"], json.dumps(draft.get("form", {}))))
+        cursor = conn.execute("INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json)"
+                              " VALUES (?,?,?,0,?)", (session_id, draft.get("author_id") or "", draft["text"],
+                                                      json.dumps(draft.get("form", {}))))
+        added += cursor.rowcount
+    return added
 
 
-def _insert_versions(conn, observation_id: str, versions: Any) -> None:
-    if not isinstance(versions, list):
-        raise BundleError(f"Note {observation_id}: 'versions' must be a list.")
-    for number, version in enumerate(versions, start=1):
-        snapshot = _parse(_observation_from_dict, version, f"a version of note {observation_id}")
-        conn.execute("INSERT OR IGNORE INTO observation_versions (observation_id, version, snapshot_json,"
-                     " replaced_at) VALUES (?,?,?,?)",
-                     (observation_id, number, json.dumps(dataclasses.asdict(snapshot)), snapshot.updated_at))
-
-
-def _parse(builder, raw: Any, what: str):
-    """Build a dataclass from raw JSON, turning any shape error into one BundleError sentence."""
-    if not isinstance(raw, dict):
-        raise BundleError(f"The bundle's {what} must be an object.")
-    try:
-        return builder(raw)
-    except BundleError:
-        raise
-    except (TypeError, ValueError, KeyError, AttributeError) as exc:
-        raise BundleError(f"The bundle's {what} is malformed: {exc}.") from None
-
-
-def _checked(cls, raw: dict, types: dict[str, type | tuple]) -> Any:
-    fields = {f.name for f in dataclasses.fields(cls)}
-    unknown = set(raw) - fields - {"versions"}
-    if unknown:
-        raise ValueError(f"unknown field {sorted(unknown)[0]!r}")
-    for name, expected in types.items():
-        allowed = expected if isinstance(expected, tuple) else (expected,)
-        value = raw.get(name)
-        if name in raw and (isinstance(value, bool) and bool not in allowed or not isinstance(value, allowed)):
-            raise ValueError(f"field {name!r} has the wrong type")
-    return cls(**{k: v for k, v in raw.items() if k in fields})
-
-
-_NUM = (int, float)
-_OPT_NUM = (int, float, type(None))
+# --- from checked JSON to the model (read_bundle has checked every field) -------------------------
 
 
 def _observation_from_dict(raw: dict) -> Observation:
-    obs = _checked(Observation, raw, {
-        "id": str, "session_id": str, "text": str, "kind": str, "severity": int, "author_id": (str, type(None)),
-        "phase_id": (str, type(None)), "session_seconds": _NUM, "wall_time": _NUM, "journey_step": str,
-        "tags": list, "follow_up": bool, "expected": str, "happened": str, "lingo_flag": bool,
-        "solution_flag": bool, "deleted_at": _OPT_NUM, "updated_at": _NUM})
-    if obs.kind not in KIND_KEYS or obs.severity not in (1, 2, 3):
-        raise ValueError(f"kind {obs.kind!r} or severity {obs.severity!r} is not one studygroup knows")
-    if not all(isinstance(t, str) for t in obs.tags):
-        raise ValueError("tags must be text")
-    return obs
+    fields = {f.name for f in dataclasses.fields(Observation)}
+    return Observation(**{key: value for key, value in raw.items() if key in fields})
 
 
 def _session_from_dict(raw: dict) -> Session:
-    raw = dict(raw)
-    scenario = _checked(Scenario, raw.pop("scenario", None) or {}, {"company": str})
-    phases = [_checked(Phase, p, {"id": str, "name": str, "planned_minutes": _NUM}) for p in raw.pop("phases", [])]
-    people = [_checked(Participant, p, {"id": str, "name": str}) for p in raw.pop("participants", [])]
-    session = _checked(Session, dict(raw, scenario=scenario, phases=phases, participants=people),
-                       {"id": str, "title": str, "date": str, "status": str, "current_phase": int,
-                        "lingo": list, "journey_steps": list})
-    if session.status not in STATUSES:
-        raise ValueError(f"status {session.status!r} is not one studygroup knows")
-    return session
+    values = dict(raw)
+    values["scenario"] = Scenario(**raw["scenario"])
+    values["phases"] = [Phase(**p) for p in raw.get("phases", [])]
+    values["participants"] = [Participant(**p) for p in raw.get("participants", [])]
+    return Session(**values)

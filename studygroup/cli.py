@@ -8,16 +8,20 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
+import sqlite3
 import sys
 from pathlib import Path
 
 from studygroup import __version__
-from studygroup.errors import StudygroupError
-from studygroup.paths import database_path
+from studygroup.errors import StorageError, StudygroupError, storage_error
+from studygroup.paths import DB_ENV, database_path
 from studygroup.store import Store
 
 EXIT_USAGE = 2
 FORMATS = ("json", "pdf", "md", "csv")
+# Commands that only read the database: a path with no file there is a mistake, never a new file.
+READ_ONLY = ("list", "export", "backup")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,10 +54,22 @@ def build_parser() -> argparse.ArgumentParser:
     importer = sub.add_parser("import", parents=[common], help="import a JSON bundle")
     importer.add_argument("file", metavar="FILE")
     backup = sub.add_parser("backup", parents=[common], help="make an online backup of the database now")
-    backup.add_argument("--keep", type=int, default=10, help="how many backups to keep (default 10)")
+    backup.add_argument("--keep", type=_at_least_one, default=10,
+                        help="how many backups to keep, at least 1 (default 10)")
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
     return parser
+
+
+def _at_least_one(text: str) -> int:
+    """--keep N: a whole number of at least 1 (0 or less would delete every earlier backup)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,10 +79,7 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
             return _run_gui(args)
-        if args.command == "restore":
-            return _restore(args)
-        with Store.open(database_path(args.db)) as store:
-            return COMMANDS[args.command](store, args)
+        return _run_command(args)
     except StudygroupError as exc:
         print(f"studygroup: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -75,6 +88,42 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def _run_command(args) -> int:
+    """Run a command on its database; a sqlite3 error no layer below translated still becomes one sentence."""
+    db_path = database_path(args.db)
+    try:
+        if args.command == "restore":
+            return _restore(args)
+        if args.command in READ_ONLY and not db_path.exists():
+            raise StorageError(_no_database(db_path, args.db))
+        with Store.open(db_path, create=args.command not in READ_ONLY) as store:
+            return COMMANDS[args.command](store, args)
+    except sqlite3.Error as exc:
+        raise _sentence(exc, db_path) from exc
+
+
+def _no_database(path: Path, given: str | None) -> str:
+    """Where the missing path came from, so the user knows what to fix."""
+    if given:
+        hint = "check --db"
+    elif os.environ.get(DB_ENV):
+        hint = f"check {DB_ENV}"
+    else:
+        hint = "open the app or run 'studygroup demo' to make one"
+    return f"There is no database at {path} ({hint})."
+
+
+def _sentence(exc: sqlite3.Error, path: Path) -> StorageError:
+    """The typed sentence for *exc*; one plain line even for an error we did not foresee (a bug)."""
+    typed = storage_error(exc, path)
+    if typed is not None:
+        return typed
+    name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
+    detail = " ".join(str(exc).split())
+    return StorageError(f"The database {path} could not be used ({name}: {detail}); "
+                        "this is a bug in studygroup, please report it.")
 
 
 def _run_gui(args) -> int:
@@ -122,9 +171,10 @@ def _export(store: Store, args) -> int:
 def _import(store: Store, args) -> int:
     from studygroup.bundle import import_bundle
 
-    session, added = import_bundle(store, Path(args.file))
-    print(f"Imported {added} new notes into '{session.title}'")
-    print(session.id)
+    report = import_bundle(store, Path(args.file))
+    for line in report.lines():
+        print(line)
+    print(report.session.id)  # last, alone on its line, for scripts
     return 0
 
 

@@ -26,6 +26,14 @@ class DiskFull(StorageError):
     pass
 
 
+class DiskError(StorageError):
+    """The operating system could not read or write the file (SQLITE_IOERR and its extended codes)."""
+
+
+class BackupFailed(StorageError):
+    """No backup could be made; the database itself is unchanged."""
+
+
 class CorruptDatabase(StorageError):
     pass
 
@@ -40,6 +48,10 @@ class DatabaseReplaced(StorageError):
 
 class DatabaseInUse(StudygroupError):
     """A running studygroup holds the database, so it must not be swapped under it."""
+
+
+class InvalidRecord(StorageError):
+    """A value the bundle format forbids (too long, out of range, not valid Unicode): never written."""
 
 
 class BundleError(StudygroupError):
@@ -60,6 +72,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
         return ReadOnlyDatabase(f"The database {path} is read-only, so nothing can be saved to it.")
     if "disk is full" in message or code == "SQLITE_FULL":
         return DiskFull(f"The disk holding {path} is full, so nothing can be saved to it.")
+    if code.startswith("SQLITE_IOERR") or "disk i/o error" in message:
+        return DiskError(f"The disk holding {path} could not be read or written ({code or message}); "
+                         "check the disk and try again.")
     if "not a database" in message or "malformed" in message or code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return CorruptDatabase(f"The file {path} is damaged or is not a studygroup database.")
     if "unable to open" in message or code == "SQLITE_CANTOPEN":

@@ -12,6 +12,7 @@ import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from studygroup.limits import MAX_LABEL, MAX_NAME
 from studygroup.model import Session, new_id
 from studygroup.store import Store
 
@@ -63,6 +64,9 @@ def add_people(store: Store, people: Iterable[tuple[str, str]]) -> list[RosterPe
     for name, discipline in people:
         if not name.strip():
             raise ValueError("A person on the roster needs a name that is not only spaces.")
+        if len(name.strip()) > MAX_NAME or len(discipline.strip()) > MAX_LABEL:
+            raise ValueError(f"\u201c{name.strip()[:30]}\u2026\u201d: a name can have {MAX_NAME} characters and a "
+                             f"discipline {MAX_LABEL}; shorten it, then add the list again.")
         if _identity(name, discipline) not in known:
             known.add(_identity(name, discipline))
             added.append(RosterPerson(name=name.strip(), discipline=discipline.strip()))

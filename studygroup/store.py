@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from studygroup.bundle_check import check_record
 from studygroup.db import Database, open_database
 from studygroup.errors import NotFound
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
@@ -40,8 +41,9 @@ class Store:
         self.now = now
 
     @classmethod
-    def open(cls, path: Path, now: Callable[[], float] = time.time) -> Store:
-        return cls(open_database(path), now)
+    def open(cls, path: Path, now: Callable[[], float] = time.time, *, create: bool = True) -> Store:
+        """The store on *path*; with create=False a missing file is refused, not made."""
+        return cls(open_database(path, create=create), now)
 
     @property
     def path(self) -> Path:
@@ -67,6 +69,7 @@ class Store:
         """Insert or replace a session with its phases and participants."""
         if not session.created_at:
             session.created_at = self.now()
+        check_record("session", dataclasses.asdict(session), "session")
         with self.db.atomic() as conn:
             conn.execute(
                 "INSERT INTO sessions (id, title, date, facilitator, scenario_json, lingo_json, status,"
@@ -200,12 +203,14 @@ class Store:
         """Save a new note durably; returns only once it is committed."""
         obs.updated_at = obs.updated_at or self.now()
         obs.wall_time = obs.wall_time or obs.updated_at
+        check_record("observation", dataclasses.asdict(obs), "note")
         with self.db.atomic() as conn:
             _insert_observation(conn, obs)
         return obs
 
     def update_observation(self, obs: Observation) -> Observation:
         """Replace a note's content, keeping the version it replaces."""
+        check_record("observation", dataclasses.asdict(obs), "note")
         with self.db.atomic() as conn:
             old = self._observation(conn, obs.id)
             version = conn.execute(
@@ -250,6 +255,7 @@ class Store:
     def save_draft(self, draft: Draft) -> None:
         """Keep one author's unsaved text and choices; an empty draft removes the row."""
         key = draft.author_id or ""
+        check_record("draft", {"author_id": draft.author_id, "text": draft.text, "form": draft.form}, "draft")
         with self.db.atomic() as conn:
             if draft.text or draft.form:
                 conn.execute("INSERT OR REPLACE INTO drafts (session_id, author_key, text, updated_at, form_json)"

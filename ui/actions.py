@@ -39,6 +39,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                FACILITATOR),
     ActionSpec("go_home", "Home", "Alt+Home", "Back to the list of sessions", "home", FACILITATOR),
     ActionSpec("quit", "Quit", "Ctrl+Q", "Close studygroup; everything is already saved", "quit", FACILITATOR),
+    ActionSpec("import_bundle", "Import bundle…", "Ctrl+O",
+               "Merge a session from another laptop or an archive (a studygroup .json bundle); "
+               "you can also drop the file on the window", "", FACILITATOR),
     ActionSpec("keyboard_sheet", "Keyboard shortcuts", "F1", "Every key of the app, by page", "", ANYONE),
     ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play", FACILITATOR),
     ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next", FACILITATOR),

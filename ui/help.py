@@ -23,7 +23,7 @@ ACTION_GROUPS = {
     "end_session": RUN, "auto_advance": RUN, "mute": RUN, "projector": RUN,
     "next_question": PROJECTOR, "previous_question": PROJECTOR, "close_projector": PROJECTOR,
     "question_round": ROUND, "start_turn": ROUND, "next_person": ROUND, "next_round_question": ROUND,
-    "end_round": ROUND, "keyboard_sheet": HOME, "write_as_facilitator": CAPTURE, "lock": LOCK, "change_pin": LOCK,
+    "end_round": ROUND, "keyboard_sheet": HOME, "import_bundle": HOME, "write_as_facilitator": CAPTURE, "lock": LOCK, "change_pin": LOCK,
     "rename_label": REVIEW, "export_pdf": REVIEW, "export_md": REVIEW, "export_csv": REVIEW, "export_json": REVIEW,
 }
 

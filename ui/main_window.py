@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -11,11 +12,13 @@ from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.store import Store
 from ui import app_settings
 from ui.actions import build_actions, icon
+from ui.bundle_import import ask_and_import, dropped_bundle, import_file
 from ui.help import add_help_menu
 from ui.home_page import HomePage
 from ui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
+    from studygroup.bundle import ImportReport
     from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -45,19 +48,23 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
+        self.setAcceptDrops(True)  # a bundle dropped on the window is imported
         geometry = app_settings().value(GEOMETRY_KEY)
         restored = geometry is not None and self.restoreGeometry(geometry)
         fit_to_screen(self, restored)  # a 1366x768 laptop or a 1280x720 projector shows the whole window
         self.show_home()
 
     def _build_menu(self) -> None:
-        self.actions_by_id = build_actions(("go_home", "quit"), self)
+        self.actions_by_id = build_actions(("go_home", "quit", "import_bundle"), self)
         self.actions_by_id["go_home"].triggered.connect(self._guarded("go_home", self.show_home))
         self.actions_by_id["quit"].triggered.connect(self.close)  # closeEvent asks the lock, as the title bar's X does
+        self.actions_by_id["import_bundle"].triggered.connect(self._guarded("import_bundle", self.import_bundle))
+        # No mnemonic: Alt+F is the Capture tab's Friction key.
+        self.menuBar().addMenu("File").addAction(self.actions_by_id["import_bundle"])
         menu = self.menuBar().addMenu("&Go")
         menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
         menu.addSeparator()
-        menu.addActions(list(self.actions_by_id.values()))
+        menu.addActions([self.actions_by_id["go_home"], self.actions_by_id["quit"]])
         add_help_menu(self)  # Help > Keyboard shortcuts (F1)
 
     def _guarded(self, action_id: str, slot):
@@ -66,6 +73,32 @@ class MainWindow(QMainWindow):
             if self.session_page is None or self.session_page.gate.request(action_id):
                 slot()
         return guarded
+
+    # --- bundles from other laptops -------------------------------------------------------
+
+    def import_bundle(self, path: Path | None = None) -> ImportReport | None:
+        """Import a bundle (asking for the file when *path* is None) and show what it did."""
+        report = ask_and_import(self, self.store) if path is None else import_file(self, self.store, path)
+        if report is not None:
+            self._show_imported(report.session.id)
+        return report
+
+    def _show_imported(self, session_id: str) -> None:
+        """The open session reloads when it took in notes; Home lists the new session."""
+        if self.session_page is not None and self.session_page.session.id == session_id:
+            self.open_session(session_id)
+        elif self.stack.currentWidget() is self.home:
+            self.home.reload()
+
+    def dragEnterEvent(self, event) -> None:
+        if dropped_bundle(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        path = dropped_bundle(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self._guarded("import_bundle", lambda: self.import_bundle(path))()
 
     def show_notice(self, text: str) -> None:
         """A calm sentence above every page until the facilitator dismisses it (never a modal box)."""

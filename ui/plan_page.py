@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHB
 
 from studygroup import agenda, groups, roster, scenarios
 from studygroup.errors import StorageError
+from studygroup.limits import MAX_LABEL, MAX_LINGO, MAX_NAME, MAX_TEXT, MAX_TITLE
 from studygroup.model import Participant, Phase, Scenario, Session
 from studygroup.store import Store
 from ui import dialogs
@@ -226,6 +227,11 @@ class ScenarioEditor(QWidget):
             return "The card needs the customer's outcome problem."
         return None
 
+
+
+def too_long(what: str, text: str, limit: int) -> str:
+    """The sentence for a field past its limit; the text stays in the field to be shortened."""
+    return f"{what} can have {limit:,} characters; it has {len(text):,}. Shorten it."
 
 class PlanPage(QWidget):
     """One page to plan a session; emits `session_created(id)` once it is saved."""
@@ -671,6 +677,14 @@ class PlanPage(QWidget):
         """The first thing that stops the plan from being saved, as one sentence and a field."""
         if not self.title_edit.text().strip():
             return "Give the session a title, for example “Checkout study group, March”.", self.title_edit
+        for what, text, limit, widget in (
+                ("The title", self.title_edit.text().strip(), MAX_TITLE, self.title_edit),
+                ("The facilitator's name", self.facilitator_edit.text().strip(), MAX_NAME, self.facilitator_edit)):
+            if len(text) > limit:
+                return too_long(what, text, limit), widget
+        long_term = next((t for t in lines_of(self.lingo_edit.toPlainText()) if len(t) > MAX_LINGO), None)
+        if long_term is not None:
+            return too_long("A lingo term", long_term, MAX_LINGO), self.lingo_edit
         if self.editing and self.editor.problem():
             return self.editor.problem(), self.editor.company
         seen = set()
@@ -678,6 +692,8 @@ class PlanPage(QWidget):
             name = " ".join(person.name.split())
             if not name:
                 return f"Person {number} in the group has no name; type one or remove the row.", self.people_table
+            if len(name) > MAX_NAME:
+                return too_long(f"Person {number}'s name", name, MAX_NAME), self.people_table
             if name.casefold() in seen:
                 return (f"Two people in the group are called “{name}”; add an initial so their notes can be"
                         " told apart."), self.people_table
@@ -687,6 +703,9 @@ class PlanPage(QWidget):
         for number, phase in enumerate(self.phase_model.phases, start=1):
             if not phase.name.strip():
                 return f"Phase {number} of the agenda has no name.", self.phase_table
+            if len(phase.name.strip()) > MAX_LABEL or len(phase.prompt.strip()) > MAX_TEXT:
+                return (f"Phase {number}'s name can have {MAX_LABEL} characters and its prompt {MAX_TEXT:,}; "
+                        "shorten them."), self.phase_table
         return None
 
     def build_session(self) -> Session:

@@ -1,6 +1,10 @@
 """The JSON bundle: full-fidelity round trip, idempotent merge, refusal of bad bundles."""
 
 import json
+import os
+import subprocess
+import sys
+import uuid
 
 import pytest
 
@@ -26,19 +30,20 @@ def test_export_import_export_is_identical(store, demo, tmp_path):
     first = tmp_path / "first.json"
     export_bundle(store, demo.id, first)
     with Store.open(tmp_path / "empty.db") as other:
-        session, added = import_bundle(other, first)
-        assert added == 60
+        report = import_bundle(other, first)
+        assert report.new_notes == 60 and report.versions_kept == 1  # the edited note's first text
         second = tmp_path / "second.json"
-        export_bundle(other, session.id, second)
+        export_bundle(other, report.session.id, second)
     assert first.read_text(encoding="utf-8") == second.read_text(encoding="utf-8")
 
 
 def test_import_is_idempotent(store, demo, tmp_path):
     path = tmp_path / "b.json"
     export_bundle(store, demo.id, path)
-    _, added = import_bundle(store, path)
-    assert added == 0
+    report = import_bundle(store, path)
+    assert (report.new_notes, report.updated_notes, report.versions_kept, report.unchanged_notes) == (0, 0, 0, 60)
     assert len(store.observations(demo.id, include_deleted=True)) == 60
+    assert before_and_after_equal(store, demo.id, path)
 
 
 def test_notes_from_another_laptop_merge(store, demo, tmp_path):
@@ -48,9 +53,10 @@ def test_notes_from_another_laptop_merge(store, demo, tmp_path):
         import_bundle(laptop2, path)
         laptop2.add_observation(Observation(demo.id, "from laptop two", author_id=demo.participants[2].id))
         export_bundle(laptop2, demo.id, tmp_path / "back.json")
-    _, added = import_bundle(store, tmp_path / "back.json")
-    assert added == 1
+    report = import_bundle(store, tmp_path / "back.json")
+    assert report.new_notes == 1 and report.updated_notes == 0
     assert "from laptop two" in [o.text for o in store.observations(demo.id)]
+    assert report.lines()[0].startswith(f"Imported '{demo.title}' ({demo.id}): 1 new notes, 0 updated")
 
 
 def write(tmp_path, data, name="bad.json"):
@@ -63,16 +69,49 @@ def good_bundle(store, session_id):
     return json.loads(json.dumps(bundle_dict(store, session_id)))
 
 
+NOTE_ID = "0b0b0b0b-0000-4000-8000-000000000001"
+
+
+def plain(note: dict) -> dict:
+    """A note's fields without its versions."""
+    return {key: value for key, value in note.items() if key != "versions"}
+
+
 @pytest.mark.parametrize("mutate, message", [
     (lambda b: b.update(version=2), "version 2 bundle"),
+    (lambda b: b.update(version=True), "version true bundle"),
+    (lambda b: b.update(version=1.0), "version 1.0 bundle"),
     (lambda b: b.update(format="zip"), "not a studygroup bundle"),
-    (lambda b: b.update(observations={}), "must be a list"),
-    (lambda b: b["observations"][5].update(severity="high"), "wrong type"),
-    (lambda b: b["observations"][5].update(kind="rant"), "not one studygroup knows"),
-    (lambda b: b["observations"][59].update(text=None), "wrong type"),
-    (lambda b: b["observations"][7].update(follow_up=1), "wrong type"),
-    (lambda b: b["session"].pop("title"), "malformed"),
-    (lambda b: b["session"].update(status="exploded"), "not one studygroup knows"),
+    (lambda b: b.update(observations={}), "^observations: an object is not a list"),
+    (lambda b: b.update(extra=1), "^extra: is not a field this format knows"),
+    (lambda b: b["observations"][5].update(severity="high"), r'^observations\[5\]\.severity: "high" is not one of 1, 2, 3'),
+    (lambda b: b["observations"][5].update(severity=4), r"^observations\[5\]\.severity: 4 is not one of 1, 2, 3\.$"),
+    (lambda b: b["observations"][5].update(kind="rant"), r'^observations\[5\]\.kind: "rant" is not one of "friction"'),
+    (lambda b: b["observations"][59].update(text=None), r"^observations\[59\]\.text: null is not text"),
+    (lambda b: b["observations"][7].update(follow_up=1), r"^observations\[7\]\.follow_up: 1 is not true or false"),
+    (lambda b: b["observations"][7].pop("id"), r"^observations\[7\]\.id: is missing"),
+    (lambda b: b["observations"][7].update(mood="sad"), r"^observations\[7\]\.mood: is not a field"),
+    (lambda b: b["observations"][7].update(session_seconds=-1), r"session_seconds: -1 is out of range"),
+    (lambda b: b["observations"][7].update(author_id=NOTE_ID), r"author_id: .* is not a participant"),
+    (lambda b: b["observations"][7].update(phase_id=NOTE_ID), r"phase_id: .* is not a phase"),
+    (lambda b: b["observations"][8].update(id=b["observations"][7]["id"]), r"^observations\[8\]\.id: .* appears twice"),
+    (lambda b: b["observations"][8].update(id="new-1"), r'^observations\[8\]\.id: "new-1" is not a UUID'),
+    (lambda b: b["session"].pop("title"), r"^session\.title: is missing"),
+    (lambda b: b["session"].update(facilitator=None), r"^session\.facilitator: null is not text"),
+    (lambda b: b["session"].update(status="exploded"), r'^session\.status: "exploded" is not one of'),
+    (lambda b: b["session"].update(current_phase=10**30), r"^session\.current_phase: 1000000000000000000000000000000 is out of range"),
+    (lambda b: b["session"].update(current_phase=5), r"^session\.current_phase: 5 is past the last of 5 phases"),
+    (lambda b: b["session"].update(current_phase=1.0), r"^session\.current_phase: 1\.0 is not a whole number"),
+    (lambda b: b["session"].update(date="next Friday"), r'^session\.date: "next Friday" is not a date'),
+    (lambda b: b["session"]["phases"][0].update(planned_minutes=-5), r"phases\[0\]\.planned_minutes: -5 is out of range"),
+    (lambda b: b["session"]["scenario"].update(roles="baker"), r'^session\.scenario\.roles: "baker" is not a list'),
+    (lambda b: b["session"]["scenario"].update(rule_one=3), r"^session\.scenario\.rule_one: 3 is not text"),
+    (lambda b: b["session"].update(title="x" * 201), r"^session\.title: is 201 characters long; the most is 200"),
+    (lambda b: b["session"]["participants"][1].update(id=b["session"]["participants"][0]["id"]), "appears twice"),
+    (lambda b: b["drafts"].append(dict(b["drafts"][0])), r"drafts\[1\]\.author_id: this person already has a draft"),
+    (lambda b: b["session"].update(title="Bad \udc80 title"), r"^session\.title: the text has a lone surrogate \(\\udc80\) at character 5"),
+    (lambda b: b["session"].update(lingo=["ok", "\ud800"]), r"^session\.lingo\[1\]: the text has a lone surrogate"),
+    (lambda b: b["observations"][3]["versions"].append(plain(b["observations"][4])), r"versions\[\d\]\.id: a version must have its note's id"),
 ])
 def test_bad_bundles_are_refused_and_change_nothing(tmp_path, store, demo, mutate, message):
     bundle = good_bundle(store, demo.id)
@@ -92,8 +131,9 @@ def test_truncated_json_is_refused(tmp_path, store, demo):
 
 def test_failed_merge_leaves_database_exactly_as_before(tmp_path, store, demo):
     bundle = good_bundle(store, demo.id)
-    bundle["observations"].append(dict(bundle["observations"][0], id="new-1", text="fine"))
-    bundle["observations"].append(dict(bundle["observations"][0], id="new-2", session_id="elsewhere"))
+    bundle["observations"].append(dict(plain(bundle["observations"][0]), id=str(uuid.uuid4()), text="fine"))
+    bundle["observations"].append(dict(plain(bundle["observations"][0]), id=str(uuid.uuid4()),
+                                       session_id=str(uuid.uuid4())))
     before = bundle_dict(store, demo.id)
     with pytest.raises(BundleError, match="another session"):
         import_bundle(store, write(tmp_path, bundle))
@@ -103,3 +143,111 @@ def test_failed_merge_leaves_database_exactly_as_before(tmp_path, store, demo):
 def test_missing_file_is_a_clear_error(tmp_path, store):
     with pytest.raises(BundleError, match="There is no file"):
         import_bundle(store, tmp_path / "nope.json")
+
+
+def before_and_after_equal(store, session_id, path) -> bool:
+    """Importing a bundle the store already holds changes nothing."""
+    return bundle_dict(store, session_id) == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_numbers_past_a_float_and_nan_are_refused(tmp_path, store, demo):
+    text = json.dumps(good_bundle(store, demo.id))
+    for bad, word in (("1e400", "too large"), ("NaN", "NaN is not a number"), ("-Infinity", "Infinity")):
+        changed = text.replace('"planned_minutes": 5', f'"planned_minutes": {bad}', 1)
+        assert changed != text
+        with Store.open(tmp_path / "t.db") as target, pytest.raises(BundleError, match=word):
+            import_bundle(target, write(tmp_path, changed))
+
+
+def test_deep_nesting_is_one_sentence(tmp_path, store):
+    with pytest.raises(BundleError, match="nested too deeply"):
+        import_bundle(store, write(tmp_path, "[" * 100_000 + "]" * 100_000))
+
+
+def test_a_device_or_pipe_is_read_with_a_byte_cap(tmp_path, store, monkeypatch):
+    from studygroup import bundle_check
+
+    monkeypatch.setattr(bundle_check, "MAX_BUNDLE_BYTES", 1024)
+    with pytest.raises(BundleError, match="larger than"):
+        import_bundle(store, "/dev/zero")  # st_size is 0: only a capped read stops it
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(b' ' * 4096)"],
+                              stderr=subprocess.DEVNULL)  # it dies of a broken pipe once we stop reading
+    try:
+        with pytest.raises(BundleError, match="larger than"):
+            import_bundle(store, fifo)
+    finally:
+        writer.wait(timeout=10)
+    assert store.list_sessions() == []
+
+
+def test_ids_of_another_session_are_refused_and_nothing_renamed(tmp_path, store, demo):
+    from studygroup.demo import create_demo as make
+
+    other = make(store)  # a second session in the same file
+    bundle = good_bundle(store, demo.id)
+    bundle["session"]["id"] = str(uuid.uuid4())
+    for note in bundle["observations"]:
+        note["session_id"] = bundle["session"]["id"]
+        for version in note.get("versions", []):
+            version["session_id"] = bundle["session"]["id"]
+    old_id = bundle["session"]["participants"][0]["id"]
+    bundle["session"]["participants"][0]["id"] = other.participants[0].id
+    for note in bundle["observations"]:
+        for record in [note] + note.get("versions", []):
+            if record["author_id"] == old_id:
+                record["author_id"] = other.participants[0].id
+    for draft in bundle["drafts"]:
+        if draft["author_id"] == old_id:
+            draft["author_id"] = other.participants[0].id
+    before = (bundle_dict(store, demo.id), bundle_dict(store, other.id))
+    with pytest.raises(BundleError, match=r"^session\.participants\[0\]\.id: .* already belongs to another session"):
+        import_bundle(store, write(tmp_path, bundle))
+    assert (bundle_dict(store, demo.id), bundle_dict(store, other.id)) == before
+
+
+def test_a_newer_edit_from_another_laptop_wins_and_the_older_text_is_kept(tmp_path, store, demo):
+    path = tmp_path / "b.json"
+    export_bundle(store, demo.id, path)
+    note_id = store.observations(demo.id)[2].id
+    with Store.open(tmp_path / "laptop2.db", now=lambda: 3e9) as laptop2:  # its edit is later
+        import_bundle(laptop2, path)
+        theirs = next(n for n in laptop2.observations(demo.id) if n.id == note_id)
+        original = theirs.text
+        theirs.text = "edited on laptop two"
+        laptop2.update_observation(theirs)
+        export_bundle(laptop2, demo.id, tmp_path / "back.json")
+    report = import_bundle(store, tmp_path / "back.json")
+    assert (report.updated_notes, report.versions_kept) == (1, 1)
+    mine = next(n for n in store.observations(demo.id) if n.id == note_id)
+    assert mine.text == "edited on laptop two"
+    assert [v.text for v in store.observation_versions(note_id)] == [original]
+    again = import_bundle(store, tmp_path / "back.json")  # idempotent: nothing more
+    assert (again.updated_notes, again.versions_kept, again.new_notes) == (0, 0, 0)
+
+
+def test_an_older_edit_from_another_laptop_is_kept_as_a_version(tmp_path, store, demo):
+    path = tmp_path / "b.json"
+    export_bundle(store, demo.id, path)
+    note_id = store.observations(demo.id)[2].id
+    with Store.open(tmp_path / "laptop2.db", now=lambda: 1.0) as laptop2:  # its clock is far behind
+        import_bundle(laptop2, path)
+        theirs = next(n for n in laptop2.observations(demo.id) if n.id == note_id)
+        theirs.text = "an older edit"
+        laptop2.update_observation(theirs)
+        export_bundle(laptop2, demo.id, tmp_path / "back.json")
+    mine_before = next(n for n in store.observations(demo.id) if n.id == note_id)
+    report = import_bundle(store, tmp_path / "back.json")
+    assert report.updated_notes == 0 and report.versions_kept == 1
+    assert next(n for n in store.observations(demo.id) if n.id == note_id).text == mine_before.text
+    assert "an older edit" in [v.text for v in store.observation_versions(note_id)]
+
+
+def test_roster_links_from_another_laptop_are_left_out(tmp_path, store, demo):
+    bundle = good_bundle(store, demo.id)
+    bundle["session"]["participants"][0]["roster_id"] = str(uuid.uuid4())
+    with Store.open(tmp_path / "t.db") as target:
+        report = import_bundle(target, write(tmp_path, bundle))
+        assert report.roster_links_dropped == 1 and "roster links left out" in report.lines()[1]
+        assert target.load_session(demo.id).participants[0].roster_id is None

@@ -3,10 +3,12 @@
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from studygroup.cli import main
+from studygroup.store import Store
 
 
 @pytest.fixture
@@ -47,7 +49,8 @@ def test_json_export_then_import_elsewhere(capsys, db, tmp_path):
     other = str(tmp_path / "other.db")
     code, out, _ = run(capsys, "import", str(out_file), "--db", other)
     assert code == 0 and out.split()[-1] == session_id
-    assert "Imported 0 new notes" in run(capsys, "import", str(out_file), "--db", other)[1]
+    assert ": 0 new notes, 0 updated from newer edits, 0 earlier texts kept as versions, 60 already here." in run(
+        capsys, "import", str(out_file), "--db", other)[1]
 
 
 @pytest.mark.parametrize("argv, fragment", [
@@ -57,6 +60,7 @@ def test_json_export_then_import_elsewhere(capsys, db, tmp_path):
     (["import", "/definitely/not/here.json"], "There is no file"),
 ])
 def test_errors_are_one_line_and_exit_2(capsys, db, argv, fragment):
+    Store.open(Path(db)).close()  # an empty database: read commands refuse a missing one before anything else
     code, _, err = run(capsys, *argv, "--db", db)
     assert code == 2
     assert fragment in err
@@ -71,8 +75,9 @@ def test_corrupt_database_is_one_line(capsys, tmp_path):
 
 
 def test_python_dash_m_runs_the_same_program(tmp_path):
+    Store.open(tmp_path / "m.db").close()
     result = subprocess.run([sys.executable, "-m", "studygroup", "list", "--db", str(tmp_path / "m.db")],
-                            capture_output=True, text=True)
+                            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 0
     assert "No sessions yet" in result.stdout
 

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from studygroup.bundle import export_bundle, import_bundle
+from studygroup.limits import MAX_LABEL, MAX_NAME, MAX_NOTE
 from studygroup.model import Observation, Participant, Scenario, Session
 from studygroup.store import Store
 from tests.hostile import corpus
@@ -18,9 +19,10 @@ def hostile_session(names):
 
 
 def test_every_hostile_string_round_trips_through_store_and_bundle(tmp_path):
-    strings = corpus()
+    # Everything within the limits; the longest note the format allows stands in for the 1 MB one.
+    strings = [s for s in corpus(include_huge=False) if len(s) <= MAX_NOTE] + ["y" * MAX_NOTE]
     with Store.open(tmp_path / "a.db") as store:
-        session = hostile_session([(s, s) for s in strings[:40]])
+        session = hostile_session([(s[:MAX_NAME], s[:MAX_LABEL]) for s in strings[:40]])
         store.save_session(session)
         for i, text in enumerate(strings):
             store.add_observation(Observation(session.id, text, session_seconds=i, journey_step=text[:40],
@@ -30,8 +32,7 @@ def test_every_hostile_string_round_trips_through_store_and_bundle(tmp_path):
         assert store.load_session(session.id).participants == session.participants
         export_bundle(store, session.id, tmp_path / "b.json")
     with Store.open(tmp_path / "c.db") as other:
-        imported, added = import_bundle(other, tmp_path / "b.json")
-        assert added == len(strings)
+        assert import_bundle(other, tmp_path / "b.json").new_notes == len(strings)
         assert [o.text for o in other.observations(session.id)] == strings
         assert [(o.journey_step, o.tags) for o in other.observations(session.id)] == [
             (o.journey_step, o.tags) for o in back]
@@ -71,3 +72,19 @@ def test_malformed_bundles_leave_database_unchanged(tmp_path, store, garbage):
     with pytest.raises(BundleError):
         import_bundle(store, path)
     assert store.list_sessions() == []
+
+
+def test_the_store_refuses_what_the_format_forbids_and_writes_nothing(store):
+    from studygroup.errors import InvalidRecord
+
+    session = hostile_session([("P", "")])
+    store.save_session(session)
+    for note, message in ((Observation(session.id, "y" * (MAX_NOTE + 1)), r"^note\.text: is 10,001 characters"),
+                          (Observation(session.id, "ok \udc80"), r"^note\.text: the text has a lone surrogate"),
+                          (Observation(session.id, "ok", severity=7), r"^note\.severity: 7 is not one of 1, 2, 3")):
+        with pytest.raises(InvalidRecord, match=message):
+            store.add_observation(note)
+    session.title = "t" * 201
+    with pytest.raises(InvalidRecord, match=r"^session\.title: is 201 characters long; the most is 200\.$"):
+        store.save_session(session)
+    assert store.observations(session.id) == [] and store.load_session(session.id).title != session.title

@@ -2,6 +2,8 @@
 
 import json
 
+import re
+
 import pytest
 
 from studygroup.clock import ManualTime, SessionClock
@@ -172,3 +174,23 @@ def test_clearing_the_pin_unlocks(pins):
     lock.lock()
     pin_store.clear_pin()
     assert not pin_store.has_pin() and not lock.locked
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"text": "y" * 10_001}, "A note can hold 10,000 characters; this one has 10,001. Shorten it or split it"),
+    ({"journey_step": "s" * 201}, "A journey step can hold 200 characters; this one has 201."),
+    ({"happened": "h" * 10_001}, "\u201cWhat happened\u201d can hold 10,000 characters"),
+    ({"text": "see #" + "t" * 101}, "A tag can have 100 characters; #tttttttttttttttttttt\u2026 has 101."),
+    ({"text": " ".join(f"#t{i}" for i in range(51))}, "A note can carry 50 tags; this one has 51."),
+])
+def test_a_note_past_the_limits_is_refused_with_a_sentence_for_the_typist(running, changes, message):
+    session, clock, _ = running
+    text = changes.pop("text", "an ordinary note")
+    with pytest.raises(ValueError, match=re.escape(message)):
+        note(session, clock, text, **changes)
+
+
+def test_a_note_at_the_limits_is_fine(running):
+    session, clock, _ = running
+    obs = note(session, clock, "y" * 10_000, journey_step="s" * 200)
+    assert len(obs.text) == 10_000 and len(obs.journey_step) == 200

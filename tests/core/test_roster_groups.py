@@ -169,3 +169,11 @@ def test_every_role_is_dealt_once_before_any_repeats_and_the_deal_is_seeded():
 def test_no_roles_on_the_card_leaves_roles_blank():
     people = [Participant("A", role="old")]
     assert groups.deal_roles(people, [" "], seed=1) == [""] and people[0].role == ""
+
+
+def test_a_roster_name_past_the_limit_is_refused_and_nobody_added(store):
+    from studygroup.roster import add_people, list_roster
+
+    with pytest.raises(ValueError, match="a name can have 100 characters"):
+        add_people(store, [("Ada Obi", "Design"), ("N" * 101, "Design")])
+    assert list_roster(store) == []

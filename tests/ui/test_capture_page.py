@@ -531,3 +531,10 @@ def test_cancelling_an_edit_brings_back_the_authors_draft_and_choices(qtbot, pag
     qtbot.keyClick(page.editor, Qt.Key.Key_Escape)
     assert form_values(page) == ("delight", 2, "")
     assert page.editor.toPlainText() == "a nice surprise"
+
+
+def test_a_note_past_the_limit_is_said_and_the_text_stays(page, store, session):
+    page.editor.setPlainText("y" * 10_001)
+    assert page.save_current() is None
+    assert page.status.text().startswith("A note can hold 10,000 characters; this one has 10,001.")
+    assert page.editor.toPlainText() == "y" * 10_001 and store.observations(session.id) == []

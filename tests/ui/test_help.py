@@ -49,7 +49,7 @@ def test_f1_opens_the_sheet_from_every_page_without_blocking_the_app(qtbot, wind
 
 
 def test_the_help_menu_opens_one_sheet_and_esc_closes_it(qtbot, window):
-    assert [action.text() for action in window.menuBar().actions()] == ["&Go", "Help"]
+    assert [action.text() for action in window.menuBar().actions()] == ["File", "&Go", "Help"]
     action = window.findChild(QAction, "keyboard_sheet")
     assert (action.text(), action.shortcut().toString()) == ("Keyboard shortcuts", "F1")
     action.trigger()

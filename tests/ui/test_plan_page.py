@@ -87,6 +87,7 @@ def test_editing_minutes_and_reordering_phases_update_the_plan_live(qtbot, page,
     ([], "Give the session a title"),
     (["Ada", "   "], "Person 2 in the group has no name"),
     (["Ada", " ada "], "Two people in the group are called “ada”"),
+    (["Ada", "B" * 101], "Person 2's name can have 100 characters; it has 101. Shorten it."),
 ])
 def test_problems_are_one_sentence_inline_and_nothing_is_saved(qtbot, page, store, people, expected):
     page.title_edit.setText("Group" if people else "  ")
@@ -209,3 +210,11 @@ def test_a_role_is_picked_from_the_card_or_typed(page):
     delegate.setModelData(editor, page.people_model, index)
     assert page.people_model.people[0].role == "Night baker"
     editor.deleteLater()
+
+
+def test_a_title_past_the_limit_is_said_and_kept_to_shorten(qtbot, page, store):
+    page.title_edit.setText("T" * 201)
+    with qtbot.assertNotEmitted(page.session_created):
+        page.create_session()
+    assert page.error_label.text() == "The title can have 200 characters; it has 201. Shorten it."
+    assert page.title_edit.text() == "T" * 201 and store.list_sessions() == []
