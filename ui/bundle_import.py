@@ -6,6 +6,7 @@ what the import did, or the one sentence why not, in one dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt
@@ -20,14 +21,18 @@ FILE_FILTER = "studygroup bundle (*.json)"
 TITLE = "Import bundle"
 
 
-def ask_and_import(parent: QWidget, store: Store) -> ImportReport | None:
+def ask_and_import(parent: QWidget, store: Store, shown=None) -> ImportReport | None:
     """Ask for a bundle file, then import it; None when cancelled or refused."""
     path = dialogs.ask_open_path(parent, TITLE, FILE_FILTER)
-    return import_file(parent, store, path) if path is not None else None
+    return import_file(parent, store, path, shown) if path is not None else None
 
 
-def import_file(parent: QWidget, store: Store, path: Path) -> ImportReport | None:
-    """Import *path* and say what happened in one dialog; the database is unchanged when refused."""
+def import_file(parent: QWidget, store: Store, path: Path,
+                shown: Callable[[ImportReport], None] | None = None) -> ImportReport | None:
+    """Import *path* and say what happened in one dialog; the database is unchanged when refused.
+
+    *shown* updates the window first, so the report is read over the notes that came in.
+    """
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         report = import_bundle(store, path)
@@ -36,6 +41,8 @@ def import_file(parent: QWidget, store: Store, path: Path) -> ImportReport | Non
         dialogs.inform(parent, "Not imported", f"{path.name} was not imported: {exc} Nothing was changed.")
         return None
     QApplication.restoreOverrideCursor()
+    if shown is not None:
+        shown(report)
     dialogs.inform(parent, TITLE, "\n".join(report.lines()))
     return report
 

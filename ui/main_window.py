@@ -78,13 +78,13 @@ class MainWindow(QMainWindow):
 
     def import_bundle(self, path: Path | None = None) -> ImportReport | None:
         """Import a bundle (asking for the file when *path* is None) and show what it did."""
-        report = ask_and_import(self, self.store) if path is None else import_file(self, self.store, path)
-        if report is not None:
-            self._show_imported(report.session.id)
-        return report
+        if path is None:
+            return ask_and_import(self, self.store, self._show_imported)
+        return import_file(self, self.store, path, self._show_imported)
 
-    def _show_imported(self, session_id: str) -> None:
+    def _show_imported(self, report: ImportReport) -> None:
         """The open session reloads when it took in notes; Home lists the new session."""
+        session_id = report.session.id
         if self.session_page is not None and self.session_page.session.id == session_id:
             self.open_session(session_id)
         elif self.stack.currentWidget() is self.home:

@@ -45,7 +45,11 @@ def bundle_from_another_laptop(tmp_path, extra_note: str | None = None):
 def test_the_menu_item_imports_and_says_what_it_did(window, store, told, tmp_path, monkeypatch):
     session, path = bundle_from_another_laptop(tmp_path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: path)
+    rows_behind_the_report = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append((title, text))
+                        or rows_behind_the_report.append(window.home.model.rowCount()))
     window.actions_by_id["import_bundle"].trigger()
+    assert rows_behind_the_report == [1]  # the report is read over the list that already shows the session
     assert told == [("Import bundle", f"Imported '{session.title}' ({session.id}): 60 new notes, 0 updated from "
                                       "newer edits, 0 earlier texts kept as versions, 0 already here.")]
     assert window.home.model.rowCount() == 1 and len(store.observations(session.id)) == 60
