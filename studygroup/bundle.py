@@ -139,6 +139,7 @@ def _content(note: Observation) -> str:
 
 def _merge_note(store: Store, conn, incoming: Observation, versions: list[Observation], report: ImportReport) -> None:
     local = _local_note(store, conn, incoming.id)
+    now = incoming  # the note as it stands here after the merge
     if local is None:
         _insert_observation(conn, incoming)
         report.new_notes += 1
@@ -152,7 +153,8 @@ def _merge_note(store: Store, conn, incoming: Observation, versions: list[Observ
     else:  # ours is newer: theirs is kept as a version
         report.versions_kept += _keep_version(conn, incoming, incoming.updated_at)
         report.unchanged_notes += 1
-    current = _content(_local_note(store, conn, incoming.id))
+        now = local
+    current = _content(now)
     for version in versions:  # their earlier texts; the one that is the note now is not a version of it
         if _content(version) != current:
             report.versions_kept += _keep_version(conn, version, version.updated_at)

@@ -290,13 +290,13 @@ def _range(error: ValidationError) -> str:
 
 
 def _pattern(error: ValidationError) -> str:
-    kind = "a date (YYYY-MM-DD)" if "{4}-" in error.validator_value and "{12}" not in error.validator_value \
-        else "a UUID"
+    kind = "a UUID" if error.validator_value == schema()["$defs"]["uuid"]["pattern"] else "a date (YYYY-MM-DD)"
     return f"{_quote(error.instance)} is not {kind}"
 
 
 def _any_of(error: ValidationError) -> str:
-    options = [option.get("type") or ("UUID" if "pattern" in option else "?") for option in error.validator_value]
+    options = [option.get("type") or ("UUID" if option.get("$ref") == "#/$defs/uuid" else "?")
+               for option in error.validator_value]
     words = " or ".join("a UUID" if o == "UUID" else _type_words(o) for o in options)
     return f"{_quote(error.instance)} is not {words}"
 

@@ -576,8 +576,10 @@ class CapturePage(QWidget):
         lingo = lingo_hits(text, self.session.lingo)
         words = f" ({', '.join(lingo)})" if lingo else ""
         self.rule1_hint.setText(f"{RULE1_HINT}{words}" if lingo else "")
-        self.rule1_hint.short = f"{RULE1_SHORT}{words}" if lingo else ""
-        self.rule1_hint.updateGeometry()  # its size hint follows the words found
+        short = f"{RULE1_SHORT}{words}" if lingo else ""
+        if short != self.rule1_hint.short:  # checked on every keystroke: relayout only when the words change
+            self.rule1_hint.short = short
+            self.rule1_hint.updateGeometry()
         self.rule1_hint.setToolTip(self.rule1_hint.text())  # the whole list, should two lines not hold it
         self.rule1_hint.setVisible(bool(lingo))
         self.rule2_row.setVisible(bool(solution_hits(text, self.phrases)))

@@ -7,6 +7,18 @@ ui.dialogs and a test that expects one monkeypatches it.
 import pytest
 
 
+@pytest.fixture
+def window(qtbot, store):
+    """The main window on the test's store, shown, with time that moves only when a test says so."""
+    from studygroup.clock import ManualTime
+    from ui.main_window import MainWindow
+
+    shown = MainWindow(store, clock_time_source=ManualTime())
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
 @pytest.fixture(autouse=True)
 def no_unexpected_dialogs(monkeypatch):
     from ui import dialogs

@@ -18,14 +18,6 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, store):
-    opened = MainWindow(store, clock_time_source=ManualTime())
-    qtbot.addWidget(opened)
-    opened.show()
-    return opened
-
-
-@pytest.fixture
 def told(monkeypatch):
     said = []
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: said.append((title, text)))

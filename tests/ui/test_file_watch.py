@@ -24,14 +24,6 @@ def sentence(path):
             "restart studygroup to use the new file.")
 
 
-@pytest.fixture
-def window(qtbot, store):
-    win = main_window.MainWindow(store, clock_time_source=ManualTime())
-    qtbot.addWidget(win)
-    win.show()
-    return win
-
-
 def test_the_watcher_says_it_once_and_only_after_the_file_is_replaced(qtbot, store, window, tmp_path):
     watcher = FileWatcher(store.db, window)
     watcher.file_replaced.connect(window.show_notice)

@@ -54,14 +54,6 @@ def _alt(sequence: QKeySequence) -> str | None:
     return text if re.fullmatch(r"Alt\+\w", text) else None
 
 
-@pytest.fixture
-def window(qtbot, store):
-    window = MainWindow(store, clock_time_source=ManualTime())
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
 def clashes(window) -> dict[str, int]:
     return {key: count for key, count in alt_keys(window).items() if count > 1}
 
