@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from benchmarks.bigsession import big_database  # noqa: E402
 from benchmarks.common import Figure, median  # noqa: E402
-from studygroup.store import Store  # noqa: E402
-from ui.capture_page import FEED_COLUMNS, table_view  # noqa: E402
-from ui.feed_model import NotesFilter, NotesModel  # noqa: E402
+from studygroup.storage.store import Store  # noqa: E402
+from ui.capture.page import FEED_COLUMNS, table_view  # noqa: E402
+from ui.capture.feed_model import NotesFilter, NotesModel  # noqa: E402
 
 NOTES = 10_000
 OPEN_MISS = (

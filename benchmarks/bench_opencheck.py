@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.bigsession import big_database
 from benchmarks.common import Figure, median
-from studygroup.db import open_database
+from studygroup.storage.db import open_database
 
 NOTES = 10_000
 OPENS = 20

@@ -13,8 +13,8 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate
 
 from benchmarks.bigsession import big_session
 from benchmarks.common import Figure, median
-from studygroup.fonts import SANS, register_fonts
-from studygroup.pdf import export_pdf
+from studygroup.export.fonts import SANS, register_fonts
+from studygroup.export.pdf import export_pdf
 
 NOTES = 5_000
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from benchmarks.common import Figure, median, percentile
 from studygroup.demo import create_demo
 from studygroup.model import Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 SAVES = 1000
 

@@ -24,7 +24,7 @@ def launch(*args: str) -> tuple[float, int]:
 
 def demo_database(folder: Path) -> Path:
     from studygroup.demo import create_demo
-    from studygroup.store import Store
+    from studygroup.storage.store import Store
 
     db = folder / "bench.db"
     with Store.open(db) as store:

@@ -47,7 +47,7 @@ def measure(scale: float) -> tuple[list[float], list[float]]:
 
     from studygroup.clock import PHASE_TIME_UP, SessionClock
     from studygroup.model import Phase, Scenario, Session
-    from ui.clock_driver import ClockDriver
+    from ui.run.clock_driver import ClockDriver
 
     global _APP  # keep the application alive until exit; PySide6 crashes if it dies first
     _APP = app = QApplication.instance() or QApplication([])

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from studygroup.demo import build_demo_session
 from studygroup.model import Observation, Session, new_id
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def big_session(notes: int, seed: int = 11) -> tuple[Session, list[Observation]]:

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from studygroup.clock import ManualTime  # noqa: E402
 from studygroup.demo import AGENDA, PEOPLE, create_demo, demo_scenario  # noqa: E402
 from studygroup.model import Participant, Phase, Session  # noqa: E402
-from studygroup.store import Store  # noqa: E402
+from studygroup.storage.store import Store  # noqa: E402
 from ui import style  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
-from ui.review_page import FOLLOW_UPS  # noqa: E402
+from ui.review.page import FOLLOW_UPS  # noqa: E402
 from ui.session_page import CAPTURE, REVIEW, RUN  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
@@ -181,8 +181,8 @@ def session_person(page, number: int) -> str:
 
 def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 2) -> None:
     """The demo's PDF summary (first pages) and its persona card as PNG (needs pdftoppm from poppler-utils)."""
-    from studygroup.handout import export_handout
-    from studygroup.pdf import export_pdf
+    from studygroup.export.handout import export_handout
+    from studygroup.export.pdf import export_pdf
 
     summary, card = folder / "summary.pdf", folder / "persona-card.pdf"
     export_pdf(session, store.observations(session.id), summary)

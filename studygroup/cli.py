@@ -16,7 +16,7 @@ from pathlib import Path
 from studygroup import __version__
 from studygroup.errors import StorageError, StudygroupError, storage_error
 from studygroup.paths import DB_ENV, database_path
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 EXIT_USAGE = 2
 FORMATS = ("json", "pdf", "md", "csv")
@@ -157,11 +157,11 @@ def _export(store: Store, args) -> int:
     session = store.find_session(args.session)
     output = Path(args.output)
     if args.format == "json":
-        from studygroup.bundle import export_bundle
+        from studygroup.exchange.bundle import export_bundle
 
         export_bundle(store, session.id, output)
     else:
-        from studygroup import exporters
+        from studygroup.export import exporters
 
         exporters.export(args.format, session, store.observations(session.id), output, page_size=args.page_size)
     print(f"Wrote {output}")
@@ -169,7 +169,7 @@ def _export(store: Store, args) -> int:
 
 
 def _import(store: Store, args) -> int:
-    from studygroup.bundle import import_bundle
+    from studygroup.exchange.bundle import import_bundle
 
     report = import_bundle(store, Path(args.file))
     for line in report.lines():
@@ -179,7 +179,7 @@ def _import(store: Store, args) -> int:
 
 
 def _backup(store: Store, args) -> int:
-    from studygroup.backup import make_backup
+    from studygroup.storage.backup import make_backup
 
     print(f"Backed up to {make_backup(store.db.connection, store.path, keep=args.keep)}")
     return 0
@@ -187,7 +187,7 @@ def _backup(store: Store, args) -> int:
 
 def _restore(args) -> int:
     # Runs without opening the store: the database being replaced may be the damaged one.
-    from studygroup.backup import list_backups, restore_backup
+    from studygroup.storage.backup import list_backups, restore_backup
 
     db_path = database_path(args.db)
     backup = Path(args.backup) if args.backup else next(iter(list_backups(db_path)), None)

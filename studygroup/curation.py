@@ -7,7 +7,7 @@ touched note is kept, and all of one rename happens in one transaction.
 from __future__ import annotations
 
 from studygroup.errors import StudygroupError
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def _clean_label(label: str, what: str) -> str:

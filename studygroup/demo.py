@@ -9,7 +9,7 @@ import random
 from studygroup.agenda import DEFAULT_TEMPLATE, TEMPLATES
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.resources import resource_path
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 DEMO_TITLE = "Demo: Crumb & Co takes its first card payment"
 

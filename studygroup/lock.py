@@ -14,7 +14,7 @@ import secrets
 import time
 from collections.abc import Callable
 
-from studygroup.db import Database
+from studygroup.storage.db import Database
 from studygroup.errors import StudygroupError
 
 MIN_PIN_LENGTH = 4

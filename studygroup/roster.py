@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from studygroup.limits import MAX_LABEL, MAX_NAME
 from studygroup.model import Session, new_id
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 HEADER_NAMES = {"name", "names", "person", "full name"}
 # A session counts as taken part in once it has been started; planned ones do not count.

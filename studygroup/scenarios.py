@@ -13,7 +13,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from studygroup.atomicfile import atomic_write
+from studygroup.storage.atomicfile import atomic_write
 from studygroup.model import Scenario
 from studygroup.paths import user_data_dir
 from studygroup.resources import resource_path

@@ -23,7 +23,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def store(tmp_path):
     """A fresh store in a temporary file."""
-    from studygroup.store import Store
+    from studygroup.storage.store import Store
 
     with Store.open(tmp_path / "test.db") as opened:
         yield opened

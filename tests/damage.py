@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from studygroup.demo import create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 SEED = 12
 DAMAGE = 8192  # bytes of noise: two pages' worth, as a failing sector range or a bad copy leaves
@@ -97,7 +97,7 @@ def connect_failing(monkeypatch, name: str | None) -> None:
 
 def fail_after_open(monkeypatch, name: str) -> None:
     """The database opens soundly, then its disk fails: the command's own reads and writes meet *name*."""
-    import studygroup.store as store_module
+    import studygroup.storage.store as store_module
 
     connect_failing(monkeypatch, None)
     real_open = store_module.open_database

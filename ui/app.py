@@ -13,10 +13,10 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from studygroup.applog import CrashLog, start_log, stop_log
-from studygroup.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
+from studygroup.storage.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
 from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
 from ui.file_watch import FileWatcher
 from ui.single_instance import SingleInstance

@@ -1,6 +1,6 @@
 """Import a bundle from the app: File > Import bundle... or a .json file dropped on the window.
 
-The core checks the bundle whole before writing anything (studygroup.bundle_check); the app says
+The core checks the bundle whole before writing anything (studygroup.exchange.bundle_check); the app says
 what the import did, or the one sentence why not, in one dialog.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from studygroup.bundle import ImportReport, import_bundle
+from studygroup.exchange.bundle import ImportReport, import_bundle
 from studygroup.errors import StudygroupError
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import dialogs
 
 FILE_FILTER = "studygroup bundle (*.json)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from studygroup.db import Database
-from studygroup.dbfile import replaced_message
+from studygroup.storage.db import Database
+from studygroup.storage.dbfile import replaced_message
 from ui.timers import make_timer
 
 CHECK_INTERVAL_MS = 2000  # one stat() every two seconds: nothing, next to the chance of typing into a dead file

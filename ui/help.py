@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLa
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS
 from ui.actions import ACTIONS, SPECS, shortcut_text, tooltip
-from ui.capture_widgets import KIND_LETTERS
+from ui.capture.widgets import KIND_LETTERS
 
 SHEET_TITLE = "Keyboard shortcuts"
 HOME, RUN, PROJECTOR, ROUND = "Home and Go", "Run", "Projector view", "Question round"
@@ -61,7 +61,7 @@ def native(keys: str) -> str:
 
 def sheet_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key of the app as (group, [(keys, what it does)]), in the order the sheet shows them."""
-    from ui.plan_page import COMMANDS  # loaded when the sheet opens: start-up shows Home only
+    from ui.plan.page import COMMANDS  # loaded when the sheet opens: start-up shows Home only
 
     groups: dict[str, list[tuple[str, str]]] = {name: [] for name in (HOME, RUN, PROJECTOR, ROUND)}
     groups[CAPTURE] = list(CAPTURE_PEOPLE)

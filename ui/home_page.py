@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedLayout, QTableView,
                                QVBoxLayout, QWidget)
 
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui.actions import SPECS, bind_button, build_action
 from ui.session_models import SessionListModel
 

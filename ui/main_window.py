@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from studygroup.demo import DEMO_TITLE, create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import app_settings
 from ui.actions import build_actions, icon
 from ui.bundle_import import ask_and_import, dropped_bundle, import_file
@@ -18,7 +18,7 @@ from ui.home_page import HomePage
 from ui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
-    from studygroup.bundle import ImportReport
+    from studygroup.exchange.bundle import ImportReport
     from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -31,7 +31,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.store, self.time_source = store, clock_time_source
         self.session_page: SessionPage | None = None
-        self.plan_page = None  # ui.plan_page.PlanPage, built on first "New session"
+        self.plan_page = None  # ui.plan.page.PlanPage, built on first "New session"
         self.setWindowIcon(icon("app"))
         self.home = HomePage(store, self)
         self.home.session_chosen.connect(self.open_session)
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
     def show_new_session(self) -> None:
         """Show the plan page (built once, reset after each session it creates)."""
         if self.plan_page is None:
-            from ui.plan_page import PlanPage  # loaded on first use: start-up shows Home only
+            from ui.plan.page import PlanPage  # loaded on first use: start-up shows Home only
 
             self.plan_page = PlanPage(self.store, self)
             self.plan_page.session_created.connect(self.open_session)

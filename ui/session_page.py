@@ -7,17 +7,17 @@ import sqlite3
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from studygroup.backup import make_backup
+from studygroup.storage.backup import make_backup
 from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
 from studygroup.errors import StorageError
 from studygroup.model import Session
 from studygroup.roster import record_participation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import dialogs
-from ui.capture_page import CapturePage
+from ui.capture.page import CapturePage
 from ui.facilitator_gate import FacilitatorGate
-from ui.review_page import ReviewPage
-from ui.run_console import END_QUESTION, RunConsole
+from ui.review.page import ReviewPage
+from ui.run.console import END_QUESTION, RunConsole
 
 RUN, CAPTURE, REVIEW = 0, 1, 2
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from studygroup.dbfile import lock_path
+from studygroup.storage.dbfile import lock_path
 
 RAISE_MESSAGE = b"raise"
 
@@ -38,7 +38,7 @@ class SingleInstance(QObject):
 
     @property
     def lock_path(self) -> Path:
-        return lock_path(self.db_path)  # the name `studygroup restore` checks (studygroup/dbfile.py)
+        return lock_path(self.db_path)  # the name `studygroup restore` checks (studygroup/storage/dbfile.py)
 
     def acquire(self) -> bool:
         """Take the lock (recovering a stale one); False when another live app holds it."""

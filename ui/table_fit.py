@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS, Session
-from ui.feed_model import COLUMNS, KIND, NOTE, PERSON, PHASE, SEVERITY, STEP, TIME
+from ui.capture.feed_model import COLUMNS, KIND, NOTE, PERSON, PHASE, SEVERITY, STEP, TIME
 
 # base.qss pads cells and header sections by 10 px on each side, the style adds a text margin of
 # 4 px on each side (what ResizeToContents measures), and 4 px spare against rounding.

@@ -8,7 +8,7 @@ save_draft returns; the parent kills it with SIGKILL at a random moment.
 import sys
 
 from studygroup.model import Draft, Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def main() -> None:

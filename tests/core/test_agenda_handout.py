@@ -4,7 +4,7 @@ import pypdf
 import pytest
 
 from studygroup import agenda, demo
-from studygroup.handout import export_handout
+from studygroup.export.handout import export_handout
 from studygroup.model import Participant, Scenario, Session
 
 

@@ -11,12 +11,12 @@ import sys
 
 import pytest
 
-from studygroup import backup as backup_module
-from studygroup.backup import backup_dir, backup_due, list_backups, make_backup, restore_backup
+from studygroup.storage import backup as backup_module
+from studygroup.storage.backup import backup_dir, backup_due, list_backups, make_backup, restore_backup
 from studygroup.cli import main
 from studygroup.demo import create_demo
 from studygroup.errors import BackupFailed
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.damage import fail_after_open
 
 

@@ -8,11 +8,11 @@ import uuid
 
 import pytest
 
-from studygroup.bundle import bundle_dict, export_bundle, import_bundle
+from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
 from studygroup.model import Draft, Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 @pytest.fixture
@@ -165,7 +165,7 @@ def test_deep_nesting_is_one_sentence(tmp_path, store):
 
 
 def test_a_device_or_pipe_is_read_with_a_byte_cap(tmp_path, store, monkeypatch):
-    from studygroup import bundle_check
+    from studygroup.exchange import bundle_check
 
     monkeypatch.setattr(bundle_check, "MAX_BUNDLE_BYTES", 1024)
     with pytest.raises(BundleError, match="larger than"):

@@ -9,12 +9,12 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studygroup.bundle import bundle_dict, export_bundle, import_bundle
+from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
-from studygroup.exporters import export
+from studygroup.export.exporters import export
 from studygroup.model import Draft
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 # Values a careless tool or an old version might write where anything is expected.
 json_values = st.recursive(

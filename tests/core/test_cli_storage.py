@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from studygroup.backup import backup_dir, list_backups, make_backup
-from studygroup.bundle import export_bundle
+from studygroup.storage.backup import backup_dir, list_backups, make_backup
+from studygroup.exchange.bundle import export_bundle
 from studygroup.cli import main
 from studygroup.demo import create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.damage import FAULTS, connect_failing, damaged_database, fail_after_open, integrity_ok
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout under test, whatever studygroup is installed

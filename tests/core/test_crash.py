@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from studygroup.demo import create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 

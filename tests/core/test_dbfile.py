@@ -8,13 +8,13 @@ import sys
 
 import pytest
 
-from studygroup import dbfile
-from studygroup.backup import make_backup, restore_backup
-from studygroup.db import open_database
+from studygroup.storage import dbfile
+from studygroup.storage.backup import make_backup, restore_backup
+from studygroup.storage.db import open_database
 from studygroup.demo import create_demo
 from studygroup.errors import DatabaseInUse, DatabaseReplaced, StorageError
 from studygroup.model import Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def note(session, text):
@@ -74,7 +74,7 @@ def test_an_untouched_file_and_an_in_memory_database_write_as_before(store):
 def test_the_check_runs_once_per_transaction_not_per_savepoint(store, monkeypatch):
     calls = []
     real = dbfile.file_identity
-    monkeypatch.setattr("studygroup.db.file_identity", lambda path: calls.append(path) or real(path))
+    monkeypatch.setattr("studygroup.storage.db.file_identity", lambda path: calls.append(path) or real(path))
     with store.db.atomic():
         with store.db.atomic():
             pass
@@ -137,7 +137,7 @@ def test_holding_the_lock_refuses_a_second_holder_and_lets_go(tmp_path):
     db = tmp_path / "x.db"
     open_database(db).close()
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys\nfrom studygroup.dbfile import holding_lock\n"
+        "import sys\nfrom studygroup.storage.dbfile import holding_lock\n"
         "with holding_lock(sys.argv[1]):\n    print('held', flush=True)\n    sys.stdin.read()\n"), str(db)],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:

@@ -9,14 +9,14 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from studygroup import pdf as pdf_module
+from studygroup.export import pdf as pdf_module
 from studygroup.demo import create_demo
-from studygroup.exporters import export
-from studygroup.fonts import SANS, _coverage, fallback_for
+from studygroup.export.exporters import export
+from studygroup.export.fonts import SANS, _coverage, fallback_for
 from studygroup.limits import MAX_NOTE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.summary import summarise
-from studygroup.textsafe import csv_cell, has_rtl, printable
+from studygroup.export.textsafe import csv_cell, has_rtl, printable
 from tests.hostile import corpus
 
 TITLE = "Hostile input check"
@@ -230,7 +230,7 @@ def test_a_one_megabyte_note_prints_its_first_ten_thousand_characters(tmp_path):
 def test_right_to_left_text_is_shaped_everywhere_we_print_it():
     from reportlab.lib.styles import ParagraphStyle
 
-    from studygroup.pdf import user_paragraph
+    from studygroup.export.pdf import user_paragraph
 
     plain = ParagraphStyle("plain")
     assert user_paragraph("עברית מימין לשמאל", plain).style.shaping == 1

@@ -9,10 +9,10 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate
 
-from studygroup.fonts import fallback_for, font_runs
+from studygroup.export.fonts import fallback_for, font_runs
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
-from studygroup.pdf import MARGIN, chart_label, export_pdf
-from studygroup.pdfchart import stacked_chart
+from studygroup.export.pdf import MARGIN, chart_label, export_pdf
+from studygroup.export.pdfchart import stacked_chart
 from studygroup.resources import resource_path
 from studygroup.summary import summarise
 from tests.pdfprobe import drawn, flat_text, fonts_of

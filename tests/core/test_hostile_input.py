@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studygroup.bundle import export_bundle, import_bundle
+from studygroup.exchange.bundle import export_bundle, import_bundle
 from studygroup.limits import MAX_LABEL, MAX_NAME, MAX_NOTE
 from studygroup.model import Observation, Participant, Scenario, Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.hostile import corpus
 
 

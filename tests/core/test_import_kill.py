@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from studygroup.bundle import export_bundle
+from studygroup.exchange.bundle import export_bundle
 from studygroup.demo import create_demo
 from studygroup.model import Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 

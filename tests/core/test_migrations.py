@@ -4,10 +4,10 @@ import sqlite3
 
 import pytest
 
-from studygroup.db import (APPLICATION_ID, SCHEMA_VERSION, Database, migrate, migration_files, open_database,
+from studygroup.storage.db import (APPLICATION_ID, SCHEMA_VERSION, Database, migrate, migration_files, open_database,
                            schema_version, split_statements)
 from studygroup.errors import CorruptDatabase, NewerDatabase
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def make_version_1_file(path):

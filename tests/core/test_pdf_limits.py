@@ -6,10 +6,10 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
-from studygroup.handout import export_handout
+from studygroup.export.handout import export_handout
 from studygroup.limits import MAX_NAME, MAX_NOTE, MAX_STEP, MAX_TITLE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
-from studygroup.pdf import export_pdf
+from studygroup.export.pdf import export_pdf
 from tests.pdfprobe import flat_text
 
 UNBROKEN = 10_000

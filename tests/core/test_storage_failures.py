@@ -4,12 +4,12 @@ import sqlite3
 
 import pytest
 
-from studygroup.db import open_database
+from studygroup.storage.db import open_database
 from studygroup.demo import create_demo
 from studygroup.errors import (CorruptDatabase, DatabaseLocked, DiskError, DiskFull, ReadOnlyDatabase, StorageError,
                                storage_error)
 from studygroup.model import Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.damage import damaged_database
 
 

@@ -4,10 +4,10 @@ import sqlite3
 
 import pytest
 
-from studygroup.db import SCHEMA_VERSION
+from studygroup.storage.db import SCHEMA_VERSION
 from studygroup.errors import NotFound
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 def make_session() -> Session:

@@ -23,7 +23,7 @@ from studygroup.clock import SessionClock, SystemTime
 from studygroup.demo import demo_scenario
 from studygroup.lock import FacilitatorLock, PinStore
 from studygroup.model import Participant, Phase, Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.soak.room import RealApp, VirtualScreen, require_tools
 
 PEOPLE = ("Ada Obi", "Bo Lind", "Cy Marsh", "Di Ferro", "Ed Nakamura")

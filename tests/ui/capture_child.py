@@ -19,8 +19,8 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from studygroup.clock import SessionClock  # noqa: E402
-from studygroup.store import Store  # noqa: E402
-from ui.capture_page import CapturePage  # noqa: E402
+from studygroup.storage.store import Store  # noqa: E402
+from ui.capture.page import CapturePage  # noqa: E402
 
 
 def acknowledge(kind: str, payload: dict) -> None:

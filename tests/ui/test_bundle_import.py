@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from studygroup.bundle import bundle_dict, export_bundle
+from studygroup.exchange.bundle import bundle_dict, export_bundle
 from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
 from studygroup.model import Observation
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import dialogs
 from ui.main_window import MainWindow
 

@@ -7,11 +7,11 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studygroup.bundle import bundle_dict, import_bundle
+from studygroup.exchange.bundle import bundle_dict, import_bundle
 from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.core.test_bundle_properties import mutate
 from ui.main_window import MainWindow
 from ui.session_page import CAPTURE, REVIEW, RUN

@@ -13,8 +13,8 @@ import pytest
 
 from studygroup.clock import ManualTime, SessionClock
 from studygroup.demo import create_demo
-from studygroup.store import Store
-from ui.capture_page import CapturePage
+from studygroup.storage.store import Store
+from ui.capture.page import CapturePage
 
 CHILD = Path(__file__).with_name("capture_child.py")
 

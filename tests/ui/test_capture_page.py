@@ -13,8 +13,8 @@ from studygroup.model import Observation, Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
 from ui import dialogs
 from ui.actions import ACTIONS
-from ui.capture_page import FALLBACK_FILE, CapturePage
-from ui.feed_model import ANY
+from ui.capture.page import FALLBACK_FILE, CapturePage
+from ui.capture.feed_model import ANY
 
 NAMES = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi", "Lena Novak", "Chris Okafor",
          "Priya Shah", "Sam Lee")

@@ -1,7 +1,7 @@
 """The chime says why it can only be the system bell, and the Run console shows that sentence."""
 
-from ui import chime
-from ui.chime import NO_AUDIO_DEVICE, NO_AUDIO_MODULE, Chime
+from ui.run import chime
+from ui.run.chime import NO_AUDIO_DEVICE, NO_AUDIO_MODULE, Chime
 
 
 class NoOutputs:
@@ -28,7 +28,7 @@ def test_headless_needs_no_explanation(qapp):
 
 def test_the_run_console_shows_the_sound_note(qtbot, store, time, monkeypatch):
     from tests.ui.test_run_console import make_session
-    from ui.run_console import RunConsole
+    from ui.run.console import RunConsole
     from studygroup.clock import SessionClock
 
     monkeypatch.setattr(chime, "QSoundEffect", None)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from studygroup.demo import build_demo_session
-from ui.feed_model import ANY, NotesFilter, NotesModel
+from ui.capture.feed_model import ANY, NotesFilter, NotesModel
 
 
 def shown(proxy: NotesFilter) -> list[str]:

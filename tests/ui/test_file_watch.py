@@ -6,9 +6,9 @@ import pytest
 
 from studygroup.clock import ManualTime, SessionClock
 from studygroup.demo import create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import main_window
-from ui.capture_page import FALLBACK_FILE, CapturePage
+from ui.capture.page import FALLBACK_FILE, CapturePage
 from ui.file_watch import FileWatcher
 
 

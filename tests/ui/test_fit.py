@@ -19,7 +19,7 @@ from studygroup.demo import AGENDA, create_demo, demo_scenario
 from studygroup.model import Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
 from ui import style
-from ui.feed_model import NOTE
+from ui.capture.feed_model import NOTE
 from ui.main_window import MainWindow
 from ui.session_page import CAPTURE, REVIEW, RUN
 from ui.window_fit import FRAME_ALLOWANCE

@@ -9,7 +9,7 @@ from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
 from tests.ui.test_capture_page import make_session
 from ui.actions import ACTIONS
-from ui.capture_page import CapturePage
+from ui.capture.page import CapturePage
 from ui.help import KeyboardSheet
 from ui.main_window import MainWindow
 

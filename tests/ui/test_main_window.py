@@ -59,7 +59,7 @@ def test_enter_on_a_row_opens_that_session(qtbot, window, store):
 
 def test_new_session_opens_a_planned_session(window, store):
     window.show_new_session()
-    if window.session_page is not None:  # the stand-in until ui/plan_page.py lands
+    if window.session_page is not None:  # the stand-in until ui/plan/page.py lands
         assert window.session_page.session.status == "planned"
         assert window.session_page.tabs.currentIndex() == RUN
     else:
@@ -99,7 +99,7 @@ def test_second_app_on_the_same_database_raises_the_first(qtbot, tmp_path, monke
 
 
 def test_app_start_makes_the_daily_backup(qtbot, tmp_path, monkeypatch):
-    from studygroup.backup import list_backups
+    from studygroup.storage.backup import list_backups
     from ui import app as app_module
 
     db = tmp_path / "daily.db"
@@ -114,7 +114,7 @@ def test_app_start_makes_the_daily_backup(qtbot, tmp_path, monkeypatch):
 def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
     from studygroup.demo import AGENDA, demo_scenario
     from studygroup.model import Phase, Session
-    from studygroup.store import Store
+    from studygroup.storage.store import Store
     from ui import app as app_module
 
     db = tmp_path / "left-running.db"

@@ -11,7 +11,7 @@ from studygroup.clock import ManualTime
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from ui import dialogs
 from ui.main_window import MainWindow
-from ui.question_round import TOGGLE_SPEC
+from ui.run.question_round import TOGGLE_SPEC
 
 # Captured at import, before the autouse fixture in conftest swaps them for failing stubs.
 REAL = {name: getattr(dialogs, name) for name in ("inform", "ask_yes_no", "choose", "ask_text", "ask_pin")}

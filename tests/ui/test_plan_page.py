@@ -5,7 +5,7 @@ from PySide6.QtCore import QDate, Qt
 
 from studygroup import roster, scenarios
 from ui import dialogs
-from ui.plan_page import PlanPage
+from ui.plan.page import PlanPage
 
 
 @pytest.fixture

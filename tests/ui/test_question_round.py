@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Participant, Phase, Session
-from ui.question_round import ROUND_SPECS, TOGGLE_SPEC
+from ui.run.question_round import ROUND_SPECS, TOGGLE_SPEC
 from ui.session_page import SessionPage
 
 NAMES = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi")

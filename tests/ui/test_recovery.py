@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from studygroup.backup import backup_dir, make_backup
+from studygroup.storage.backup import backup_dir, make_backup
 from studygroup.demo import create_demo
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from tests.damage import connect_failing, damage
 from ui import app, dialogs
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from studygroup.demo import create_demo
 from studygroup.summary import summarise
 from ui import dialogs
-from ui.review_page import ReviewPage
+from ui.review.page import ReviewPage
 
 
 @pytest.fixture

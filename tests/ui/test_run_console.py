@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from studygroup.backup import list_backups
+from studygroup.storage.backup import list_backups
 
 from studygroup.clock import ManualTime
 from studygroup.demo import AGENDA, demo_scenario

@@ -21,7 +21,7 @@ def test_a_clock_that_cannot_be_saved_keeps_running_and_says_so_once(page, monke
 
 
 def test_a_backup_that_fails_after_the_session_is_said_in_one_box(page, monkeypatch):
-    from studygroup.backup import backup_dir
+    from studygroup.storage.backup import backup_dir
     from ui import dialogs
 
     said = []

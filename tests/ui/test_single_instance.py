@@ -5,10 +5,10 @@ import signal
 import subprocess
 import sys
 
-from studygroup.backup import make_backup, restore_backup
+from studygroup.storage.backup import make_backup, restore_backup
 from studygroup.cli import main
-from studygroup.dbfile import holding_lock
-from studygroup.store import Store
+from studygroup.storage.dbfile import holding_lock
+from studygroup.storage.store import Store
 from ui.single_instance import SingleInstance
 
 HOLD_LOCK = """

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
 from studygroup.summary import nice_step
-from ui.stacked_bar_chart import StackedBarChart, label_lines
+from ui.review.stacked_bar_chart import StackedBarChart, label_lines
 
 
 @pytest.mark.parametrize("maximum, step", [(0, 1), (3, 1), (7, 2), (12, 5), (40, 10), (57, 20), (130, 50)])

@@ -10,44 +10,21 @@ from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView,
 
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock, countdown_level, countdown_text
 from studygroup.model import Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import dialogs
 from ui.actions import ACTION_PROPERTY, build_action, build_actions, icon
-from ui.chime import Chime
+from ui.run.chime import Chime
 from ui.facilitator_gate import FacilitatorGate
 from ui.session_models import PhaseListModel
 from ui.style import repolish
-from ui.clock_driver import ClockDriver, unsubscribe
+from ui.run.clock_driver import ClockDriver, unsubscribe
+from ui.run.countdown import countdown_state, plan_text, set_state
 from ui.timers import make_timer
 
 FLASH_MS = 1500
 CONTROL_IDS = ("start_pause", "previous_phase", "next_phase", "extend_1", "extend_5", "end_session")
 END_QUESTION = "End the session now? The clock stops for good; every note stays saved and editable in the review."
 STATUS_TEXT = {"planned": "Not started", "running": "Running", "paused": "Paused", "ended": "Session ended"}
-
-
-def countdown_state(clock: SessionClock) -> str:
-    """normal / low / critical / overtime for the QSS `state` property ("normal" before and after)."""
-    if clock.session.status in ("planned", "ended") or not clock.phase:
-        return "normal"
-    return countdown_level(clock.phase_remaining(), clock.phase.planned_seconds)
-
-
-def plan_text(clock: SessionClock) -> tuple[str, bool]:
-    """'Ahead/behind plan by N min' (whole minutes) and whether it is behind."""
-    minutes = round(clock.behind_plan() / 60.0)
-    if minutes >= 1:
-        return f"Behind plan by {minutes} min", True
-    if minutes <= -1:
-        return f"Ahead of plan by {-minutes} min", False
-    return "On plan", False
-
-
-def set_state(label: QLabel, name: str, value) -> None:
-    """Set a dynamic style property and re-polish only when it changed."""
-    if label.property(name) != value:
-        label.setProperty(name, value)
-        repolish(label)
 
 
 class RunConsole(QWidget):
@@ -143,8 +120,8 @@ class RunConsole(QWidget):
         """The round panel (hidden until its toggle is checked) and that toggle; None without a store."""
         if self.store is None:
             return None
-        # Imported here: ui.question_round is a sibling that must not import this module back.
-        from ui.question_round import QuestionRoundPanel
+        # Imported here: ui.run.question_round is a sibling that must not import this module back.
+        from ui.run.question_round import QuestionRoundPanel
 
         self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self, gate=self.gate)
         self.question_round.hide()
@@ -287,7 +264,7 @@ class RunConsole(QWidget):
 
     def show_projector(self):
         """Open (or raise) the room view; it follows this console's clock."""
-        from ui.projector import ProjectorWindow
+        from ui.run.projector import ProjectorWindow
 
         if self.projector is None:
             self.projector = ProjectorWindow(self.session, self.clock, parent=self)

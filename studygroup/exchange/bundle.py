@@ -1,6 +1,6 @@
 """The JSON bundle: a session with every note, version and draft, for merging and archiving.
 
-The format is documented in docs/bundle-format.md; studygroup.bundle_check refuses what it forbids.
+The format is documented in docs/bundle-format.md; studygroup.exchange.bundle_check refuses what it forbids.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from studygroup.atomicfile import atomic_write
-from studygroup.bundle_check import FORMAT, VERSION, read_bundle
+from studygroup.storage.atomicfile import atomic_write
+from studygroup.exchange.bundle_check import FORMAT, VERSION, read_bundle
 from studygroup.errors import BundleError
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
-from studygroup.store import Store, _insert_observation
+from studygroup.storage.store import Store, _insert_observation
 
 
 def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from studygroup import agenda, groups, roster, scenarios
 from studygroup.errors import StorageError
 from studygroup.limits import MAX_LABEL, MAX_LINGO, MAX_NAME, MAX_TEXT, MAX_TITLE
 from studygroup.model import Participant, Phase, Scenario, Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from ui import dialogs
 from ui.session_models import ListTableModel
 from ui.table_fit import rows_height
@@ -742,7 +742,7 @@ class PlanPage(QWidget):
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        from studygroup.handout import export_handout  # reportlab loads only when someone prints
+        from studygroup.export.handout import export_handout  # reportlab loads only when someone prints
 
         try:
             export_handout(session, path)

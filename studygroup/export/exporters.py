@@ -14,15 +14,15 @@ def export(fmt: str, session: Session, observations: list[Observation], path: Pa
            page_size: str = "A4", progress: Callable[[int, int], None] | None = None) -> None:
     """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py)."""
     if fmt == "pdf":
-        from studygroup.pdf import export_pdf
+        from studygroup.export.pdf import export_pdf
 
         export_pdf(session, observations, path, page_size=page_size, progress=progress)
     elif fmt == "md":
-        from studygroup.markdown import export_markdown
+        from studygroup.export.markdown import export_markdown
 
         export_markdown(session, observations, path)
     elif fmt == "csv":
-        from studygroup.csvexport import export_csv
+        from studygroup.export.csvexport import export_csv
 
         export_csv(session, observations, path)
     else:

@@ -14,8 +14,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from studygroup.bundle_check import check_record
-from studygroup.db import Database, open_database
+from studygroup.exchange.bundle_check import check_record
+from studygroup.storage.db import Database, open_database
 from studygroup.errors import NotFound
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
 

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studygroup import exporters
-from studygroup.bundle import export_bundle
-from studygroup.db import open_database
+from studygroup.export import exporters
+from studygroup.exchange.bundle import export_bundle
+from studygroup.storage.db import open_database
 from studygroup.errors import StudygroupError
 from studygroup.model import Observation, Session
-from studygroup.store import Store
+from studygroup.storage.store import Store
 
 
 class ExportJob(QObject):

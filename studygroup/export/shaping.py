@@ -1,7 +1,7 @@
 """reportlab's harfbuzz shaping, made to work with our font fallback and to copy back out of the PDF.
 
 What reportlab's shaping gets wrong for us, fixed here and installed once by
-`studygroup.fonts.register_fonts`:
+`studygroup.export.fonts.register_fonts`:
 
 - It shapes a whole word with the font of its first piece, so `“हिन्दी”` (a DejaVu quote mark,
   then Noto Sans Devanagari) was shaped in DejaVu and printed as boxes. Here each run of one
@@ -25,7 +25,7 @@ import unicodedata
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
 
-# Private use, planes 15 and 16: studygroup.textsafe keeps typed ones out of the PDF, so no clash.
+# Private use, planes 15 and 16: studygroup.export.textsafe keeps typed ones out of the PDF, so no clash.
 _ALIASES = itertools.chain(range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
 _alias_codes: dict[tuple[str, int, str], int] = {}  # (font, glyph id, text) -> code drawn for it
 _alias_text: dict[int, str] = {}  # code -> the characters it stands for

@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from studygroup.dbfile import file_identity, replaced_message
+from studygroup.storage.dbfile import file_identity, replaced_message
 from studygroup.errors import CorruptDatabase, DatabaseReplaced, NewerDatabase, StorageError, storage_error
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")

@@ -17,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from studygroup.fonts import SANS
+from studygroup.export.fonts import SANS
 from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
 from studygroup.summary import nice_step
 

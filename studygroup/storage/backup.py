@@ -10,8 +10,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from studygroup.db import open_database
-from studygroup.dbfile import holding_lock
+from studygroup.storage.db import open_database
+from studygroup.storage.dbfile import holding_lock
 from studygroup.errors import BackupFailed, StorageError
 
 DEFAULT_KEEP = 10

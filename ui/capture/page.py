@@ -27,14 +27,14 @@ from studygroup.lock import PinBackoff
 from studygroup.model import KIND_LABELS, KINDS, SEVERITY_WORDS, Draft, Observation, Session
 from studygroup.notes import build_observation, remember_journey_step
 from studygroup.nudges import RULE1_HINT, RULE1_SHORT, RULE2_HINT, RULE2_SHORT, lingo_hits, load_solution_phrases, solution_hits
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from studygroup.summary import clock_text
 from ui import dialogs
 from ui.actions import ACTION_PROPERTY, bind_button, build_actions
-from ui.capture_widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, PersonBar, StepEdit, first_name, \
+from ui.capture.widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, PersonBar, StepEdit, first_name, \
     person_colour, persona_reminder
 from ui.facilitator_gate import FacilitatorGate
-from ui.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
+from ui.capture.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
 from ui.table_fit import NOTE_MIN_WIDTH, fit_note_columns, rows_height, table_chrome_width
 from ui.timers import make_timer
 

@@ -11,11 +11,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table,
                                 TableStyle)
 
-from studygroup.atomicfile import atomic_write
-from studygroup.fonts import register_fonts
+from studygroup.storage.atomicfile import atomic_write
+from studygroup.export.fonts import register_fonts
 from studygroup.limits import clip_session
 from studygroup.model import Session
-from studygroup.pdf import PAGE_SIZES, user_paragraph
+from studygroup.export.pdf import PAGE_SIZES, user_paragraph
 MARGIN = 16 * mm
 INK, MUTED, RULE_BG = colors.HexColor("#1F2328"), colors.HexColor("#5B6470"), colors.HexColor("#EEF4F4")
 

@@ -18,16 +18,16 @@ from studygroup import curation
 from studygroup.errors import StudygroupError
 from studygroup.model import KIND_LABELS, Observation, Session
 from studygroup.scenarios import slugify
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from studygroup.summary import Summary, clock_text, kind_series, summarise
 from ui import dialogs
 from ui.actions import bind_button, build_action
-from ui.export_worker import ExportJob, start_export
+from ui.review.export_worker import ExportJob, start_export
 from ui.facilitator_gate import FacilitatorGate
-from ui.review_counts import CountsModel
+from ui.review.counts import CountsModel
 from ui.session_models import ListTableModel
 from ui.plain_text import plain_tooltip
-from ui.stacked_bar_chart import StackedBarChart
+from ui.review.stacked_bar_chart import StackedBarChart
 from ui.table_fit import PERSON_MAX_WIDTH, column_width
 
 _Index = QModelIndex | QPersistentModelIndex

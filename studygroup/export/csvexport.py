@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from studygroup.atomicfile import atomic_write
+from studygroup.storage.atomicfile import atomic_write
 from studygroup.model import SEVERITY_WORDS, Observation, Session
 from studygroup.summary import clock_text, kind_label, summarise, wall_text
-from studygroup.textsafe import csv_cell
+from studygroup.export.textsafe import csv_cell
 
 HEADER = ("id", "session_time", "wall_time", "author", "discipline", "role", "phase", "journey_step", "kind",
           "severity", "severity_words", "text", "expected", "happened", "tags", "follow_up", "rule1_lingo",

@@ -2,10 +2,10 @@
 
 - PDF: reportlab's Paragraph parses a mini-HTML, so `<img src=...>` would embed a local
   file and `<a href=...>` a live link. Text is escaped first, then newlines become `<br/>`,
-  runs DejaVu cannot draw switch to a fallback font (studygroup.fonts), and long notes are
+  runs DejaVu cannot draw switch to a fallback font (studygroup.export.fonts), and long notes are
   split into chunks because one huge Paragraph takes minutes to lay out. Private-use characters
   of planes 15 and 16, which no bundled font draws, are left out: the PDF uses those codes for
-  shaped glyphs (studygroup.shaping).
+  shaped glyphs (studygroup.export.shaping).
 - CSV: cells that begin like a formula are neutralised for spreadsheet programs.
 - Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped.
 """
@@ -37,7 +37,7 @@ def has_rtl(text: str) -> bool:
 
 def pdf_markup(text: str) -> str:
     """Escaped Paragraph markup for one short piece of user text, newlines kept as `<br/>`."""
-    from studygroup.fonts import font_runs  # here, so CSV and Markdown never load reportlab
+    from studygroup.export.fonts import font_runs  # here, so CSV and Markdown never load reportlab
 
     parts = []
     for font, chars in font_runs(_PLANE_15_16.sub("", printable(text))):

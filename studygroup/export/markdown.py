@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygroup.atomicfile import atomic_write
+from studygroup.storage.atomicfile import atomic_write
 from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
-from studygroup.textsafe import md_text
+from studygroup.export.textsafe import md_text
 
 
 def export_markdown(session: Session, observations: list[Observation], path: Path) -> None:

@@ -2,7 +2,7 @@
 
 Sections: cover, headline numbers, the "bad day" charts, themes and quotes, the agenda as
 run, follow-ups for later, then the friction log per person. Every piece of user text goes
-through studygroup.textsafe, so it is printed as typed and never read as markup, and every
+through studygroup.export.textsafe, so it is printed as typed and never read as markup, and every
 field is first cut to its limit (studygroup.limits), so no text can make the layout take minutes.
 """
 
@@ -21,13 +21,13 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageBreak, PageTemplate,
                                 Paragraph, Spacer, Table, TableStyle)
 
-from studygroup.atomicfile import atomic_write
-from studygroup.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
+from studygroup.storage.atomicfile import atomic_write
+from studygroup.export.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
 from studygroup.limits import ELLIPSIS, clip_note, clip_session
 from studygroup.model import SEVERITY_WORDS, Observation, Session
-from studygroup.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
+from studygroup.export.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
-from studygroup.textsafe import has_rtl, pdf_markup, printable, split_long_text
+from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm

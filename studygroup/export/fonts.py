@@ -7,7 +7,7 @@ Hangul), Noto Sans Devanagari, Noto Sans Thai or Symbola (emoji and symbols). Al
 bundled in resources/fonts and embedded, so the PDF looks the same in every viewer (Adobe's
 non-embedded CID fonts show as boxes where the viewer lacks them, poppler included). Bold and
 italic faces are registered as one family so that `<b>` stays in DejaVu instead of silently
-falling back to Helvetica. Complex scripts are shaped by harfbuzz (studygroup.shaping).
+falling back to Helvetica. Complex scripts are shaped by harfbuzz (studygroup.export.shaping).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from studygroup import shaping
+from studygroup.export import shaping
 from studygroup.resources import resource_path
 
 SANS = "DejaVuSans"
@@ -49,7 +49,7 @@ _SCRIPT_FONTS = (
     (DEVANAGARI, ((0x0900, 0x097F), (0x1CD0, 0x1CFF), (0xA8E0, 0xA8FF), (0x11B00, 0x11B5F))),
     (THAI, ((0x0E00, 0x0E7F),)),
 )
-# Text needing harfbuzz: right-to-left letters are found by studygroup.textsafe.has_rtl.
+# Text needing harfbuzz: right-to-left letters are found by studygroup.export.textsafe.has_rtl.
 _COMPLEX = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for _, blocks in _SCRIPT_FONTS for a, b in blocks) + "]")
 _JOINING = ("Mn", "Me", "Cf")  # marks and joiners stay in the font of the letter before them
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTabl
 from studygroup.clock import countdown_level, countdown_text
 from studygroup.model import Participant, Session
 from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
-from studygroup.store import Store
+from studygroup.storage.store import Store
 from studygroup.summary import clock_text
 from ui.actions import SPECS, build_action, icon
 from ui.facilitator_gate import FacilitatorGate
