@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 from benchmarks.bigsession import big_database  # noqa: E402
 from benchmarks.common import Figure, median  # noqa: E402
 from studygroup.storage.store import Store  # noqa: E402
-from ui.capture.page import FEED_COLUMNS, table_view  # noqa: E402
 from ui.capture.feed_model import NotesFilter, NotesModel  # noqa: E402
+from ui.capture.page import FEED_COLUMNS, table_view  # noqa: E402
 
 NOTES = 10_000
 OPEN_MISS = (
@@ -32,7 +32,8 @@ OPEN_MISS = (
     "library reading the same rows misses 100 ms as well. Already done: observations are built positionally "
     "with interned ids (about twice as fast as keyword construction), and the filter proxy was rewritten (Qt's "
     "QSortFilterProxyModel calls Python once per row). Not done: loading the feed in chunks after the first "
-    "screenful would paint sooner without loading faster, at the cost of a read cursor held across user edits.")
+    "screenful would paint sooner without loading faster, at the cost of a read cursor held across user edits."
+)
 
 
 class RawModel(QAbstractTableModel):
@@ -87,10 +88,13 @@ def _raw(path: Path, session_id: str) -> tuple[float, list[float]]:
     start = time.perf_counter()
     conn = sqlite3.connect(path)
     # The same rows and columns the store reads; the model shows four of them.
-    rows = conn.execute("SELECT author_id, kind, session_seconds, text, id, session_id, phase_id, wall_time,"
-                        " severity, journey_step, tags_json, follow_up, expected, happened, lingo_flag,"
-                        " solution_flag, deleted_at, updated_at FROM observations WHERE session_id = ?"
-                        " AND deleted_at IS NULL ORDER BY session_seconds, wall_time", (session_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT author_id, kind, session_seconds, text, id, session_id, phase_id, wall_time,"
+        " severity, journey_step, tags_json, follow_up, expected, happened, lingo_flag,"
+        " solution_flag, deleted_at, updated_at FROM observations WHERE session_id = ?"
+        " AND deleted_at IS NULL ORDER BY session_seconds, wall_time",
+        (session_id,),
+    ).fetchall()
     conn.close()
     model = RawModel(rows)
     by_person, by_kind = QSortFilterProxyModel(), QSortFilterProxyModel()
@@ -121,12 +125,19 @@ def run(repeats: int = 5) -> list[Figure]:
             o, f = _raw(path, session_id)
             raw_open.append(o)
             raw_filter += f
-    opened = Figure(f"Open feed, {NOTES:,} notes", median(ours_open) * 1000, median(raw_open) * 1000, "ms",
-                    "<= 100 ms", False)
+    opened = Figure(
+        f"Open feed, {NOTES:,} notes", median(ours_open) * 1000, median(raw_open) * 1000, "ms", "<= 100 ms", False
+    )
     opened.met = opened.ours <= 100
     if not opened.met:
         opened.note = OPEN_MISS
-    filtered = Figure("Filter feed by person or by kind (one choice)", median(ours_filter) * 1000,
-                      median(raw_filter) * 1000, "ms", "<= 50 ms", False)
+    filtered = Figure(
+        "Filter feed by person or by kind (one choice)",
+        median(ours_filter) * 1000,
+        median(raw_filter) * 1000,
+        "ms",
+        "<= 50 ms",
+        False,
+    )
     filtered.met = filtered.ours <= 50
     return [opened, filtered]

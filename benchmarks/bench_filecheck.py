@@ -25,8 +25,13 @@ def _one_run(folder: Path) -> tuple[float, float]:
         check = (time.perf_counter() - start) / CHECKS
         saves = []
         for i in range(SAVES):
-            note = Observation(session.id, f"note {i}", author_id=session.participants[0].id,
-                               phase_id=session.phases[2].id, session_seconds=i)
+            note = Observation(
+                session.id,
+                f"note {i}",
+                author_id=session.participants[0].id,
+                phase_id=session.phases[2].id,
+                session_seconds=i,
+            )
             start = time.perf_counter()
             store.add_observation(note)
             saves.append(time.perf_counter() - start)
@@ -41,8 +46,14 @@ def run(repeats: int = 5) -> list[Figure]:
             check, save = _one_run(Path(folder))
         checks.append(check)
         saves.append(save)
-    figure = Figure("Replaced-file check per write (vs a save's p50)", median(checks) * 1e6, median(saves) * 1e6,
-                    "µs", "ratio <= 0.02", False,
-                    note="the baseline column is Store.add_observation's p50 on the same file, check included")
+    figure = Figure(
+        "Replaced-file check per write (vs a save's p50)",
+        median(checks) * 1e6,
+        median(saves) * 1e6,
+        "µs",
+        "ratio <= 0.02",
+        False,
+        note="the baseline column is Store.add_observation's p50 on the same file, check included",
+    )
     figure.met = figure.ratio <= 0.02
     return [figure]

@@ -20,7 +20,8 @@ def run() -> list[Figure]:
         for _ in range(REPEATS):
             bare.append(launch("bare")[1])
             ours.append(launch("app", str(db), session_id)[1])
-    figure = Figure("Peak memory, 10,000-note session open", median(ours) / 1024, median(bare) / 1024, "MiB",
-                    "ratio <= 2.0", False)
+    figure = Figure(
+        "Peak memory, 10,000-note session open", median(ours) / 1024, median(bare) / 1024, "MiB", "ratio <= 2.0", False
+    )
     figure.met = figure.ratio <= 2.0
     return [figure]

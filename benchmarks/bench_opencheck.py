@@ -19,8 +19,13 @@ OPENS = 20
 def _raw_open(path: Path) -> None:
     """What open_database does on a current file, minus the checks: connect and set the pragmas."""
     conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, isolation_level=None)
-    for pragma in ("busy_timeout = 5000", "foreign_keys = ON", "journal_mode = WAL", "synchronous = FULL",
-                   "user_version"):
+    for pragma in (
+        "busy_timeout = 5000",
+        "foreign_keys = ON",
+        "journal_mode = WAL",
+        "synchronous = FULL",
+        "user_version",
+    ):
         conn.execute(f"PRAGMA {pragma}").fetchall()
     conn.close()
 
@@ -50,10 +55,21 @@ def run(repeats: int = 5) -> list[Figure]:
             raw.append(_timed(_raw_open, path))
             if hasattr(os, "posix_fadvise"):
                 cold.append(_timed(lambda p: open_database(p).close(), path, cold=True))
-    figure = Figure(f"Open a database of {NOTES:,} notes, integrity check included", median(ours) * 1e3,
-                    median(raw) * 1e3, "ms", "<= 50 ms", False,
-                    note=(f"file {size / 2**20:.1f} MiB; PRAGMA quick_check reads every page once; "
-                          + (f"with the file dropped from the OS cache first: {median(cold) * 1e3:.1f} ms"
-                             if cold else "no cold-cache figure on this platform")))
+    figure = Figure(
+        f"Open a database of {NOTES:,} notes, integrity check included",
+        median(ours) * 1e3,
+        median(raw) * 1e3,
+        "ms",
+        "<= 50 ms",
+        False,
+        note=(
+            f"file {size / 2**20:.1f} MiB; PRAGMA quick_check reads every page once; "
+            + (
+                f"with the file dropped from the OS cache first: {median(cold) * 1e3:.1f} ms"
+                if cold
+                else "no cold-cache figure on this platform"
+            )
+        ),
+    )
     figure.met = figure.ours <= 50
     return [figure]

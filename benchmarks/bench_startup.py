@@ -17,8 +17,13 @@ REPEATS = 7
 def launch(*args: str) -> tuple[float, int]:
     """Seconds from spawning the child to its window shown, and its peak RSS (KiB)."""
     start = time.monotonic()
-    out = subprocess.run([sys.executable, "-m", "benchmarks.app_child", *args], capture_output=True, text=True,
-                         check=True, cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    out = subprocess.run(
+        [sys.executable, "-m", "benchmarks.app_child", *args],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parents[1],
+    ).stdout.split()
     return float(out[-2]) - start, int(out[-1])
 
 
@@ -40,7 +45,6 @@ def run() -> list[Figure]:
         for _ in range(REPEATS):
             bare.append(launch("bare")[0])
             ours.append(launch("app", str(db))[0])
-    figure = Figure("Cold start to Home shown", median(ours) * 1000, median(bare) * 1000, "ms", "ratio <= 2.0",
-                    False)
+    figure = Figure("Cold start to Home shown", median(ours) * 1000, median(bare) * 1000, "ms", "ratio <= 2.0", False)
     figure.met = figure.ratio <= 2.0
     return [figure]

@@ -51,8 +51,14 @@ def measure(scale: float) -> tuple[list[float], list[float]]:
 
     global _APP  # keep the application alive until exit; PySide6 crashes if it dies first
     _APP = app = QApplication.instance() or QApplication([])
-    session = Session("Timer", "2026-01-01", "", Scenario("Co", "", "x"), auto_advance=True,
-                      phases=[Phase(f"P{i}", m) for i, m in enumerate(AGENDA_MINUTES)])
+    session = Session(
+        "Timer",
+        "2026-01-01",
+        "",
+        Scenario("Co", "", "x"),
+        auto_advance=True,
+        phases=[Phase(f"P{i}", m) for i, m in enumerate(AGENDA_MINUTES)],
+    )
     time_source = ScaledTime(scale)
     clock = SessionClock(session, time_source)
     driver = ClockDriver(clock, time_scale=scale)
@@ -90,8 +96,14 @@ def measure(scale: float) -> tuple[list[float], list[float]]:
 def run() -> list[Figure]:
     scale = 60.0 if os.environ.get("STUDYGROUP_BENCH_QUICK") else 6.0
     ours, raw = measure(scale)
-    figure = Figure("Phase-end signal error (median of 5 phase ends)", median(ours), median(raw), "ms",
-                    "<= 100 ms", median(ours) <= 100 and max(ours) <= 100,
-                    note=f"scale {scale:g}x; worst phase end {max(ours):.1f} ms (raw QTimer worst "
-                         f"{max(raw):.1f} ms); errors per phase: {', '.join(f'{e:.1f}' for e in ours)} ms")
+    figure = Figure(
+        "Phase-end signal error (median of 5 phase ends)",
+        median(ours),
+        median(raw),
+        "ms",
+        "<= 100 ms",
+        median(ours) <= 100 and max(ours) <= 100,
+        note=f"scale {scale:g}x; worst phase end {max(ours):.1f} ms (raw QTimer worst "
+        f"{max(raw):.1f} ms); errors per phase: {', '.join(f'{e:.1f}' for e in ours)} ms",
+    )
     return [figure]

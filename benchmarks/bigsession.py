@@ -18,8 +18,14 @@ def big_session(notes: int, seed: int = 11) -> tuple[Session, list[Observation]]
     many = []
     for i in range(notes):
         template = demo_notes[i % len(demo_notes)]
-        many.append(dataclasses.replace(template, id=new_id(), session_seconds=template.session_seconds + i * 1e-3,
-                                        author_id=rng.choice(session.participants).id))
+        many.append(
+            dataclasses.replace(
+                template,
+                id=new_id(),
+                session_seconds=template.session_seconds + i * 1e-3,
+                author_id=rng.choice(session.participants).id,
+            )
+        )
     return session, many
 
 

@@ -46,11 +46,15 @@ def machine_description() -> str:
         pass
     try:
         import PySide6
+
         qt = PySide6.__version__
     except ImportError:
         qt = "not installed"
-    import reportlab
     import sqlite3
 
-    return (f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores; Python {sys.version.split()[0]}, "
-            f"SQLite {sqlite3.sqlite_version}, PySide6 {qt}, reportlab {reportlab.Version}")
+    import reportlab
+
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores; Python {sys.version.split()[0]}, "
+        f"SQLite {sqlite3.sqlite_version}, PySide6 {qt}, reportlab {reportlab.Version}"
+    )

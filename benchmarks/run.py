@@ -26,8 +26,10 @@ RESULTS = Path(__file__).with_name("RESULTS.md")
 def table(figures: list[Figure]) -> str:
     rows = ["| benchmark | ours | raw library | ratio | target | met |", "|---|---|---|---|---|---|"]
     for f in figures:
-        rows.append(f"| {f.name} | {f.ours:.2f} {f.unit} | {f.baseline:.2f} {f.unit} | {f.ratio:.2f} | "
-                    f"{f.target} | {'yes' if f.met else 'NO'} |")
+        rows.append(
+            f"| {f.name} | {f.ours:.2f} {f.unit} | {f.baseline:.2f} {f.unit} | {f.ratio:.2f} | "
+            f"{f.target} | {'yes' if f.met else 'NO'} |"
+        )
     return "\n".join(rows)
 
 
@@ -47,7 +49,9 @@ def main(argv: list[str]) -> int:
         f"# Benchmark results\n\nMeasured {stamp} on: {machine_description()}.\n\n"
         f"Run with `python -m benchmarks.run`. Every figure is the median of at least 5 runs; the ratio compares "
         f"studygroup with the raw library doing the same work in the same run.\n\n{text}\n\n"
-        + ("## Notes\n" + "\n".join(notes) + "\n" if notes else ""), encoding="utf-8")
+        + ("## Notes\n" + "\n".join(notes) + "\n" if notes else ""),
+        encoding="utf-8",
+    )
     return 0
 
 

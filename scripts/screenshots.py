@@ -34,20 +34,31 @@ from ui.review.page import FOLLOW_UPS  # noqa: E402
 from ui.session_page import CAPTURE, REVIEW, RUN  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-ROLES = ("Founder and baker", "Counter and customers", "Bookkeeper", "Part-time web helper", "Founder and baker",
-         "Bookkeeper")
+ROLES = (
+    "Founder and baker",
+    "Counter and customers",
+    "Bookkeeper",
+    "Part-time web helper",
+    "Founder and baker",
+    "Bookkeeper",
+)
 SIZE = (1366, 768)  # the room's laptop; the README shows these
 too_big: list[str] = []  # pages whose minimum size did not fit, for the exit status
 
 
 def live_session(store: Store) -> Session:
     """A planned session like the demo's, not yet run, saved in the store."""
-    session = Session(title="Thursday study group: Crumb & Co", date=datetime.date.today().isoformat(),
-                      facilitator="Jordan Ellis", scenario=demo_scenario(),
-                      phases=[Phase(name, minutes, prompt) for name, minutes, prompt in AGENDA],
-                      participants=[Participant(name, discipline, role)
-                                    for (name, discipline), role in zip(PEOPLE, ROLES)],
-                      lingo=["KYC", "Connect"])  # so the capture screens can show the Rule 1 nudge
+    session = Session(
+        title="Thursday study group: Crumb & Co",
+        date=datetime.date.today().isoformat(),
+        facilitator="Jordan Ellis",
+        scenario=demo_scenario(),
+        phases=[Phase(name, minutes, prompt) for name, minutes, prompt in AGENDA],
+        participants=[
+            Participant(name, discipline, role) for (name, discipline), role in zip(PEOPLE, ROLES, strict=False)
+        ],
+        lingo=["KYC", "Connect"],
+    )  # so the capture screens can show the Rule 1 nudge
     store.save_session(session)
     return session
 
@@ -157,16 +168,18 @@ def fill_group(plan, session: Session) -> None:
 def write_notes(page, time: ManualTime) -> None:
     """A few notes from different people, so the facilitator's feed and the shared list have rows."""
     capture = page.capture
-    texts = ("I had to ask what 'Connect' means before I could even start",
-             "Three different pages said 'payout' and none said when the money arrives",
-             "Loved that the test payment went through first time, it felt real",
-             "Where is the receipt? I need it for the books on Sunday night",
-             "The verification code took two minutes to arrive and I nearly gave up",
-             "The bank details form wanted a sort code, then an IBAN, then the sort code again",
-             "Settings has two pages called 'Payouts' and they say different things",
-             "I found the test mode switch by accident, it is tiny and grey")
+    texts = (
+        "I had to ask what 'Connect' means before I could even start",
+        "Three different pages said 'payout' and none said when the money arrives",
+        "Loved that the test payment went through first time, it felt real",
+        "Where is the receipt? I need it for the books on Sunday night",
+        "The verification code took two minutes to arrive and I nearly gave up",
+        "The bank details form wanted a sort code, then an IBAN, then the sort code again",
+        "Settings has two pages called 'Payouts' and they say different things",
+        "I found the test mode switch by accident, it is tiny and grey",
+    )
     kinds = ("confusion", "friction", "delight", "question", "bad_day", "friction", "confusion", "friction")
-    for number, (text, kind) in enumerate(zip(texts, kinds)):
+    for number, (text, kind) in enumerate(zip(texts, kinds, strict=False)):
         capture.switch_author(session_person(page, number))
         capture.editor.setPlainText(text)
         capture.kinds.set_value(kind)
@@ -191,8 +204,9 @@ def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 
         print("pdftoppm not found (apt-get install poppler-utils): PDF pages not rendered", file=sys.stderr)
         return
     for pdf, last in ((summary, pages), (card, 1)):
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(last), str(pdf), str(OUT / pdf.stem)],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(last), str(pdf), str(OUT / pdf.stem)], check=True
+        )
         for page in range(1, last + 1):  # pdftoppm writes <stem>-1.png, <stem>-2.png, ...
             print(f"docs/screenshots/{pdf.stem}-{page}.png")
 

@@ -28,8 +28,9 @@ LOGGERS = ("studygroup", "qt")
 def start_log(log_dir: Path) -> logging.Handler:
     """Send the `studygroup` and `qt` loggers to a rotating file in *log_dir*; stop it with stop_log."""
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = logging.handlers.RotatingFileHandler(log_dir / LOG_FILE, maxBytes=LOG_BYTES,
-                                                   backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler = logging.handlers.RotatingFileHandler(
+        log_dir / LOG_FILE, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     for name in LOGGERS:
         logger = logging.getLogger(name)
@@ -59,8 +60,7 @@ class CrashLog:
             os.replace(self.path, self.path.with_name(CRASH_FILE + ".1"))
         self._handle = open(self.path, "a", encoding="utf-8")  # noqa: SIM115 - open for the whole run
         stamp = datetime.datetime.now().isoformat(timespec="seconds")
-        self._handle.write(f"--- studygroup {__version__} started {stamp}, process {os.getpid()}, "
-                           f"database {db_path}\n")
+        self._handle.write(f"--- studygroup {__version__} started {stamp}, process {os.getpid()}, database {db_path}\n")
         self._handle.flush()
         faulthandler.enable(file=self._handle, all_threads=True)
 

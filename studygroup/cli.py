@@ -54,8 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     importer = sub.add_parser("import", parents=[common], help="import a JSON bundle")
     importer.add_argument("file", metavar="FILE")
     backup = sub.add_parser("backup", parents=[common], help="make an online backup of the database now")
-    backup.add_argument("--keep", type=_at_least_one, default=10,
-                        help="how many backups to keep, at least 1 (default 10)")
+    backup.add_argument(
+        "--keep", type=_at_least_one, default=10, help="how many backups to keep, at least 1 (default 10)"
+    )
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
     return parser
@@ -122,8 +123,9 @@ def _sentence(exc: sqlite3.Error, path: Path) -> StorageError:
         return typed
     name = getattr(exc, "sqlite_errorname", None) or type(exc).__name__
     detail = " ".join(str(exc).split())
-    return StorageError(f"The database {path} could not be used ({name}: {detail}); "
-                        "this is a bug in studygroup, please report it.")
+    return StorageError(
+        f"The database {path} could not be used ({name}: {detail}); this is a bug in studygroup, please report it."
+    )
 
 
 def _run_gui(args) -> int:

@@ -67,8 +67,7 @@ class ManualTime:
 class SessionClock:
     """Runs a session's agenda. Listeners get event names; `persist` saves state changes."""
 
-    def __init__(self, session: Session, time_source=None,
-                 persist: Callable[[Session], None] | None = None):
+    def __init__(self, session: Session, time_source=None, persist: Callable[[Session], None] | None = None):
         self.session = session
         self.time = time_source or SystemTime()
         self.persist = persist
@@ -116,8 +115,10 @@ class SessionClock:
     def behind_plan(self) -> float:
         """Seconds behind the plan (negative: ahead), counting finished phases and current overtime."""
         current = self.session.current_phase
-        finished = sum(self.phase_elapsed(i) - self.session.phases[i].planned_seconds
-                       for i in range(min(current, len(self.session.phases))))
+        finished = sum(
+            self.phase_elapsed(i) - self.session.phases[i].planned_seconds
+            for i in range(min(current, len(self.session.phases)))
+        )
         return finished + max(0.0, -self.phase_remaining())
 
     def fraction_left(self) -> float:
@@ -129,9 +130,11 @@ class SessionClock:
         """Seconds until the next chime (one minute left, time up), or None when none is pending."""
         if not self.running or not self.phase:
             return None
-        pending = [self.phase_remaining() - threshold
-                   for event, threshold in ((ONE_MINUTE_LEFT, 60.0), (PHASE_TIME_UP, 0.0))
-                   if (self.phase.id, event) not in self._fired]
+        pending = [
+            self.phase_remaining() - threshold
+            for event, threshold in ((ONE_MINUTE_LEFT, 60.0), (PHASE_TIME_UP, 0.0))
+            if (self.phase.id, event) not in self._fired
+        ]
         return max(0.0, min(pending)) if pending else None
 
     # --- controls ------------------------------------------------------------

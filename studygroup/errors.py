@@ -73,8 +73,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     if "disk is full" in message or code == "SQLITE_FULL":
         return DiskFull(f"The disk holding {path} is full, so nothing can be saved to it.")
     if code.startswith("SQLITE_IOERR") or "disk i/o error" in message:
-        return DiskError(f"The disk holding {path} could not be read or written ({code or message}); "
-                         "check the disk and try again.")
+        return DiskError(
+            f"The disk holding {path} could not be read or written ({code or message}); check the disk and try again."
+        )
     if "not a database" in message or "malformed" in message or code in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
         return CorruptDatabase(f"The file {path} is damaged or is not a studygroup database.")
     if "unable to open" in message or code == "SQLITE_CANTOPEN":

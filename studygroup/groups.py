@@ -24,8 +24,10 @@ def size_warning(n: int, min_size: int = MIN_SIZE, max_size: int = MAX_SIZE) -> 
     if n < min_size:
         return f"A group of {n} is small; study groups work best with {min_size} to {max_size} people."
     if n > max_size:
-        return (f"A group of {n} is large; study groups work best with {min_size} to {max_size} people,"
-                " so consider forming random groups.")
+        return (
+            f"A group of {n} is large; study groups work best with {min_size} to {max_size} people,"
+            " so consider forming random groups."
+        )
     return None
 
 
@@ -39,8 +41,9 @@ def group_count(n: int, min_size: int = MIN_SIZE, max_size: int = MAX_SIZE, targ
     return min(range(fewest, most + 1), key=lambda k: (abs(n / k - target), k))
 
 
-def form_groups(people: Sequence[Person], seed: int, min_size: int = MIN_SIZE, max_size: int = MAX_SIZE,
-                target: int = TARGET_SIZE) -> list[list[Person]]:
+def form_groups(
+    people: Sequence[Person], seed: int, min_size: int = MIN_SIZE, max_size: int = MAX_SIZE, target: int = TARGET_SIZE
+) -> list[list[Person]]:
     """Split everyone into groups of min..max people (one smaller group when there are too few).
 
     Each discipline is spread evenly: its counts in any two groups differ by at most one.
@@ -54,8 +57,8 @@ def form_groups(people: Sequence[Person], seed: int, min_size: int = MIN_SIZE, m
     buckets = _discipline_buckets(people, rng)
     slots = _deal_slots([len(bucket) for bucket in buckets], k)
     groups: list[list[Person]] = [[] for _ in range(k)]
-    for bucket, group_indexes in zip(buckets, slots):
-        for person, group_index in zip(bucket, sorted(group_indexes)):
+    for bucket, group_indexes in zip(buckets, slots, strict=False):
+        for person, group_index in zip(bucket, sorted(group_indexes), strict=False):
             groups[group_index].append(person)
     for group in groups:
         rng.shuffle(group)
@@ -102,8 +105,9 @@ def pick_group(groups: Sequence[Sequence[Person]]) -> int:
     """Index of the group for this session: most newcomers, then fewest past sessions, then first."""
     if not groups:
         raise ValueError("There are no groups to pick from; add people to the roster first.")
-    return min(range(len(groups)),
-               key=lambda i: (-newcomer_count(groups[i]), sum(map(sessions_attended, groups[i])), i))
+    return min(
+        range(len(groups)), key=lambda i: (-newcomer_count(groups[i]), sum(map(sessions_attended, groups[i])), i)
+    )
 
 
 def deal_roles(participants: Sequence, roles: Sequence[str], seed: int) -> list[str]:
@@ -118,7 +122,7 @@ def deal_roles(participants: Sequence, roles: Sequence[str], seed: int) -> list[
         deck = list(roles)
         rng.shuffle(deck)
         dealt.extend(deck)
-    dealt = dealt[:len(participants)] if roles else [""] * len(participants)
-    for person, role in zip(participants, dealt):
+    dealt = dealt[: len(participants)] if roles else [""] * len(participants)
+    for person, role in zip(participants, dealt, strict=False):
         person.role = role
     return dealt

@@ -50,9 +50,13 @@ def _clip_all(items: list[str], limit: int) -> list[str]:
 
 def clip_note(note: Observation) -> Observation:
     """*note* itself when every field is within its limit, else a copy with the long ones cut."""
-    fields = {"text": clip(note.text, MAX_NOTE), "journey_step": clip(note.journey_step, MAX_STEP),
-              "expected": clip(note.expected, MAX_NOTE), "happened": clip(note.happened, MAX_NOTE),
-              "tags": _clip_all(note.tags, MAX_TAG)}
+    fields = {
+        "text": clip(note.text, MAX_NOTE),
+        "journey_step": clip(note.journey_step, MAX_STEP),
+        "expected": clip(note.expected, MAX_NOTE),
+        "happened": clip(note.happened, MAX_NOTE),
+        "tags": _clip_all(note.tags, MAX_TAG),
+    }
     if all(value == getattr(note, name) for name, value in fields.items()):
         return note
     return dataclasses.replace(note, **fields)
@@ -62,16 +66,40 @@ def clip_session(session: Session) -> Session:
     """A copy of *session* whose every text is within its limit (lists keep all their items)."""
     scenario: Scenario = session.scenario
     card = dataclasses.replace(
-        scenario, company=clip(scenario.company, MAX_LABEL), product=clip(scenario.product, MAX_LABEL),
-        key=clip(scenario.key, MAX_LABEL), probing_questions=_clip_all(scenario.probing_questions, MAX_QUESTION),
+        scenario,
+        company=clip(scenario.company, MAX_LABEL),
+        product=clip(scenario.product, MAX_LABEL),
+        key=clip(scenario.key, MAX_LABEL),
+        probing_questions=_clip_all(scenario.probing_questions, MAX_QUESTION),
         roles=_clip_all(scenario.roles, MAX_LABEL),
-        **{name: clip(getattr(scenario, name), MAX_TEXT) for name in (
-            "who_they_are", "outcome_problem", "starting_point", "success_looks_like", "rule_one", "rule_two")})
-    phases = [dataclasses.replace(p, name=clip(p.name, MAX_LABEL), prompt=clip(p.prompt, MAX_TEXT))
-              for p in session.phases]
-    people = [dataclasses.replace(p, name=clip(p.name, MAX_NAME), discipline=clip(p.discipline, MAX_LABEL),
-                                  role=clip(p.role, MAX_LABEL)) for p in session.participants]
-    return dataclasses.replace(session, title=clip(session.title, MAX_TITLE),
-                               facilitator=clip(session.facilitator, MAX_NAME), scenario=card, phases=phases,
-                               participants=people, lingo=_clip_all(session.lingo, MAX_LINGO),
-                               journey_steps=_clip_all(session.journey_steps, MAX_STEP))
+        **{
+            name: clip(getattr(scenario, name), MAX_TEXT)
+            for name in (
+                "who_they_are",
+                "outcome_problem",
+                "starting_point",
+                "success_looks_like",
+                "rule_one",
+                "rule_two",
+            )
+        },
+    )
+    phases = [
+        dataclasses.replace(p, name=clip(p.name, MAX_LABEL), prompt=clip(p.prompt, MAX_TEXT)) for p in session.phases
+    ]
+    people = [
+        dataclasses.replace(
+            p, name=clip(p.name, MAX_NAME), discipline=clip(p.discipline, MAX_LABEL), role=clip(p.role, MAX_LABEL)
+        )
+        for p in session.participants
+    ]
+    return dataclasses.replace(
+        session,
+        title=clip(session.title, MAX_TITLE),
+        facilitator=clip(session.facilitator, MAX_NAME),
+        scenario=card,
+        phases=phases,
+        participants=people,
+        lingo=_clip_all(session.lingo, MAX_LINGO),
+        journey_steps=_clip_all(session.journey_steps, MAX_STEP),
+    )

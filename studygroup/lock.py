@@ -1,8 +1,9 @@
 """The facilitator lock: a PIN kept only as a salted scrypt hash, with back-off on wrong tries.
 
 With a PIN set, participant mode locks the session: the actions the UI's action table marks
-as the facilitator's ask for the PIN first (ui.facilitator_gate). Without a PIN nothing is ever locked. State lives in the database's
-`settings` table, so killing the app neither forgets the mode nor resets the back-off.
+as the facilitator's ask for the PIN first (ui.facilitator_gate). Without a PIN nothing is ever
+locked. State lives in the database's `settings` table, so killing the app neither forgets the
+mode nor resets the back-off.
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ import secrets
 import time
 from collections.abc import Callable
 
-from studygroup.storage.db import Database
 from studygroup.errors import StudygroupError
+from studygroup.storage.db import Database
 
 MIN_PIN_LENGTH = 4
 FREE_TRIES = 3  # wrong PINs allowed before any waiting

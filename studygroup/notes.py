@@ -25,9 +25,19 @@ def parse_tags(text: str) -> list[str]:
     return tags
 
 
-def build_observation(session: Session, author_id: str | None, text: str, kind: str, severity: int,
-                      journey_step: str, expected: str, happened: str, clock: SessionClock, now: float,
-                      phrases: Sequence[str] | None = None) -> Observation:
+def build_observation(
+    session: Session,
+    author_id: str | None,
+    text: str,
+    kind: str,
+    severity: int,
+    journey_step: str,
+    expected: str,
+    happened: str,
+    clock: SessionClock,
+    now: float,
+    phrases: Sequence[str] | None = None,
+) -> Observation:
     """A new note stamped with the current phase, session time and wall time, and flagged by the rules."""
     text = text.strip()
     if not text:
@@ -42,22 +52,37 @@ def build_observation(session: Session, author_id: str | None, text: str, kind: 
     phrases = load_solution_phrases() if phrases is None else phrases
     phase = clock.phase
     return Observation(
-        session_id=session.id, text=text, kind=kind, severity=severity, author_id=author_id,
-        phase_id=phase.id if phase else None, session_seconds=clock.session_elapsed(), wall_time=now,
-        journey_step=journey_step, tags=_tags_within_limits(everything), expected=expected, happened=happened,
+        session_id=session.id,
+        text=text,
+        kind=kind,
+        severity=severity,
+        author_id=author_id,
+        phase_id=phase.id if phase else None,
+        session_seconds=clock.session_elapsed(),
+        wall_time=now,
+        journey_step=journey_step,
+        tags=_tags_within_limits(everything),
+        expected=expected,
+        happened=happened,
         lingo_flag=bool(lingo_hits(everything, session.lingo)),
-        solution_flag=bool(solution_hits(everything, phrases)), updated_at=now,
+        solution_flag=bool(solution_hits(everything, phrases)),
+        updated_at=now,
     )
 
 
 def _within_limits(text: str, journey_step: str, expected: str, happened: str) -> None:
     """A sentence for the typist, who keeps the text, rather than a store refusal naming fields."""
-    for what, value, limit in (("A note", text, MAX_NOTE), ("\u201cI expected\u201d", expected, MAX_NOTE),
-                               ("\u201cWhat happened\u201d", happened, MAX_NOTE),
-                               ("A journey step", journey_step, MAX_STEP)):
+    for what, value, limit in (
+        ("A note", text, MAX_NOTE),
+        ("\u201cI expected\u201d", expected, MAX_NOTE),
+        ("\u201cWhat happened\u201d", happened, MAX_NOTE),
+        ("A journey step", journey_step, MAX_STEP),
+    ):
         if len(value) > limit:
-            raise ValueError(f"{what} can hold {limit:,} characters; this one has {len(value):,}. "
-                             "Shorten it or split it in two; your text stays here.")
+            raise ValueError(
+                f"{what} can hold {limit:,} characters; this one has {len(value):,}. "
+                "Shorten it or split it in two; your text stays here."
+            )
 
 
 def _tags_within_limits(everything: str) -> list[str]:

@@ -17,8 +17,14 @@ DEFAULT_TURN_SECONDS = 90.0
 class QuestionRound:
     """Turn order over the participants; the time source needs only `monotonic()` (see clock.ManualTime)."""
 
-    def __init__(self, session: Session, time_source, persist: Callable[[Session], None] | None = None,
-                 turn_seconds: float = DEFAULT_TURN_SECONDS, seed: int | None = None):
+    def __init__(
+        self,
+        session: Session,
+        time_source,
+        persist: Callable[[Session], None] | None = None,
+        turn_seconds: float = DEFAULT_TURN_SECONDS,
+        seed: int | None = None,
+    ):
         if not session.participants:
             raise ValueError("A question round needs at least one person in the group.")
         self.session, self.time, self.persist = session, time_source, persist

@@ -15,5 +15,7 @@ def resource_path(*parts: str) -> Path:
     if not path.exists():
         folder = path.parent
         known = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-        raise FileNotFoundError(f"No resource {'/'.join(parts)!r}; known in {folder.name}/: {', '.join(known) or 'none'}")
+        raise FileNotFoundError(
+            f"No resource {'/'.join(parts)!r}; known in {folder.name}/: {', '.join(known) or 'none'}"
+        )
     return path

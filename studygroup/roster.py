@@ -65,15 +65,18 @@ def add_people(store: Store, people: Iterable[tuple[str, str]]) -> list[RosterPe
         if not name.strip():
             raise ValueError("A person on the roster needs a name that is not only spaces.")
         if len(name.strip()) > MAX_NAME or len(discipline.strip()) > MAX_LABEL:
-            raise ValueError(f"\u201c{name.strip()[:30]}\u2026\u201d: a name can have {MAX_NAME} characters and a "
-                             f"discipline {MAX_LABEL}; shorten it, then add the list again.")
+            raise ValueError(
+                f"\u201c{name.strip()[:30]}\u2026\u201d: a name can have {MAX_NAME} characters and a "
+                f"discipline {MAX_LABEL}; shorten it, then add the list again."
+            )
         if _identity(name, discipline) not in known:
             known.add(_identity(name, discipline))
             added.append(RosterPerson(name=name.strip(), discipline=discipline.strip()))
     with store.db.atomic() as conn:
-        conn.executemany("INSERT INTO roster (id, name, discipline, sessions_attended, last_session_at)"
-                         " VALUES (?,?,?,?,?)",
-                         [(p.id, p.name, p.discipline, p.sessions_attended, p.last_session_at) for p in added])
+        conn.executemany(
+            "INSERT INTO roster (id, name, discipline, sessions_attended, last_session_at) VALUES (?,?,?,?,?)",
+            [(p.id, p.name, p.discipline, p.sessions_attended, p.last_session_at) for p in added],
+        )
     return added
 
 
@@ -86,9 +89,11 @@ def list_roster(store: Store) -> list[RosterPerson]:
     with store.db.translate_errors():
         rows = store.db.connection.execute(
             "SELECT id, name, discipline, sessions_attended, last_session_at FROM roster"
-            " ORDER BY name COLLATE NOCASE, id").fetchall()
-    return [RosterPerson(id=r[0], name=r[1], discipline=r[2], sessions_attended=r[3], last_session_at=r[4])
-            for r in rows]
+            " ORDER BY name COLLATE NOCASE, id"
+        ).fetchall()
+    return [
+        RosterPerson(id=r[0], name=r[1], discipline=r[2], sessions_attended=r[3], last_session_at=r[4]) for r in rows
+    ]
 
 
 def record_participation(store: Store, session: Session) -> None:
@@ -105,6 +110,8 @@ def record_participation(store: Store, session: Session) -> None:
             count, last = conn.execute(
                 "SELECT count(DISTINCT s.id), max(s.created_at) FROM sessions s JOIN participants p"
                 f" ON p.session_id = s.id WHERE p.roster_id = ? AND s.status IN ({statuses})",
-                (roster_id, *TAKEN_PART_STATUSES)).fetchone()
-            conn.execute("UPDATE roster SET sessions_attended = ?, last_session_at = ? WHERE id = ?",
-                         (count, last, roster_id))
+                (roster_id, *TAKEN_PART_STATUSES),
+            ).fetchone()
+            conn.execute(
+                "UPDATE roster SET sessions_attended = ?, last_session_at = ? WHERE id = ?", (count, last, roster_id)
+            )

@@ -13,14 +13,22 @@ import re
 import unicodedata
 from pathlib import Path
 
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.model import Scenario
 from studygroup.paths import user_data_dir
 from studygroup.resources import resource_path
+from studygroup.storage.atomicfile import atomic_write
 
 # The card's own fields; the file stem is the key and rule texts are the app's, not the card's.
-CARD_FIELDS = ("company", "who_they_are", "outcome_problem", "product", "starting_point",
-               "success_looks_like", "probing_questions", "roles")
+CARD_FIELDS = (
+    "company",
+    "who_they_are",
+    "outcome_problem",
+    "product",
+    "starting_point",
+    "success_looks_like",
+    "probing_questions",
+    "roles",
+)
 LIST_FIELDS = ("probing_questions", "roles")
 REQUIRED_FIELDS = ("company", "who_they_are", "outcome_problem")
 

@@ -66,8 +66,14 @@ def summarise(session: Session, observations: list[Observation]) -> Summary:
         step_counts=Counter(o.journey_step for o in notes if o.journey_step),
         tag_counts=Counter(tag for o in notes for tag in o.tags),
         quotes={kind: _quotes(notes, kind) for kind in QUOTE_KINDS},
-        agenda=[AgendaRow(p.name, p.planned_minutes + p.extra_seconds / 60.0,
-                          p.elapsed_seconds / 60.0 if p.started_at is not None else None) for p in session.phases],
+        agenda=[
+            AgendaRow(
+                p.name,
+                p.planned_minutes + p.extra_seconds / 60.0,
+                p.elapsed_seconds / 60.0 if p.started_at is not None else None,
+            )
+            for p in session.phases
+        ],
         follow_ups=[o for o in notes if o.kind == "idea" or o.follow_up],
         log_by_author=_log_by_author(session, notes),
     )
@@ -120,8 +126,7 @@ def headlines(session: Session, notes: list[Observation]) -> list[str]:
     delight = sum(1 for o in notes if o.kind == "delight")
     lines.append(f"{plural(delight, 'moment')} of delight")
     authors = {o.author_id for o in notes if o.author_id is not None}
-    lines.append(f"{plural(len(notes), 'note')} from {plural(len(authors), 'person', 'people')} "
-                 f"in {_minutes(session)}")
+    lines.append(f"{plural(len(notes), 'note')} from {plural(len(authors), 'person', 'people')} in {_minutes(session)}")
     ideas = sum(1 for o in notes if o.kind == "idea" or o.follow_up)
     if ideas:
         lines.append(f"{plural(ideas, 'follow-up')} set aside for later")

@@ -34,7 +34,7 @@ def damage(path: Path) -> bytes:
     """
     data = bytearray(path.read_bytes())
     middle = len(data) // 2
-    data[middle:middle + DAMAGE] = random.Random(SEED).randbytes(DAMAGE)
+    data[middle : middle + DAMAGE] = random.Random(SEED).randbytes(DAMAGE)
     path.write_bytes(bytes(data))
     assert not integrity_ok(path), "the noise missed every page SQLite checks: pick another seed"
     return bytes(data)

@@ -35,70 +35,156 @@ FACILITATOR, ANYONE = True, False
 # Ctrl+0 (write as the facilitator) is listed because the lock guards it.
 ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("new_session", "New session", "Ctrl+N", "Plan a new study-group session", "new", FACILITATOR),
-    ActionSpec("open_demo", "Open demo", "Ctrl+D", "Open the demo session (created the first time)", "demo",
-               FACILITATOR),
+    ActionSpec(
+        "open_demo", "Open demo", "Ctrl+D", "Open the demo session (created the first time)", "demo", FACILITATOR
+    ),
     ActionSpec("go_home", "Home", "Alt+Home", "Back to the list of sessions", "home", FACILITATOR),
     ActionSpec("quit", "Quit", "Ctrl+Q", "Close studygroup; everything is already saved", "quit", FACILITATOR),
-    ActionSpec("import_bundle", "Import bundle…", "Ctrl+O",
-               "Merge a session from another laptop or an archive (a studygroup .json bundle); "
-               "you can also drop the file on the window", "", FACILITATOR),
+    ActionSpec(
+        "import_bundle",
+        "Import bundle…",
+        "Ctrl+O",
+        "Merge a session from another laptop or an archive (a studygroup .json bundle); "
+        "you can also drop the file on the window",
+        "",
+        FACILITATOR,
+    ),
     ActionSpec("keyboard_sheet", "Keyboard shortcuts", "F1", "Every key of the app, by page", "", ANYONE),
     ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play", FACILITATOR),
     ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next", FACILITATOR),
-    ActionSpec("previous_phase", "Previous phase", "Ctrl+Left", "Go back to the previous phase", "previous",
-               FACILITATOR),
+    ActionSpec(
+        "previous_phase", "Previous phase", "Ctrl+Left", "Go back to the previous phase", "previous", FACILITATOR
+    ),
     ActionSpec("extend_1", "+1 min", "Ctrl+Up", "Give this phase one more minute", "plus", FACILITATOR),
     ActionSpec("extend_5", "+5 min", "Ctrl+Shift+Up", "Give this phase five more minutes", "plus5", FACILITATOR),
-    ActionSpec("end_session", "End session", "Ctrl+E", "Stop the clock for good and go to the review", "stop",
-               FACILITATOR),
-    ActionSpec("auto_advance", "Advance phases automatically", "Ctrl+Shift+A",
-               "Move to the next phase by itself when time is up", "auto", FACILITATOR, checkable=True),
-    ActionSpec("mute", "Mute chime", "Ctrl+M", "Silence the chime at one minute left and at time up", "mute",
-               FACILITATOR, checkable=True),
+    ActionSpec(
+        "end_session", "End session", "Ctrl+E", "Stop the clock for good and go to the review", "stop", FACILITATOR
+    ),
+    ActionSpec(
+        "auto_advance",
+        "Advance phases automatically",
+        "Ctrl+Shift+A",
+        "Move to the next phase by itself when time is up",
+        "auto",
+        FACILITATOR,
+        checkable=True,
+    ),
+    ActionSpec(
+        "mute",
+        "Mute chime",
+        "Ctrl+M",
+        "Silence the chime at one minute left and at time up",
+        "mute",
+        FACILITATOR,
+        checkable=True,
+    ),
     # Looking is open to all: the projector and its questions only show what the room already sees.
-    ActionSpec("projector", "Projector view", "Ctrl+P", "Open the big room view on the projector", "projector",
-               ANYONE),
+    ActionSpec("projector", "Projector view", "Ctrl+P", "Open the big room view on the projector", "projector", ANYONE),
     ActionSpec("next_question", "Next question", "PgDown", "Show the next probing question", "next", ANYONE),
-    ActionSpec("previous_question", "Previous question", "PgUp", "Show the previous question or the prompt",
-               "previous", ANYONE),
+    ActionSpec(
+        "previous_question", "Previous question", "PgUp", "Show the previous question or the prompt", "previous", ANYONE
+    ),
     ActionSpec("close_projector", "Close projector view", "Esc", "Close the projector view", "quit", ANYONE),
     # The question round (Ctrl+Shift+R / Down are the plan page's too; the two are never on screen together).
-    ActionSpec("question_round", "Question round", "Ctrl+Shift+Q",
-               "Show the question round: each person gets a timed turn per question", "projector", ANYONE,
-               checkable=True),
-    ActionSpec("start_turn", "Start round", "Ctrl+Shift+R",
-               "Start the round, pause this person's turn or carry it on", "play", FACILITATOR),
-    ActionSpec("next_person", "Next person", "Ctrl+Shift+Right",
-               "End this turn and start the next person's (the next question after the last person)", "next",
-               FACILITATOR),
-    ActionSpec("next_round_question", "Next question", "Ctrl+Shift+Down",
-               "Skip the rest of this question and start the next one with the first person", "next", FACILITATOR),
-    ActionSpec("end_round", "End round", "Ctrl+Shift+End", "Stop the round; everyone's airtime stays recorded",
-               "stop", FACILITATOR),
+    ActionSpec(
+        "question_round",
+        "Question round",
+        "Ctrl+Shift+Q",
+        "Show the question round: each person gets a timed turn per question",
+        "projector",
+        ANYONE,
+        checkable=True,
+    ),
+    ActionSpec(
+        "start_turn",
+        "Start round",
+        "Ctrl+Shift+R",
+        "Start the round, pause this person's turn or carry it on",
+        "play",
+        FACILITATOR,
+    ),
+    ActionSpec(
+        "next_person",
+        "Next person",
+        "Ctrl+Shift+Right",
+        "End this turn and start the next person's (the next question after the last person)",
+        "next",
+        FACILITATOR,
+    ),
+    ActionSpec(
+        "next_round_question",
+        "Next question",
+        "Ctrl+Shift+Down",
+        "Skip the rest of this question and start the next one with the first person",
+        "next",
+        FACILITATOR,
+    ),
+    ActionSpec(
+        "end_round",
+        "End round",
+        "Ctrl+Shift+End",
+        "Stop the round; everyone's airtime stays recorded",
+        "stop",
+        FACILITATOR,
+    ),
     # Capture: anyone writes and edits their own notes; the facilitator's name and others' notes are guarded.
-    ActionSpec("write_as_facilitator", "Write as the facilitator", "Ctrl+0",
-               "Write as the facilitator (their chip at the right of the person bar)", "", FACILITATOR),
-    ActionSpec("edit_others_notes", "Change someone else's note", "",
-               "Edit or delete a note written by someone else", "", FACILITATOR),
+    ActionSpec(
+        "write_as_facilitator",
+        "Write as the facilitator",
+        "Ctrl+0",
+        "Write as the facilitator (their chip at the right of the person bar)",
+        "",
+        FACILITATOR,
+    ),
+    ActionSpec(
+        "edit_others_notes",
+        "Change someone else's note",
+        "",
+        "Edit or delete a note written by someone else",
+        "",
+        FACILITATOR,
+    ),
     # Locking is open to all (it only takes power away); unlocking asks for the PIN by its nature.
-    ActionSpec("lock", "Lock for participants", "Ctrl+L",
-               "Lock for participants, or unlock with the facilitator PIN", "", ANYONE),
+    ActionSpec(
+        "lock",
+        "Lock for participants",
+        "Ctrl+L",
+        "Lock for participants, or unlock with the facilitator PIN",
+        "",
+        ANYONE,
+    ),
     # Asks for the current PIN itself, and is disabled while locked.
     ActionSpec("change_pin", "Change PIN", "Ctrl+Shift+L", "Change or remove the facilitator PIN", "", ANYONE),
     # Review
-    ActionSpec("rename_label", "Rename or merge", "F2",
-               "Rename the selected journey step or tag on every note; give an existing name to merge", "",
-               FACILITATOR),
-    ActionSpec("tick_follow_up", "Tick a follow-up", "",
-               "Tick or untick a note for whoever files bugs later (Space ticks the selected row)", "", FACILITATOR),
-    ActionSpec("export_pdf", "Export PDF", "Ctrl+Shift+E", "Save the session as PDF summary (*.pdf)", "",
-               FACILITATOR),
-    ActionSpec("export_md", "Export Markdown", "Ctrl+Shift+M", "Save the session as Markdown (*.md)", "",
-               FACILITATOR),
-    ActionSpec("export_csv", "Export CSV", "Ctrl+Shift+C", "Save the session as CSV for spreadsheets (*.csv)", "",
-               FACILITATOR),
-    ActionSpec("export_json", "Export JSON bundle", "Ctrl+Shift+J",
-               "Save the session as studygroup bundle (*.json)", "", FACILITATOR),
+    ActionSpec(
+        "rename_label",
+        "Rename or merge",
+        "F2",
+        "Rename the selected journey step or tag on every note; give an existing name to merge",
+        "",
+        FACILITATOR,
+    ),
+    ActionSpec(
+        "tick_follow_up",
+        "Tick a follow-up",
+        "",
+        "Tick or untick a note for whoever files bugs later (Space ticks the selected row)",
+        "",
+        FACILITATOR,
+    ),
+    ActionSpec("export_pdf", "Export PDF", "Ctrl+Shift+E", "Save the session as PDF summary (*.pdf)", "", FACILITATOR),
+    ActionSpec("export_md", "Export Markdown", "Ctrl+Shift+M", "Save the session as Markdown (*.md)", "", FACILITATOR),
+    ActionSpec(
+        "export_csv", "Export CSV", "Ctrl+Shift+C", "Save the session as CSV for spreadsheets (*.csv)", "", FACILITATOR
+    ),
+    ActionSpec(
+        "export_json",
+        "Export JSON bundle",
+        "Ctrl+Shift+J",
+        "Save the session as studygroup bundle (*.json)",
+        "",
+        FACILITATOR,
+    ),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}
 ACTION_PROPERTY = "action_id"  # set on a button bound to a row, so every route to a row can be found
@@ -119,8 +205,9 @@ def tooltip(spec: ActionSpec) -> str:
     return f"{spec.tooltip} ({shortcut_text(spec)})" if spec.shortcut else spec.tooltip
 
 
-def build_action(action_id: str, parent: QObject,
-                 context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
+def build_action(
+    action_id: str, parent: QObject, context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut
+) -> QAction:
     """A QAction for one row of the table, owned by *parent*."""
     spec = SPECS[action_id]
     action = QAction(icon(spec.icon), spec.text, parent)

@@ -13,18 +13,22 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from studygroup.applog import CrashLog, start_log, stop_log
-from studygroup.storage.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
 from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
+from studygroup.storage.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
 from studygroup.storage.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
 from ui.file_watch import FileWatcher
 from ui.single_instance import SingleInstance
 
 log = logging.getLogger("studygroup.app")
-QT_LOG_LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-                 QtMsgType.QtWarningMsg: logging.WARNING, QtMsgType.QtCriticalMsg: logging.ERROR,
-                 QtMsgType.QtFatalMsg: logging.CRITICAL}
+QT_LOG_LEVELS = {
+    QtMsgType.QtDebugMsg: logging.DEBUG,
+    QtMsgType.QtInfoMsg: logging.INFO,
+    QtMsgType.QtWarningMsg: logging.WARNING,
+    QtMsgType.QtCriticalMsg: logging.ERROR,
+    QtMsgType.QtFatalMsg: logging.CRITICAL,
+}
 LOG_PATH: Path | None = None  # the app log, once started; error messages name it
 
 
@@ -38,8 +42,10 @@ def run(db_path: Path, session_id: str | None = None) -> int:
     except OSError as exc:  # an unwritable log folder must not keep the room from its notes
         if handler is not None:
             stop_log(handler)
-        print(f"studygroup: no log this time, {user_log_dir()} cannot be written ({exc.strerror or exc}).",
-              file=sys.stderr)
+        print(
+            f"studygroup: no log this time, {user_log_dir()} cannot be written ({exc.strerror or exc}).",
+            file=sys.stderr,
+        )
         return _run(Path(db_path), session_id, crash_log)
     LOG_PATH = Path(handler.baseFilename)
     # Qt's own warnings go to the log, not to a terminal a desktop launch does not have.
@@ -99,8 +105,7 @@ def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
 
 def crash_notice(crash_log: Path) -> str:
     """The one calm sentence for the start after a crash."""
-    return (f"studygroup closed unexpectedly last time; nothing that was saved was lost. "
-            f"Details are in {crash_log}.")
+    return f"studygroup closed unexpectedly last time; nothing that was saved was lost. Details are in {crash_log}."
 
 
 def _on_qt_message(mode, context, message: str) -> None:
@@ -120,9 +125,12 @@ def open_or_recover(db_path: Path) -> Store | None:
     except CorruptDatabase as exc:
         backups = list_backups(db_path)
         options = ([f"Open the latest backup ({backups[0].name})"] if backups else []) + ["Start a new file"]
-        choice = dialogs.choose(None, "studygroup cannot read its database",
-                                f"{exc}\n\nThe damaged file will be kept beside it, renamed, never overwritten.",
-                                options)
+        choice = dialogs.choose(
+            None,
+            "studygroup cannot read its database",
+            f"{exc}\n\nThe damaged file will be kept beside it, renamed, never overwritten.",
+            options,
+        )
         if choice is None:
             return None
         try:
@@ -142,12 +150,14 @@ def open_or_recover(db_path: Path) -> Store | None:
 def _explain_already_open(instance: SingleInstance) -> int:
     """A second app on the same file: bring the first to the front, or say why we stop."""
     if instance.ask_first_to_raise():
-        print(f"studygroup is already open on {instance.db_path}; brought that window to the front.",
-              file=sys.stderr)
+        print(f"studygroup is already open on {instance.db_path}; brought that window to the front.", file=sys.stderr)
         return 0
-    dialogs.inform(None, "studygroup is already open",
-                   f"Another studygroup window (process {instance.owner_pid()}) is using {instance.db_path}. "
-                   "Switch to it, or close it and start again.")
+    dialogs.inform(
+        None,
+        "studygroup is already open",
+        f"Another studygroup window (process {instance.owner_pid()}) is using {instance.db_path}. "
+        "Switch to it, or close it and start again.",
+    )
     return 2
 
 
@@ -174,8 +184,9 @@ def excepthook(exc_type, exc, tb) -> None:
         text = str(exc)
     else:
         where = f"the details are in {LOG_PATH}" if LOG_PATH else "the details were written to the terminal"
-        text = (f"Something unexpected went wrong. Notes already saved are safe; {where}."
-                f"\n\n({exc_type.__name__}: {exc})")
+        text = (
+            f"Something unexpected went wrong. Notes already saved are safe; {where}.\n\n({exc_type.__name__}: {exc})"
+        )
     try:
         dialogs.inform(QApplication.activeWindow(), "studygroup", text)
     except Exception:  # noqa: BLE001 - the hook must never raise in turn

@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
-from studygroup.exchange.bundle import ImportReport, import_bundle
 from studygroup.errors import StudygroupError
+from studygroup.exchange.bundle import ImportReport, import_bundle
 from studygroup.storage.store import Store
 from ui import dialogs
 
@@ -27,8 +27,9 @@ def ask_and_import(parent: QWidget, store: Store, shown=None) -> ImportReport | 
     return import_file(parent, store, path, shown) if path is not None else None
 
 
-def import_file(parent: QWidget, store: Store, path: Path,
-                shown: Callable[[ImportReport], None] | None = None) -> ImportReport | None:
+def import_file(
+    parent: QWidget, store: Store, path: Path, shown: Callable[[ImportReport], None] | None = None
+) -> ImportReport | None:
     """Import *path* and say what happened in one dialog; the database is unchanged when refused.
 
     *shown* updates the window first, so the report is read over the notes that came in.

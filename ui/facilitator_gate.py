@@ -52,34 +52,43 @@ class FacilitatorGate(QObject):
         if not self.needs_pin(action_id):
             return True
         try:
-            return self._ask_pin(f"\u201c{SPECS[action_id].text}\u201d is for the facilitator: the session is "
-                                 "locked for participants.\nFacilitator PIN:")
+            return self._ask_pin(
+                f"\u201c{SPECS[action_id].text}\u201d is for the facilitator: the session is "
+                "locked for participants.\nFacilitator PIN:"
+            )
         finally:
             self.prompted.emit()
 
     def guard(self, action_id: str, slot: Callable[[], object]) -> Callable[..., None]:
         """*slot* behind the lock: a callable for a signal that runs *slot* only when allowed."""
+
         def guarded(*_args) -> None:
             if self.request(action_id):
                 slot()
+
         return guarded
 
     def wire(self, action: QAction, slot: Callable[..., object]) -> None:
         """Run *slot* when *action* is triggered and allowed (checkable: with the new state, or undo the tick)."""
+
         def on_triggered(checked: bool = False) -> None:
             if self.request(action.objectName()):
                 slot(checked) if action.isCheckable() else slot()
             elif action.isCheckable():
                 with QSignalBlocker(action):
                     action.setChecked(not checked)  # refused: the tick goes back as it was
+
         action.triggered.connect(on_triggered)
 
     # --- locking and unlocking ------------------------------------------------------
 
     def lock_now(self) -> None:
         self.lock.lock()
-        self.said.emit("Locked for participants: the clock, ending, the facilitator's name, others' notes, "
-                       "export and quitting need the PIN.", False)
+        self.said.emit(
+            "Locked for participants: the clock, ending, the facilitator's name, others' notes, "
+            "export and quitting need the PIN.",
+            False,
+        )
         self.changed.emit()
 
     def unlock(self) -> bool:

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QFont, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLabel, QMainWindow, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS
 from ui.actions import ACTIONS, SPECS, shortcut_text, tooltip
@@ -18,18 +26,45 @@ CAPTURE, LOCK, REVIEW, PLAN, OTHER = "Capture", "Facilitator lock", "Review", "N
 # Where each row of the action table goes on the sheet; a row added later and not named here
 # still shows, under OTHER, so the sheet never hides a key.
 ACTION_GROUPS = {
-    "new_session": HOME, "open_demo": HOME, "go_home": HOME, "quit": HOME,
-    "start_pause": RUN, "next_phase": RUN, "previous_phase": RUN, "extend_1": RUN, "extend_5": RUN,
-    "end_session": RUN, "auto_advance": RUN, "mute": RUN, "projector": RUN,
-    "next_question": PROJECTOR, "previous_question": PROJECTOR, "close_projector": PROJECTOR,
-    "question_round": ROUND, "start_turn": ROUND, "next_person": ROUND, "next_round_question": ROUND,
-    "end_round": ROUND, "keyboard_sheet": HOME, "import_bundle": HOME, "write_as_facilitator": CAPTURE, "lock": LOCK, "change_pin": LOCK,
-    "rename_label": REVIEW, "export_pdf": REVIEW, "export_md": REVIEW, "export_csv": REVIEW, "export_json": REVIEW,
+    "new_session": HOME,
+    "open_demo": HOME,
+    "go_home": HOME,
+    "quit": HOME,
+    "start_pause": RUN,
+    "next_phase": RUN,
+    "previous_phase": RUN,
+    "extend_1": RUN,
+    "extend_5": RUN,
+    "end_session": RUN,
+    "auto_advance": RUN,
+    "mute": RUN,
+    "projector": RUN,
+    "next_question": PROJECTOR,
+    "previous_question": PROJECTOR,
+    "close_projector": PROJECTOR,
+    "question_round": ROUND,
+    "start_turn": ROUND,
+    "next_person": ROUND,
+    "next_round_question": ROUND,
+    "end_round": ROUND,
+    "keyboard_sheet": HOME,
+    "import_bundle": HOME,
+    "write_as_facilitator": CAPTURE,
+    "lock": LOCK,
+    "change_pin": LOCK,
+    "rename_label": REVIEW,
+    "export_pdf": REVIEW,
+    "export_md": REVIEW,
+    "export_csv": REVIEW,
+    "export_json": REVIEW,
 }
 
 # Keys bound in the pages' own code rather than in a table; the sheet test checks them against the Capture tab.
-SESSION_TABS = (("Alt+R", "The Run tab: clock and agenda"), ("Alt+P", "The Capture tab: write notes"),
-                ("Alt+V", "The Review tab: numbers, charts, follow-ups and export"))
+SESSION_TABS = (
+    ("Alt+R", "The Run tab: clock and agenda"),
+    ("Alt+P", "The Capture tab: write notes"),
+    ("Alt+V", "The Review tab: numbers, charts, follow-ups and export"),
+)
 CAPTURE_PEOPLE = (("Ctrl+1 … Ctrl+9", "Write as person 1 to 9, in the order of the person bar"),)
 CAPTURE_WRITING = (
     ("Enter", "Save the note (in the note box or the journey step)"),
@@ -133,9 +168,11 @@ class KeyboardSheet(QDialog):
 
     def keys(self) -> list[tuple[str, str]]:
         """Every (keys, what they do) row on the sheet, top to bottom."""
-        return [(group.child(r, 0).text(), group.child(r, 1).text())
-                for group in (self.model.item(g) for g in range(self.model.rowCount()))
-                for r in range(group.rowCount())]
+        return [
+            (group.child(r, 0).text(), group.child(r, 1).text())
+            for group in (self.model.item(g) for g in range(self.model.rowCount()))
+            for r in range(group.rowCount())
+        ]
 
 
 def show_keyboard_sheet(window: QWidget) -> KeyboardSheet:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedLayout, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studygroup.storage.store import Store
 from ui.actions import SPECS, bind_button, build_action
@@ -27,8 +35,11 @@ class HomePage(QWidget):
         self.new_button = self._button("new_session", self.new_session_requested, primary=True)
         self.demo_button = self._button("open_demo", self.demo_requested)
         self.table = self._table()
-        self.empty = QLabel("No sessions yet.\n\nPlan one with “New session”, or look around in the demo first.",
-                            objectName="emptyState", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty = QLabel(
+            "No sessions yet.\n\nPlan one with “New session”, or look around in the demo first.",
+            objectName="emptyState",
+            alignment=Qt.AlignmentFlag.AlignCenter,
+        )
         self.list_stack = QStackedLayout()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
@@ -41,8 +52,9 @@ class HomePage(QWidget):
         layout.setContentsMargins(56, 44, 56, 44)
         layout.setSpacing(14)
         layout.addWidget(QLabel("Study groups", objectName="pageTitle"))
-        layout.addWidget(QLabel("Be the customer for an hour. Capture what happened and how it felt.",
-                                objectName="pageSubtitle"))
+        layout.addWidget(
+            QLabel("Be the customer for an hour. Capture what happened and how it felt.", objectName="pageSubtitle")
+        )
         layout.addSpacing(10)
         layout.addLayout(buttons)
         layout.addSpacing(10)

@@ -69,9 +69,11 @@ class MainWindow(QMainWindow):
 
     def _guarded(self, action_id: str, slot):
         """*slot* behind the open session's facilitator lock (nothing is locked on Home or the plan page)."""
+
         def guarded(*_args) -> None:
             if self.session_page is None or self.session_page.gate.request(action_id):
                 slot()
+
         return guarded
 
     # --- bundles from other laptops -------------------------------------------------------

@@ -73,8 +73,13 @@ class SessionListModel(ListTableModel):
         if role == SESSION_ID_ROLE:
             return row["id"]
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (row["title"], row["date"], STATUS_WORDS.get(row["status"], row["status"]),
-                      str(row["notes"]), str(row["participants"]))
+            values = (
+                row["title"],
+                row["date"],
+                STATUS_WORDS.get(row["status"], row["status"]),
+                str(row["notes"]),
+                str(row["participants"]),
+            )
             return values[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

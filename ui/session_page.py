@@ -7,11 +7,11 @@ import sqlite3
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from studygroup.storage.backup import make_backup
 from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
 from studygroup.errors import StorageError
 from studygroup.model import Session
 from studygroup.roster import record_participation
+from studygroup.storage.backup import make_backup
 from studygroup.storage.store import Store
 from ui import dialogs
 from ui.capture.page import CapturePage
@@ -41,8 +41,9 @@ class SessionPage(QWidget):
             # The round's keys also work from the Capture tab, where the answers are typed.
             self.addActions(list(self.console.question_round.actions_by_id.values()))
         # The review counts the notes the capture page already holds: one copy of a big session in memory.
-        self.review = ReviewPage(store, session, parent=self, notes_source=self.capture.feed_model.notes,
-                                 gate=self.gate)
+        self.review = ReviewPage(
+            store, session, parent=self, notes_source=self.capture.feed_model.notes, gate=self.gate
+        )
         self.review.notes_changed.connect(self._on_review_notes_changed)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -50,8 +51,13 @@ class SessionPage(QWidget):
         self.tabs.addTab(self.console, "&Run")
         self.tabs.addTab(self.capture, "Ca&pture")
         self.tabs.addTab(self.review, "Re&view")
-        for index, tip in enumerate(("The clock and agenda (Alt+R)", "Write notes (Alt+P)",
-                                     "Headline numbers, charts, follow-ups and export (Alt+V)")):
+        for index, tip in enumerate(
+            (
+                "The clock and agenda (Alt+R)",
+                "Write notes (Alt+P)",
+                "Headline numbers, charts, follow-ups and export (Alt+V)",
+            )
+        ):
             self.tabs.setTabToolTip(index, tip)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
         self.console.session_ended.connect(self._on_console_session_ended)
@@ -107,8 +113,10 @@ class SessionPage(QWidget):
             return dialogs.ask_yes_no(self, "End session", END_QUESTION)
         names = [self.session.author_name(author) for author in waiting]
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        text = (f"{who} {'has an unsent draft' if len(names) == 1 else 'have unsent drafts'}. "
-                "Save them as notes before the clock stops for good?")
+        text = (
+            f"{who} {'has an unsent draft' if len(names) == 1 else 'have unsent drafts'}. "
+            "Save them as notes before the clock stops for good?"
+        )
         choice = dialogs.choose(self, "End session", text, ["Save as notes and end", "End, keep them as drafts"])
         if choice == 0:
             return self.capture.save_drafts_as_notes() is not None

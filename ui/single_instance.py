@@ -83,8 +83,8 @@ class SingleInstance(QObject):
         if connection is None:
             return
         # The message is a few bytes sent right after connecting: read it here, no more signals.
-        if connection.bytesAvailable() or connection.waitForReadyRead(500):
-            if RAISE_MESSAGE in bytes(connection.readAll()):
-                self.raise_requested.emit()
+        arrived = connection.bytesAvailable() or connection.waitForReadyRead(500)
+        if arrived and RAISE_MESSAGE in bytes(connection.readAll()):
+            self.raise_requested.emit()
         connection.disconnectFromServer()
         connection.deleteLater()

@@ -38,8 +38,10 @@ def stylesheet() -> str:
     """The full stylesheet with palette and kind colours filled in."""
     values = dict(PALETTE)
     values.update({f"kind_{key}": colour for key, colour in KIND_COLOURS.items()})
-    parts = [Template(resource_path("styles", name).read_text(encoding="utf-8")).safe_substitute(values)
-             for name in STYLE_FILES]
+    parts = [
+        Template(resource_path("styles", name).read_text(encoding="utf-8")).safe_substitute(values)
+        for name in STYLE_FILES
+    ]
     return "\n".join(parts)
 
 

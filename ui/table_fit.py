@@ -41,9 +41,14 @@ def column_width(view: QAbstractItemView, title: str, texts: Iterable[str], most
 def fit_note_columns(view: QTableView, session: Session) -> int:
     """Fix the note table's short columns to what they can hold, let Note stretch; returns their total width."""
     names = [session.author_name(None)] + [p.name for p in session.participants]
-    texts = {TIME: [LONGEST_TIME], PERSON: names, KIND: list(KIND_LABELS.values()),
-             SEVERITY: [f"{n}: {words}" for n, words in SEVERITY_WORDS.items()],
-             PHASE: [p.name for p in session.phases], STEP: ["Journey step"]}
+    texts = {
+        TIME: [LONGEST_TIME],
+        PERSON: names,
+        KIND: list(KIND_LABELS.values()),
+        SEVERITY: [f"{n}: {words}" for n, words in SEVERITY_WORDS.items()],
+        PHASE: [p.name for p in session.phases],
+        STEP: ["Journey step"],
+    }
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)  # over the text

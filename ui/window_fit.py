@@ -24,8 +24,12 @@ def available_geometry(window: QWidget) -> QRect:
 def frame_margins(window: QWidget) -> QMargins:
     """The frame around the window's client area: measured once shown, else FRAME_ALLOWANCE."""
     outer, inner = window.frameGeometry(), window.geometry()
-    measured = QMargins(inner.left() - outer.left(), inner.top() - outer.top(),
-                        outer.right() - inner.right(), outer.bottom() - inner.bottom())
+    measured = QMargins(
+        inner.left() - outer.left(),
+        inner.top() - outer.top(),
+        outer.right() - inner.right(),
+        outer.bottom() - inner.bottom(),
+    )
     return measured if measured.top() > 0 else FRAME_ALLOWANCE
 
 

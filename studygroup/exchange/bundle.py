@@ -10,10 +10,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from studygroup.storage.atomicfile import atomic_write
-from studygroup.exchange.bundle_check import FORMAT, VERSION, read_bundle
 from studygroup.errors import BundleError
+from studygroup.exchange.bundle_check import FORMAT, VERSION, read_bundle
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
+from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.store import Store, _insert_observation
 
 
@@ -30,8 +30,9 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
             dict(dataclasses.asdict(o), versions=[dataclasses.asdict(v) for v in store.observation_versions(o.id)])
             for o in observations
         ],
-        "drafts": [{"author_id": d.author_id, "text": d.text, "form": d.form}
-                   for d in store.drafts(session_id).values()],
+        "drafts": [
+            {"author_id": d.author_id, "text": d.text, "form": d.form} for d in store.drafts(session_id).values()
+        ],
     }
 
 
@@ -51,8 +52,10 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
     """
     data = read_bundle(path)
     session = _session_from_dict(data["session"])
-    notes = [(_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
-             for raw in data["observations"]]
+    notes = [
+        (_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
+        for raw in data["observations"]
+    ]
     report = ImportReport(session)
     with store.db.atomic() as conn:
         _refuse_foreign_ids(conn, session, [note for note, _ in notes])
@@ -83,12 +86,19 @@ class ImportReport:
     roster_links_dropped: int = 0  # people linked to a roster entry this laptop does not have
 
     def lines(self) -> list[str]:
-        said = [f"{self.new_notes} new notes", f"{self.updated_notes} updated from newer edits",
-                f"{self.versions_kept} earlier texts kept as versions", f"{self.unchanged_notes} already here"]
+        said = [
+            f"{self.new_notes} new notes",
+            f"{self.updated_notes} updated from newer edits",
+            f"{self.versions_kept} earlier texts kept as versions",
+            f"{self.unchanged_notes} already here",
+        ]
         lines = [f"Imported '{self.session.title}' ({self.session.id}): " + ", ".join(said) + "."]
-        extras = [(self.people_added, "people added"), (self.phases_added, "phases added"),
-                  (self.drafts_added, "drafts added"),
-                  (self.roster_links_dropped, "roster links left out (that roster is on the other laptop)")]
+        extras = [
+            (self.people_added, "people added"),
+            (self.phases_added, "phases added"),
+            (self.drafts_added, "drafts added"),
+            (self.roster_links_dropped, "roster links left out (that roster is on the other laptop)"),
+        ]
         if any(count for count, _ in extras):
             lines.append("Also: " + ", ".join(f"{count} {what}" for count, what in extras if count) + ".")
         return lines
@@ -96,16 +106,23 @@ class ImportReport:
 
 def _refuse_foreign_ids(conn, session: Session, notes: list[Observation]) -> None:
     """An id that already names something in another session would make the import rewrite it."""
-    checks = (("participants", "session.participants", [p.id for p in session.participants]),
-              ("phases", "session.phases", [p.id for p in session.phases]),
-              ("observations", "observations", [n.id for n in notes]))
+    checks = (
+        ("participants", "session.participants", [p.id for p in session.participants]),
+        ("phases", "session.phases", [p.id for p in session.phases]),
+        ("observations", "observations", [n.id for n in notes]),
+    )
     for table, where, ids in checks:
         for index, item_id in enumerate(ids):
-            row = conn.execute(f"SELECT s.title FROM {table} t JOIN sessions s ON s.id = t.session_id"
-                               " WHERE t.id = ? AND t.session_id != ?", (item_id, session.id)).fetchone()
+            row = conn.execute(
+                f"SELECT s.title FROM {table} t JOIN sessions s ON s.id = t.session_id"
+                " WHERE t.id = ? AND t.session_id != ?",
+                (item_id, session.id),
+            ).fetchone()
             if row:
-                raise BundleError(f"{where}[{index}].id: {item_id} already belongs to another session "
-                                  f"(\u201c{row[0]}\u201d); the bundle was not imported.")
+                raise BundleError(
+                    f"{where}[{index}].id: {item_id} already belongs to another session "
+                    f"(\u201c{row[0]}\u201d); the bundle was not imported."
+                )
 
 
 def _drop_unknown_roster_links(conn, session: Session) -> int:
@@ -169,14 +186,18 @@ def _local_note(store: Store, conn, note_id: str) -> Observation | None:
 def _keep_version(conn, snapshot: Observation, replaced_at: float) -> int:
     """Add *snapshot* to its note's versions unless that very text is there already; 1 when added."""
     content = _content(snapshot)
-    rows = conn.execute("SELECT snapshot_json FROM observation_versions WHERE observation_id = ?",
-                        (snapshot.id,)).fetchall()
+    rows = conn.execute(
+        "SELECT snapshot_json FROM observation_versions WHERE observation_id = ?", (snapshot.id,)
+    ).fetchall()
     if any(_content(Observation(**json.loads(row[0]))) == content for row in rows):
         return 0
-    number = conn.execute("SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?",
-                          (snapshot.id,)).fetchone()[0]
-    conn.execute("INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at)"
-                 " VALUES (?,?,?,?)", (snapshot.id, number, json.dumps(dataclasses.asdict(snapshot)), replaced_at))
+    number = conn.execute(
+        "SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?", (snapshot.id,)
+    ).fetchone()[0]
+    conn.execute(
+        "INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at) VALUES (?,?,?,?)",
+        (snapshot.id, number, json.dumps(dataclasses.asdict(snapshot)), replaced_at),
+    )
     return 1
 
 
@@ -184,9 +205,10 @@ def _insert_drafts(conn, session_id: str, drafts: list[dict]) -> int:
     """Restore drafts the local copy does not have; a local draft is newer and wins."""
     added = 0
     for draft in drafts:
-        cursor = conn.execute("INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json)"
-                              " VALUES (?,?,?,0,?)", (session_id, draft.get("author_id") or "", draft["text"],
-                                                      json.dumps(draft.get("form", {}))))
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json) VALUES (?,?,?,0,?)",
+            (session_id, draft.get("author_id") or "", draft["text"], json.dumps(draft.get("form", {}))),
+        )
         added += cursor.rowcount
     return added
 

@@ -15,9 +15,7 @@ import json
 import math
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from studygroup.errors import BundleError, InvalidRecord
 from studygroup.resources import resource_path
@@ -42,8 +40,9 @@ def _validator_class():
     """jsonschema's 2020-12 validator with studygroup's integers; imported on first use, not at start-up."""
     from jsonschema import Draft202012Validator, validators
 
-    return validators.extend(Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine(
-        "integer", _strict_integer))
+    return validators.extend(
+        Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer)
+    )
 
 
 @functools.cache
@@ -122,8 +121,9 @@ def parse_bundle_text(text: str, source: str) -> Any:
     except RecursionError:
         raise BundleError(f"{source} is nested too deeply to be a bundle.") from None
     except json.JSONDecodeError as exc:
-        raise BundleError(f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-                          "it may be truncated.") from None
+        raise BundleError(
+            f"{source} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); it may be truncated."
+        ) from None
     except ValueError as exc:
         raise BundleError(f"{source}: {exc}.") from None
 
@@ -134,11 +134,12 @@ def parse_bundle_text(text: str, source: str) -> Any:
 def check_bundle(data: Any) -> None:
     """Raise BundleError unless *data* is a bundle this studygroup can import whole."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise BundleError("This file is not a studygroup bundle (its \"format\" is not \"studygroup-bundle\").")
+        raise BundleError('This file is not a studygroup bundle (its "format" is not "studygroup-bundle").')
     version = data.get("version")
     if version != VERSION or not _strict_integer(None, version):
-        raise BundleError(f"This is a version {json.dumps(version)[:_QUOTE_CHARS]} bundle; this studygroup reads "
-                          f"version {VERSION}.")
+        raise BundleError(
+            f"This is a version {json.dumps(version)[:_QUOTE_CHARS]} bundle; this studygroup reads version {VERSION}."
+        )
     _check_schema(_validator(), data, "")
     _check_unicode(data, "")
     _check_references(data)
@@ -171,9 +172,11 @@ def _check_unicode(value: Any, where: str) -> None:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError as exc:
-            raise BundleError(f"{path or 'the bundle'}: the text has a lone surrogate "
-                              f"({text[exc.start].encode('unicode_escape').decode()}) at character {exc.start + 1}, "
-                              "which is not valid Unicode.") from None
+            raise BundleError(
+                f"{path or 'the bundle'}: the text has a lone surrogate "
+                f"({text[exc.start].encode('unicode_escape').decode()}) at character {exc.start + 1}, "
+                "which is not valid Unicode."
+            ) from None
 
 
 def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
@@ -196,8 +199,9 @@ def _check_references(data: dict[str, Any]) -> None:
     notes = data["observations"]
     _unique_ids(notes, "observations")
     if session.get("current_phase", 0) >= max(1, len(phases)):
-        raise BundleError(f"session.current_phase: {session['current_phase']} is past the last of "
-                          f"{len(phases)} phases.")
+        raise BundleError(
+            f"session.current_phase: {session['current_phase']} is past the last of {len(phases)} phases."
+        )
     for index, note in enumerate(notes):
         _check_note_refs(note, f"observations[{index}]", session["id"], people, phases)
         for number, version in enumerate(note.get("versions", [])):
@@ -262,14 +266,24 @@ def _join(path: str, part: int | str) -> str:
 
 
 def _quote(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, (dict, list)) else \
-        ("an object" if isinstance(value, dict) else "a list")
+    text = (
+        json.dumps(value, ensure_ascii=False)
+        if not isinstance(value, (dict, list))
+        else ("an object" if isinstance(value, dict) else "a list")
+    )
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # a lone surrogate shown, not printed
     return text if len(text) <= _QUOTE_CHARS else text[:_QUOTE_CHARS] + "…"
 
 
-_TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number", "boolean": "true or false",
-               "object": "an object", "array": "a list", "null": "null"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "object": "an object",
+    "array": "a list",
+    "null": "null",
+}
 
 
 def _type_words(expected) -> str:
@@ -295,8 +309,10 @@ def _pattern(error: ValidationError) -> str:
 
 
 def _any_of(error: ValidationError) -> str:
-    options = [option.get("type") or ("UUID" if option.get("$ref") == "#/$defs/uuid" else "?")
-               for option in error.validator_value]
+    options = [
+        option.get("type") or ("UUID" if option.get("$ref") == "#/$defs/uuid" else "?")
+        for option in error.validator_value
+    ]
     words = " or ".join("a UUID" if o == "UUID" else _type_words(o) for o in options)
     return f"{_quote(error.instance)} is not {words}"
 
@@ -307,11 +323,16 @@ _MESSAGES = {
     "const": lambda e: f"{_quote(e.instance)} is not {_quote(e.validator_value)}",
     "required": lambda e: (next(name for name in e.validator_value if name not in e.instance), "is missing"),
     "additionalProperties": lambda e: (
-        sorted(set(e.instance) - set(e.schema.get("properties", {})))[0], "is not a field this format knows"),
+        sorted(set(e.instance) - set(e.schema.get("properties", {})))[0],
+        "is not a field this format knows",
+    ),
     "maxLength": lambda e: f"is {len(e.instance):,} characters long; the most is {e.validator_value:,}",
     "minLength": lambda e: "must not be empty",
     "maxItems": lambda e: f"has {len(e.instance):,} items; the most is {e.validator_value:,}",
-    "minimum": _range, "maximum": _range, "exclusiveMinimum": _range, "exclusiveMaximum": _range,
+    "minimum": _range,
+    "maximum": _range,
+    "exclusiveMinimum": _range,
+    "exclusiveMaximum": _range,
     "pattern": _pattern,
     "anyOf": _any_of,
 }

@@ -5,14 +5,31 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from studygroup.storage.atomicfile import atomic_write
-from studygroup.model import SEVERITY_WORDS, Observation, Session
-from studygroup.summary import clock_text, kind_label, summarise, wall_text
 from studygroup.export.textsafe import csv_cell
+from studygroup.model import SEVERITY_WORDS, Observation, Session
+from studygroup.storage.atomicfile import atomic_write
+from studygroup.summary import clock_text, kind_label, summarise, wall_text
 
-HEADER = ("id", "session_time", "wall_time", "author", "discipline", "role", "phase", "journey_step", "kind",
-          "severity", "severity_words", "text", "expected", "happened", "tags", "follow_up", "rule1_lingo",
-          "rule2_solution")
+HEADER = (
+    "id",
+    "session_time",
+    "wall_time",
+    "author",
+    "discipline",
+    "role",
+    "phase",
+    "journey_step",
+    "kind",
+    "severity",
+    "severity_words",
+    "text",
+    "expected",
+    "happened",
+    "tags",
+    "follow_up",
+    "rule1_lingo",
+    "rule2_solution",
+)
 
 
 def export_csv(session: Session, observations: list[Observation], path: Path) -> None:
@@ -27,11 +44,26 @@ def export_csv(session: Session, observations: list[Observation], path: Path) ->
 
 def row(session: Session, note: Observation, phase_name: str) -> list:
     person = session.participant(note.author_id)
-    return [note.id, clock_text(note.session_seconds), wall_text(note.wall_time), session.author_name(note.author_id),
-            person.discipline if person else "", person.role if person else "", phase_name, note.journey_step,
-            kind_label(note.kind), note.severity, SEVERITY_WORDS.get(note.severity, ""), note.text, note.expected,
-            note.happened, " ".join(f"#{t}" for t in note.tags), yes_no(note.follow_up), yes_no(note.lingo_flag),
-            yes_no(note.solution_flag)]
+    return [
+        note.id,
+        clock_text(note.session_seconds),
+        wall_text(note.wall_time),
+        session.author_name(note.author_id),
+        person.discipline if person else "",
+        person.role if person else "",
+        phase_name,
+        note.journey_step,
+        kind_label(note.kind),
+        note.severity,
+        SEVERITY_WORDS.get(note.severity, ""),
+        note.text,
+        note.expected,
+        note.happened,
+        " ".join(f"#{t}" for t in note.tags),
+        yes_no(note.follow_up),
+        yes_no(note.lingo_flag),
+        yes_no(note.solution_flag),
+    ]
 
 
 def yes_no(flag: bool) -> str:

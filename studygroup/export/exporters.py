@@ -10,8 +10,14 @@ from studygroup.model import Observation, Session
 SUFFIXES = {"pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
 
 
-def export(fmt: str, session: Session, observations: list[Observation], path: Path,
-           page_size: str = "A4", progress: Callable[[int, int], None] | None = None) -> None:
+def export(
+    fmt: str,
+    session: Session,
+    observations: list[Observation],
+    path: Path,
+    page_size: str = "A4",
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py)."""
     if fmt == "pdf":
         from studygroup.export.pdf import export_pdf

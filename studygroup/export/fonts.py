@@ -60,8 +60,9 @@ def register_fonts() -> dict[str, str]:
     shaping.install()
     for name, file_name in _FACES.items():
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file_name))))
-    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=SANS_BOLD, italic="DejaVuSans-Oblique",
-                                  boldItalic="DejaVuSans-BoldOblique")
+    pdfmetrics.registerFontFamily(
+        SANS, normal=SANS, bold=SANS_BOLD, italic="DejaVuSans-Oblique", boldItalic="DejaVuSans-BoldOblique"
+    )
     # The fallbacks have no bold face: map every style to itself so <b> around them still works.
     for name in FALLBACKS:
         for bold in (0, 1):
@@ -98,8 +99,12 @@ def font_runs(text: str) -> Iterator[tuple[str | None, str]]:
     run_font, run = None, []
     for char in text:
         font = fallback_for(char)
-        if (font != run_font and run and unicodedata.category(char) in _JOINING
-                and ord(char) in _coverage(run_font or SANS)):
+        if (
+            font != run_font
+            and run
+            and unicodedata.category(char) in _JOINING
+            and ord(char) in _coverage(run_font or SANS)
+        ):
             font = run_font
         if font != run_font and run:
             yield run_font, "".join(run)

@@ -8,14 +8,23 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (KeepInFrame, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (
+    KeepInFrame,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.export.fonts import register_fonts
+from studygroup.export.pdf import PAGE_SIZES, user_paragraph
 from studygroup.limits import clip_session
 from studygroup.model import Session
-from studygroup.export.pdf import PAGE_SIZES, user_paragraph
+from studygroup.storage.atomicfile import atomic_write
+
 MARGIN = 16 * mm
 INK, MUTED, RULE_BG = colors.HexColor("#1F2328"), colors.HexColor("#5B6470"), colors.HexColor("#EEF4F4")
 
@@ -36,9 +45,16 @@ def export_handout(session: Session, path: Path, page_size: str = "A4") -> Path:
     session = clip_session(session)  # text over its limit is cut with "…", so the layout stays quick
     buffer = io.BytesIO()
     size = PAGE_SIZES[page_size]
-    doc = SimpleDocTemplate(buffer, pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                            bottomMargin=MARGIN, title=f"Persona card: {session.scenario.company}",
-                            author=session.facilitator or "studygroup")
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=size,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=f"Persona card: {session.scenario.company}",
+        author=session.facilitator or "studygroup",
+    )
     # Shrink to fit rather than spill: a handout is one sheet of paper.
     card = KeepInFrame(doc.width, doc.height, _card_flowables(session, _styles()), mode="shrink")
     doc.build([card])
@@ -53,8 +69,9 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", base, fontName=fonts["bold"], fontSize=22, leading=27),
         "subtitle": ParagraphStyle("subtitle", base, textColor=MUTED, fontSize=10, spaceAfter=6),
-        "heading": ParagraphStyle("heading", base, fontName=fonts["bold"], fontSize=11.5, leading=15,
-                                  spaceBefore=8, spaceAfter=2),
+        "heading": ParagraphStyle(
+            "heading", base, fontName=fonts["bold"], fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=2
+        ),
         "body": base,
         "rule": ParagraphStyle("rule", base, fontSize=10, leading=13.5),
     }
@@ -75,23 +92,42 @@ def _card_flowables(session: Session, styles: dict[str, ParagraphStyle]) -> list
 
 
 def _rules_box(session: Session, styles: dict[str, ParagraphStyle]) -> Table:
-    rules = [[user_paragraph(text, styles["rule"], f"<b>Rule {number}.</b> ")]
-             for number, text in ((1, session.scenario.rule_one), (2, session.scenario.rule_two))]
+    rules = [
+        [user_paragraph(text, styles["rule"], f"<b>Rule {number}.</b> ")]
+        for number, text in ((1, session.scenario.rule_one), (2, session.scenario.rule_two))
+    ]
     box = Table(rules, colWidths=["100%"])
-    box.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), RULE_BG), ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), 8), ("TOPPADDING", (0, 0), (-1, -1), 5),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 5)]))
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), RULE_BG),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
     return box
 
 
 def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list:
     """Each person and their role; the card's roles when nobody is in the group yet."""
     if session.participants:
-        rows = [[user_paragraph(p.name, styles["body"]), user_paragraph(p.role or "—", styles["body"])]
-                for p in session.participants]
+        rows = [
+            [user_paragraph(p.name, styles["body"]), user_paragraph(p.role or "—", styles["body"])]
+            for p in session.participants
+        ]
         table = Table(rows, colWidths=["38%", "62%"])
-        table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#D8DCE0")),
-                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#D8DCE0")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
         return [Paragraph("Who plays whom", styles["heading"]), table]
     if session.scenario.roles:
         return [Paragraph("Roles in the company", styles["heading"]), _bullets(session.scenario.roles, styles)]
@@ -106,6 +142,11 @@ def _questions(session: Session, styles: dict[str, ParagraphStyle]) -> list:
 
 
 def _bullets(items: list[str], styles: dict[str, ParagraphStyle], numbered: bool = False) -> ListFlowable:
-    return ListFlowable([ListItem(user_paragraph(item, styles["body"])) for item in items],
-                        bulletType="1" if numbered else "bullet", start="1" if numbered else "•",
-                        leftIndent=14, bulletFontName=styles["body"].fontName, bulletFontSize=10)
+    return ListFlowable(
+        [ListItem(user_paragraph(item, styles["body"])) for item in items],
+        bulletType="1" if numbered else "bullet",
+        start="1" if numbered else "•",
+        leftIndent=14,
+        bulletFontName=styles["body"].fontName,
+        bulletFontSize=10,
+    )

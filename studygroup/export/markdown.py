@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygroup.storage.atomicfile import atomic_write
-from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
-from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 from studygroup.export.textsafe import md_text
+from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.storage.atomicfile import atomic_write
+from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
 
 def export_markdown(session: Session, observations: list[Observation], path: Path) -> None:
@@ -33,19 +33,36 @@ def _block(text: str, indent: str = "") -> str:
 
 def _cover(summary: Summary) -> list[str]:
     session, card = summary.session, summary.session.scenario
-    lines = [f"# {md_text(session.title)}", "",
-             f"{md_text(session.date)} · facilitated by {md_text(session.facilitator or 'the facilitator')}", "",
-             f"## {md_text(card.company)}", "", _block(card.who_they_are), ""]
-    for label, value in (("Their outcome problem", card.outcome_problem), ("Product under study", card.product),
-                         ("Where they start", card.starting_point), ("What success looks like",
-                                                                     card.success_looks_like)):
+    lines = [
+        f"# {md_text(session.title)}",
+        "",
+        f"{md_text(session.date)} · facilitated by {md_text(session.facilitator or 'the facilitator')}",
+        "",
+        f"## {md_text(card.company)}",
+        "",
+        _block(card.who_they_are),
+        "",
+    ]
+    for label, value in (
+        ("Their outcome problem", card.outcome_problem),
+        ("Product under study", card.product),
+        ("Where they start", card.starting_point),
+        ("What success looks like", card.success_looks_like),
+    ):
         if value:
             lines += [f"**{label}:** {_block(value)}", ""]
     lines += ["### The group", ""]
-    lines += _table(("Name", "Discipline or team", "Role"),
-                    [(p.name, p.discipline, p.role) for p in session.participants])
-    lines += ["", "### The two rules", "", f"1. {_block(card.rule_one, '   ')}", f"2. {_block(card.rule_two, '   ')}",
-              ""]
+    lines += _table(
+        ("Name", "Discipline or team", "Role"), [(p.name, p.discipline, p.role) for p in session.participants]
+    )
+    lines += [
+        "",
+        "### The two rules",
+        "",
+        f"1. {_block(card.rule_one, '   ')}",
+        f"2. {_block(card.rule_two, '   ')}",
+        "",
+    ]
     return lines
 
 
@@ -61,8 +78,10 @@ def _headlines(summary: Summary) -> list[str]:
 def _counts(summary: Summary) -> list[str]:
     """The chart's figures as tables: notes by phase and by journey step, split by kind."""
     lines = []
-    for title, table in (("Notes by phase, split by kind", summary.by_phase),
-                         ("Notes by journey step, split by kind", summary.by_step)):
+    for title, table in (
+        ("Notes by phase, split by kind", summary.by_phase),
+        ("Notes by journey step, split by kind", summary.by_step),
+    ):
         lines += [f"### {title}", ""]
         rows = [(name, *(counts[k] for k in KIND_KEYS), sum(counts.values())) for name, counts in table.items()]
         lines += _table(("", *(KIND_LABELS[k] for k in KIND_KEYS), "Total"), rows) + [""]
@@ -84,8 +103,14 @@ def _themes(summary: Summary) -> list[str]:
 
 
 def _agenda(summary: Summary) -> list[str]:
-    rows = [(row.name, f"{row.planned_minutes:.0f} min",
-             "did not run" if row.actual_minutes is None else f"{row.actual_minutes:.0f} min") for row in summary.agenda]
+    rows = [
+        (
+            row.name,
+            f"{row.planned_minutes:.0f} min",
+            "did not run" if row.actual_minutes is None else f"{row.actual_minutes:.0f} min",
+        )
+        for row in summary.agenda
+    ]
     return ["## The agenda as it ran", "", *_table(("Phase", "Planned", "Actual"), rows), ""]
 
 
@@ -104,9 +129,16 @@ def _friction_log(summary: Summary) -> list[str]:
         lines += [f"### {md_text(summary.session.author_name(author_id))}", ""]
         for note in notes:
             severe = "**severe** · " if note.severity >= 3 else ""
-            facts = " · ".join(md_text(v) for v in (clock_text(note.session_seconds), summary.phase_name(note),
-                                                    note.journey_step or OTHER, kind_label(note.kind),
-                                                    f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"))
+            facts = " · ".join(
+                md_text(v)
+                for v in (
+                    clock_text(note.session_seconds),
+                    summary.phase_name(note),
+                    note.journey_step or OTHER,
+                    kind_label(note.kind),
+                    f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}",
+                )
+            )
             lines.append(f"- {severe}{facts}  \n  {_block(note.text, '  ')}")
         lines.append("")
     return lines

@@ -18,16 +18,26 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, KeepTogether, PageBreak, PageTemplate,
-                                Paragraph, Spacer, Table, TableStyle)
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.export.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
+from studygroup.export.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
+from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
 from studygroup.limits import ELLIPSIS, clip_note, clip_session
 from studygroup.model import SEVERITY_WORDS, Observation, Session
-from studygroup.export.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
+from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
-from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm
@@ -43,22 +53,54 @@ def styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK)
     return {
         "title": ParagraphStyle("title", body, fontName=SANS_BOLD, fontSize=22, leading=27, spaceAfter=4 * mm),
-        "h1": ParagraphStyle("h1", body, fontName=SANS_BOLD, fontSize=15, leading=19, spaceBefore=5 * mm,
-                             spaceAfter=2.5 * mm, keepWithNext=1),
-        "h2": ParagraphStyle("h2", body, fontName=SANS_BOLD, fontSize=11.5, leading=15, spaceBefore=3.5 * mm,
-                             spaceAfter=1.5 * mm, keepWithNext=1),
+        "h1": ParagraphStyle(
+            "h1",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=15,
+            leading=19,
+            spaceBefore=5 * mm,
+            spaceAfter=2.5 * mm,
+            keepWithNext=1,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=3.5 * mm,
+            spaceAfter=1.5 * mm,
+            keepWithNext=1,
+        ),
         "body": body,
         "muted": ParagraphStyle("muted", body, textColor=MUTED, fontSize=8.5, leading=11),
         "headline": ParagraphStyle("headline", body, fontName=SANS_BOLD, fontSize=13, leading=17, spaceAfter=2 * mm),
-        "rule": ParagraphStyle("rule", body, fontSize=10.5, leading=14, backColor=colors.HexColor("#F3F0E8"),
-                               borderPadding=(2 * mm, 3 * mm, 2 * mm, 3 * mm), spaceBefore=2 * mm, spaceAfter=3 * mm),
-        "note_head": ParagraphStyle("note_head", body, textColor=MUTED, fontSize=8.5, leading=11,
-                                    spaceBefore=2 * mm, keepWithNext=1),
+        "rule": ParagraphStyle(
+            "rule",
+            body,
+            fontSize=10.5,
+            leading=14,
+            backColor=colors.HexColor("#F3F0E8"),
+            borderPadding=(2 * mm, 3 * mm, 2 * mm, 3 * mm),
+            spaceBefore=2 * mm,
+            spaceAfter=3 * mm,
+        ),
+        "note_head": ParagraphStyle(
+            "note_head", body, textColor=MUTED, fontSize=8.5, leading=11, spaceBefore=2 * mm, keepWithNext=1
+        ),
         "note": ParagraphStyle("note", body, leftIndent=3 * mm),
-        "severe": ParagraphStyle("severe", body, leftIndent=3 * mm, spaceBefore=1.5 * mm, backColor=colors.HexColor("#FBE9EC"),
-                                 borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm)),
-        "quote_by": ParagraphStyle("quote_by", body, textColor=MUTED, fontSize=8.5, leading=11, leftIndent=3 * mm,
-                                   spaceAfter=2 * mm),
+        "severe": ParagraphStyle(
+            "severe",
+            body,
+            leftIndent=3 * mm,
+            spaceBefore=1.5 * mm,
+            backColor=colors.HexColor("#FBE9EC"),
+            borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm),
+        ),
+        "quote_by": ParagraphStyle(
+            "quote_by", body, textColor=MUTED, fontSize=8.5, leading=11, leftIndent=3 * mm, spaceAfter=2 * mm
+        ),
         "footer": ParagraphStyle("footer", body, textColor=MUTED, fontSize=8, leading=10),
         "chart_label": ParagraphStyle("chart_label", body, fontSize=7, leading=8.5, alignment=TA_RIGHT),
     }
@@ -101,8 +143,13 @@ def long_text(text: str, style: str = "note") -> list[Paragraph]:
     return [para(chunk, style) for chunk in split_long_text(text)]
 
 
-def export_pdf(session: Session, observations: list[Observation], path: Path, page_size: str = "A4",
-               progress: Progress | None = None) -> None:
+def export_pdf(
+    session: Session,
+    observations: list[Observation],
+    path: Path,
+    page_size: str = "A4",
+    progress: Progress | None = None,
+) -> None:
     """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file)."""
     summary = summarise(clip_session(session), [clip_note(note) for note in observations])
     story = build_story(summary)
@@ -118,10 +165,19 @@ class SummaryDocument(BaseDocTemplate):
 
     def __init__(self, handle, summary: Summary, page_size, total_flowables: int, progress: Progress | None):
         self.summary, self.total, self.progress, self.done = summary, total_flowables, progress, 0
-        super().__init__(handle, pagesize=page_size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                         bottomMargin=MARGIN + 4 * mm, title=printable(summary.session.title),
-                         author=printable(summary.session.facilitator), subject="Study group summary",
-                         creator="studygroup", initialFontName=SANS)
+        super().__init__(
+            handle,
+            pagesize=page_size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN + 4 * mm,
+            title=printable(summary.session.title),
+            author=printable(summary.session.facilitator),
+            subject="Study group summary",
+            creator="studygroup",
+            initialFontName=SANS,
+        )
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
         # The title is drawn like the body (font fallback, shaping), cut to leave room for "Page 9999".
@@ -146,24 +202,42 @@ class SummaryDocument(BaseDocTemplate):
 
 def build_story(summary: Summary) -> list:
     """Every section in reading order."""
-    return [*cover(summary), PageBreak(), *headline_section(summary), *chart_section(summary),
-            *themes_section(summary), *agenda_section(summary), *follow_up_section(summary),
-            PageBreak(), *friction_log(summary)]
+    return [
+        *cover(summary),
+        PageBreak(),
+        *headline_section(summary),
+        *chart_section(summary),
+        *themes_section(summary),
+        *agenda_section(summary),
+        *follow_up_section(summary),
+        PageBreak(),
+        *friction_log(summary),
+    ]
 
 
 def cover(summary: Summary) -> list:
     session, card = summary.session, summary.session.scenario
-    story = [para(session.title, "title"),
-             para(f"{session.date} · facilitated by {session.facilitator or 'the facilitator'}", "muted"),
-             Spacer(1, 4 * mm), para(card.company, "h1"), para(card.who_they_are)]
-    for label, value in (("Their outcome problem", card.outcome_problem), ("Product under study", card.product),
-                         ("Where they start", card.starting_point), ("What success looks like",
-                                                                     card.success_looks_like)):
+    story = [
+        para(session.title, "title"),
+        para(f"{session.date} · facilitated by {session.facilitator or 'the facilitator'}", "muted"),
+        Spacer(1, 4 * mm),
+        para(card.company, "h1"),
+        para(card.who_they_are),
+    ]
+    for label, value in (
+        ("Their outcome problem", card.outcome_problem),
+        ("Product under study", card.product),
+        ("Where they start", card.starting_point),
+        ("What success looks like", card.success_looks_like),
+    ):
         if value:
             story += [para(label, "h2"), para(value)]
     story += [para("The group", "h2"), group_table(session)]
-    story += [para("The two rules", "h2"), para(card.rule_one, "rule", "<b>1.</b> "),
-              para(card.rule_two, "rule", "<b>2.</b> ")]
+    story += [
+        para("The two rules", "h2"),
+        para(card.rule_one, "rule", "<b>1.</b> "),
+        para(card.rule_two, "rule", "<b>2.</b> "),
+    ]
     return story
 
 
@@ -179,12 +253,17 @@ def data_table(rows: list[list], fractions: list[float]) -> Table:
     """A plain table that splits across pages, repeating its header row."""
     width = PAGE_SIZES["A4"][0] - 2 * MARGIN
     table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-        ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D0D7DE")),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D0D7DE")),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
     return table
 
 
@@ -195,10 +274,14 @@ def headline_section(summary: Summary) -> list:
 def chart_section(summary: Summary) -> list:
     if not summary.notes:
         return []
-    return [CondPageBreak(80 * mm), para("Notes by phase, split by kind", "h2"),
-            stacked_chart(summary.by_phase, "Phase", chart_label),
-            CondPageBreak(80 * mm), para("Notes by journey step, split by kind", "h2"),
-            stacked_chart(summary.by_step, "Journey step", chart_label)]
+    return [
+        CondPageBreak(80 * mm),
+        para("Notes by phase, split by kind", "h2"),
+        stacked_chart(summary.by_phase, "Phase", chart_label),
+        CondPageBreak(80 * mm),
+        para("Notes by journey step, split by kind", "h2"),
+        stacked_chart(summary.by_step, "Journey step", chart_label),
+    ]
 
 
 def chart_label(text: str) -> Paragraph:
@@ -208,8 +291,10 @@ def chart_label(text: str) -> Paragraph:
 
 def themes_section(summary: Summary) -> list:
     story = [para("Themes", "h1")]
-    for title, counts in (("Journey steps with the most notes", summary.top_steps),
-                          ("Most frequent tags", [(f"#{t}", n) for t, n in summary.top_tags])):
+    for title, counts in (
+        ("Journey steps with the most notes", summary.top_steps),
+        ("Most frequent tags", [(f"#{t}", n) for t, n in summary.top_tags]),
+    ):
         story.append(para(title, "h2"))
         if counts:
             rows = [[para("Label", "muted"), para("Notes", "muted")]] + [[para(k), para(str(n))] for k, n in counts]
@@ -220,8 +305,10 @@ def themes_section(summary: Summary) -> list:
         if summary.quotes[kind]:
             story.append(para(title, "h2"))
             for note in summary.quotes[kind]:
-                story += [*long_text(f"“{note.text}”"),
-                          para(f"— {summary.session.author_name(note.author_id)}, {summary.phase_name(note)}", "quote_by")]
+                story += [
+                    *long_text(f"“{note.text}”"),
+                    para(f"— {summary.session.author_name(note.author_id)}, {summary.phase_name(note)}", "quote_by"),
+                ]
     return story
 
 
@@ -234,15 +321,22 @@ def agenda_section(summary: Summary) -> list:
 
 
 def follow_up_section(summary: Summary) -> list:
-    story = [para("Follow-ups for later", "h1"),
-             para("Rule 2 kept these out of the session: ideas for later and notes flagged for follow-up, "
-                  "for whoever files the bugs.", "muted")]
+    story = [
+        para("Follow-ups for later", "h1"),
+        para(
+            "Rule 2 kept these out of the session: ideas for later and notes flagged for follow-up, "
+            "for whoever files the bugs.",
+            "muted",
+        ),
+    ]
     if not summary.follow_ups:
         return story + [para("None.", "muted")]
     for note in summary.follow_ups:
         where = note.journey_step or summary.phase_name(note)
-        story += [para(f"{summary.session.author_name(note.author_id)} · {where}", "note_head", "☐ "),
-                  *long_text(note.text)]
+        story += [
+            para(f"{summary.session.author_name(note.author_id)} · {where}", "note_head", "☐ "),
+            *long_text(note.text),
+        ]
     return story
 
 
@@ -265,15 +359,23 @@ def friction_log(summary: Summary) -> list:
 
 def note_flowables(summary: Summary, note: Observation) -> list:
     severe = note.severity >= 3
-    facts = [clock_text(note.session_seconds), summary.phase_name(note), note.journey_step or OTHER,
-             kind_label(note.kind), f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"]
+    facts = [
+        clock_text(note.session_seconds),
+        summary.phase_name(note),
+        note.journey_step or OTHER,
+        kind_label(note.kind),
+        f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}",
+    ]
     if note.tags:
         facts.append(" ".join(f"#{t}" for t in note.tags))
     mark = '<font color="#C8344B"><b>SEVERE</b></font> · ' if severe else ""
     head = para(" · ".join(facts), "note_head", mark)
     body = long_text(note.text, "severe" if severe else "note")
-    extra = [para(f"{label}: {value}", "muted") for label, value in (("I expected", note.expected),
-                                                                      ("What happened", note.happened)) if value]
+    extra = [
+        para(f"{label}: {value}", "muted")
+        for label, value in (("I expected", note.expected), ("What happened", note.happened))
+        if value
+    ]
     first = KeepTogether([head, body[0]]) if len(body[0].text) < 600 else head
     rest = body[1:] if first is not head else body
     return [first, *rest, *extra]

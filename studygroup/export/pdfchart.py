@@ -42,7 +42,7 @@ class LabelledChart(Flowable):
 
     def draw(self) -> None:
         self.drawing.drawOn(self.canv, 0, 0)
-        for (x, y), label in zip(self.anchors, self.labels):
+        for (x, y), label in zip(self.anchors, self.labels, strict=False):
             width, height = label.wrap(LABEL_WIDTH, 5 * LABEL_WIDTH)
             self.canv.saveState()
             self.canv.translate(x, y)
@@ -51,8 +51,9 @@ class LabelledChart(Flowable):
             self.canv.restoreState()
 
 
-def stacked_chart(table: dict, axis_title: str, label: Label, width: float = 170 * mm,
-                  height: float = 78 * mm) -> LabelledChart:
+def stacked_chart(
+    table: dict, axis_title: str, label: Label, width: float = 170 * mm, height: float = 78 * mm
+) -> LabelledChart:
     """Notes per category stacked by kind, in the kind colours the app uses, with labelled axes."""
     categories = list(table)[:MAX_BARS]
     kinds = [k for k in KIND_KEYS if any(table[c][k] for c in categories)] or [KIND_KEYS[0]]
@@ -78,8 +79,17 @@ def stacked_chart(table: dict, axis_title: str, label: Label, width: float = 170
     value_title = Group(String(0, 0, "Notes", fontName=SANS, fontSize=8, fillColor=MUTED, textAnchor="middle"))
     value_title.transform = (0, 1, -1, 0, 5 * mm, chart.y + chart.height / 2)  # rotated to read upwards
     drawing.add(value_title)
-    drawing.add(String(chart.x + chart.width / 2, 1 * mm, axis_title, fontName=SANS, fontSize=8,
-                       fillColor=MUTED, textAnchor="middle"))
+    drawing.add(
+        String(
+            chart.x + chart.width / 2,
+            1 * mm,
+            axis_title,
+            fontName=SANS,
+            fontSize=8,
+            fillColor=MUTED,
+            textAnchor="middle",
+        )
+    )
     legend = Legend()
     legend.x, legend.y = chart.x + chart.width + 8 * mm, chart.y + chart.height
     legend.fontName, legend.fontSize, legend.alignment = SANS, 8, "right"

@@ -54,8 +54,14 @@ def shape_frag_word(word, *args, **kwargs):
         return _readable(_reportlab_shape(word, *args, **kwargs), _typed(word[1:]))
     shaped, changed = ttfonts.makeShapedFragWord(word)([0]), False
     for pieces in runs:
-        run = [sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
-                   for frag, text in pieces if not hasattr(frag, "cbDefn")), *pieces]
+        run = [
+            sum(
+                pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
+                for frag, text in pieces
+                if not hasattr(frag, "cbDefn")
+            ),
+            *pieces,
+        ]
         result = _reportlab_shape(run, *args, **kwargs)
         if result is not run:
             changed, result = True, _readable(result, _typed(pieces))
@@ -90,8 +96,13 @@ def _holds_to_previous(text: str, index: int) -> bool:
         if here == before != _UNSHAPED:
             return True
     char, previous = _source(text[index]), _source(text[index - 1])[-1:]
-    return (not char or unicodedata.category(char[0])[0] == "M" or ZWJ in (char[0], previous)
-            or unicodedata.combining(previous) == VIRAMA or "\U0001F3FB" <= char[0] <= "\U0001F3FF")
+    return (
+        not char
+        or unicodedata.category(char[0])[0] == "M"
+        or ZWJ in (char[0], previous)
+        or unicodedata.combining(previous) == VIRAMA
+        or "\U0001f3fb" <= char[0] <= "\U0001f3ff"
+    )
 
 
 def _source(glyph: str) -> str:
@@ -102,9 +113,12 @@ def _source(glyph: str) -> str:
 def _width(piece: str, frag) -> float:
     if not isinstance(piece, ttfonts.ShapedStr):
         return pdfmetrics.stringWidth(piece, frag.fontName, frag.fontSize)
-    return sum(data.x_advance * frag.fontSize / 1000 if data.cluster != _UNSHAPED
-               else pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize)
-               for char, data in zip(piece, piece.__shapeData__))
+    return sum(
+        data.x_advance * frag.fontSize / 1000
+        if data.cluster != _UNSHAPED
+        else pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize)
+        for char, data in zip(piece, piece.__shapeData__, strict=False)
+    )
 
 
 def _font_of(piece) -> str:
@@ -120,18 +134,22 @@ def _readable(word, typed: str):
     """*word*, with the glyphs of each cluster that do not spell its characters drawn through aliases."""
     if not isinstance(word, ttfonts.ShapedFragWord):
         return word
-    glyphs = [(i, j, char, data.cluster) for i, (_, text) in enumerate(word[1:], 1)
-              if isinstance(text, ttfonts.ShapedStr) for j, (char, data) in enumerate(zip(text, text.__shapeData__))]
+    glyphs = [
+        (i, j, char, data.cluster)
+        for i, (_, text) in enumerate(word[1:], 1)
+        if isinstance(text, ttfonts.ShapedStr)
+        for j, (char, data) in enumerate(zip(text, text.__shapeData__, strict=False))
+    ]
     starts = sorted({cluster for *_, cluster in glyphs if 0 <= cluster < len(typed)})
-    ends = dict(zip(starts, starts[1:] + [len(typed)]))
+    ends = dict(zip(starts, starts[1:] + [len(typed)], strict=False))
     chars = {(i, j): char for i, j, char, _ in glyphs}
     for cluster, members in itertools.groupby(sorted(glyphs, key=lambda g: g[3]), key=lambda g: g[3]):
         members = list(members)
-        text = typed[cluster:ends[cluster]] if cluster in ends else ""
+        text = typed[cluster : ends[cluster]] if cluster in ends else ""
         if not text or "".join(char for _, _, char, _ in members) == text:
             continue
         for n, (i, j, char, _) in enumerate(members):  # in drawing order: read left to right, they spell *text*
-            part = text[n * len(text) // len(members):(n + 1) * len(text) // len(members)]
+            part = text[n * len(text) // len(members) : (n + 1) * len(text) // len(members)]
             chars[(i, j)] = _alias(word[i][0].fontName, char, part)
     for i in {i for i, *_ in glyphs}:
         frag, text = word[i]

@@ -16,12 +16,11 @@ import re
 import unicodedata
 from xml.sax.saxutils import escape
 
-
 CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in milliseconds
 
 # C0/C1 controls other than tab and newline, and lone surrogates: invisible or unencodable.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
-_PLANE_15_16 = re.compile("[\U000F0000-\U0010FFFF]")
+_PLANE_15_16 = re.compile("[\U000f0000-\U0010ffff]")
 
 
 def printable(text: str) -> str:
@@ -63,8 +62,12 @@ def split_long_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:
 def _between_clusters(text: str, cut: int) -> int:
     """*cut*, moved back (a little) so that no mark, joiner or virama-joined letter starts the next part."""
     for place in range(cut, max(cut - 32, 1), -1):
-        if not (unicodedata.category(text[place])[0] == "M" or text[place] in "\u200c\u200d"
-                or text[place - 1] in "\u200c\u200d" or unicodedata.combining(text[place - 1]) == 9):
+        if not (
+            unicodedata.category(text[place])[0] == "M"
+            or text[place] in "\u200c\u200d"
+            or text[place - 1] in "\u200c\u200d"
+            or unicodedata.combining(text[place - 1]) == 9
+        ):
             return place
     return cut
 

@@ -10,9 +10,9 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from studygroup.errors import BackupFailed, StorageError
 from studygroup.storage.db import open_database
 from studygroup.storage.dbfile import holding_lock
-from studygroup.errors import BackupFailed, StorageError
 
 DEFAULT_KEEP = 10
 
@@ -28,8 +28,9 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_path.stem}-*.db"), reverse=True) if folder.is_dir() else []
 
 
-def make_backup(connection: sqlite3.Connection, db_path: Path, keep: int = DEFAULT_KEEP,
-                now: datetime.datetime | None = None) -> Path:
+def make_backup(
+    connection: sqlite3.Connection, db_path: Path, keep: int = DEFAULT_KEEP, now: datetime.datetime | None = None
+) -> Path:
     """Copy the open database to a new timestamped file and prune to the newest *keep* (at least 1).
 
     Any failure (a full disk, an I/O error) is one BackupFailed sentence; the half-written copy is
@@ -48,8 +49,10 @@ def make_backup(connection: sqlite3.Connection, db_path: Path, keep: int = DEFAU
         for leftover in (partial, Path(f"{partial}-journal")):
             with contextlib.suppress(OSError):
                 leftover.unlink(missing_ok=True)
-        raise BackupFailed(f"No backup of {db_path} could be made in {target.parent} ({_reason(exc)}); "
-                           "the database itself is unchanged.") from exc
+        raise BackupFailed(
+            f"No backup of {db_path} could be made in {target.parent} ({_reason(exc)}); "
+            "the database itself is unchanged."
+        ) from exc
     for old in list_backups(db_path)[keep:]:
         with contextlib.suppress(OSError):  # an old backup that cannot be removed only takes space
             old.unlink(missing_ok=True)

@@ -7,8 +7,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from studygroup.storage.dbfile import file_identity, replaced_message
 from studygroup.errors import CorruptDatabase, DatabaseReplaced, NewerDatabase, StorageError, storage_error
+from studygroup.storage.dbfile import file_identity, replaced_message
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 APPLICATION_ID = 0x53475250  # "SGRP": marks the file as ours
@@ -155,8 +155,9 @@ def _check_sound(db: Database) -> None:
     """
     rows = db.connection.execute("PRAGMA quick_check(1)").fetchall()
     if rows != [("ok",)]:
-        raise CorruptDatabase(f"The file {db.path} is damaged (its integrity check failed), "
-                              "so studygroup has not written to it.")
+        raise CorruptDatabase(
+            f"The file {db.path} is damaged (its integrity check failed), so studygroup has not written to it."
+        )
 
 
 def schema_version(db: Database) -> int:

@@ -41,8 +41,10 @@ def file_identity(path: Path | str) -> FileIdentity | None:
 
 def replaced_message(path: Path | str) -> str:
     """The one sentence for a database file swapped under a running app."""
-    return (f"The database file {path} was replaced while studygroup was open (by a restore?); "
-            "restart studygroup to use the new file.")
+    return (
+        f"The database file {path} was replaced while studygroup was open (by a restore?); "
+        "restart studygroup to use the new file."
+    )
 
 
 def lock_path(db_path: Path | str) -> Path:
@@ -96,11 +98,15 @@ def live_owner(db_path: Path | str) -> LockOwner | None:
 def in_use_message(db_path: Path | str, owner: LockOwner, then: str = "try again") -> str:
     """One sentence: who holds *db_path*, and what to do before *then*."""
     if owner.pid == 0:
-        return (f"studygroup is open on {db_path} (its lock {lock_path(db_path)} names no process); "
-                f"close it, or delete that lock if no studygroup is open, then {then}.")
+        return (
+            f"studygroup is open on {db_path} (its lock {lock_path(db_path)} names no process); "
+            f"close it, or delete that lock if no studygroup is open, then {then}."
+        )
     if not _same_host(owner):
-        return (f"studygroup is open on {db_path} on the computer {owner.host} (process {owner.pid}); "
-                f"close it there, then {then}.")
+        return (
+            f"studygroup is open on {db_path} on the computer {owner.host} (process {owner.pid}); "
+            f"close it there, then {then}."
+        )
     return f"studygroup is open on {db_path} (process {owner.pid}); close it, then {then}."
 
 

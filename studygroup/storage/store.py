@@ -14,23 +14,40 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from studygroup.exchange.bundle_check import check_record
-from studygroup.storage.db import Database, open_database
 from studygroup.errors import NotFound
+from studygroup.exchange.bundle_check import check_record
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
+from studygroup.storage.db import Database, open_database
 
 OBSERVATION_COLUMNS = (
-    "id", "session_id", "author_id", "phase_id", "session_seconds", "wall_time", "kind",
-    "severity", "journey_step", "text", "tags_json", "follow_up", "expected", "happened",
-    "lingo_flag", "solution_flag", "deleted_at", "updated_at",
+    "id",
+    "session_id",
+    "author_id",
+    "phase_id",
+    "session_seconds",
+    "wall_time",
+    "kind",
+    "severity",
+    "journey_step",
+    "text",
+    "tags_json",
+    "follow_up",
+    "expected",
+    "happened",
+    "lingo_flag",
+    "solution_flag",
+    "deleted_at",
+    "updated_at",
 )
 # Read in the dataclass's own field order, so a row becomes an Observation positionally
 # (a 10,000-note session loads in a fraction of the time keyword construction takes).
 _OBS_FIELDS = tuple(f.name for f in dataclasses.fields(Observation))
 _OBS_SELECT = f"SELECT {', '.join('tags_json' if f == 'tags' else f for f in _OBS_FIELDS)} FROM observations"
 _SHARED = tuple(_OBS_FIELDS.index(f) for f in ("session_id", "author_id", "phase_id", "kind", "journey_step"))
-_TAGS, _FLAGS = _OBS_FIELDS.index("tags"), tuple(_OBS_FIELDS.index(f) for f in ("follow_up", "lingo_flag",
-                                                                                 "solution_flag"))
+_TAGS, _FLAGS = (
+    _OBS_FIELDS.index("tags"),
+    tuple(_OBS_FIELDS.index(f) for f in ("follow_up", "lingo_flag", "solution_flag")),
+)
 
 
 class Store:
@@ -80,10 +97,20 @@ class Store:
                 " status=excluded.status, current_phase=excluded.current_phase,"
                 " running_since=excluded.running_since, auto_advance=excluded.auto_advance,"
                 " journey_steps_json=excluded.journey_steps_json",
-                (session.id, session.title, session.date, session.facilitator,
-                 json.dumps(dataclasses.asdict(session.scenario)), json.dumps(session.lingo),
-                 session.status, session.current_phase, session.running_since,
-                 int(session.auto_advance), session.created_at, json.dumps(session.journey_steps)),
+                (
+                    session.id,
+                    session.title,
+                    session.date,
+                    session.facilitator,
+                    json.dumps(dataclasses.asdict(session.scenario)),
+                    json.dumps(session.lingo),
+                    session.status,
+                    session.current_phase,
+                    session.running_since,
+                    int(session.auto_advance),
+                    session.created_at,
+                    json.dumps(session.journey_steps),
+                ),
             )
             self._save_phases(conn, session)
             self._save_participants(conn, session)
@@ -103,8 +130,18 @@ class Store:
                 " planned_minutes=excluded.planned_minutes, prompt=excluded.prompt,"
                 " extra_seconds=excluded.extra_seconds, elapsed_seconds=excluded.elapsed_seconds,"
                 " started_at=excluded.started_at, ended_at=excluded.ended_at",
-                (phase.id, session.id, position, phase.name, phase.planned_minutes, phase.prompt,
-                 phase.extra_seconds, phase.elapsed_seconds, phase.started_at, phase.ended_at),
+                (
+                    phase.id,
+                    session.id,
+                    position,
+                    phase.name,
+                    phase.planned_minutes,
+                    phase.prompt,
+                    phase.extra_seconds,
+                    phase.elapsed_seconds,
+                    phase.started_at,
+                    phase.ended_at,
+                ),
             )
         # Phases removed from the agenda but still named by notes stay, out of the agenda.
         conn.execute(
@@ -120,8 +157,16 @@ class Store:
                 " position=excluded.position, name=excluded.name, discipline=excluded.discipline,"
                 " role=excluded.role, roster_id=excluded.roster_id,"
                 " airtime_seconds=excluded.airtime_seconds",
-                (person.id, session.id, position, person.name, person.discipline, person.role,
-                 person.roster_id, person.airtime_seconds),
+                (
+                    person.id,
+                    session.id,
+                    position,
+                    person.name,
+                    person.discipline,
+                    person.role,
+                    person.roster_id,
+                    person.airtime_seconds,
+                ),
             )
         keep = [p.id for p in session.participants]
         # People who wrote notes are never removed; others leave the group.
@@ -136,13 +181,11 @@ class Store:
         with self.db.atomic() as conn:
             conn.execute(
                 "UPDATE sessions SET status=?, current_phase=?, running_since=?, auto_advance=? WHERE id=?",
-                (session.status, session.current_phase, session.running_since,
-                 int(session.auto_advance), session.id),
+                (session.status, session.current_phase, session.running_since, int(session.auto_advance), session.id),
             )
             for phase in session.phases:
                 conn.execute(
-                    "UPDATE phases SET extra_seconds=?, elapsed_seconds=?, started_at=?, ended_at=?"
-                    " WHERE id=?",
+                    "UPDATE phases SET extra_seconds=?, elapsed_seconds=?, started_at=?, ended_at=? WHERE id=?",
                     (phase.extra_seconds, phase.elapsed_seconds, phase.started_at, phase.ended_at, phase.id),
                 )
 
@@ -154,8 +197,10 @@ class Store:
 
     def find_session(self, id_or_prefix: str) -> Session:
         """A session by its full id or an unambiguous prefix of it (handy on the command line)."""
-        rows = self._read("SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\'",
-                          (id_or_prefix.replace("%", "\\%").replace("_", "\\_") + "%",))
+        rows = self._read(
+            "SELECT id FROM sessions WHERE id LIKE ? ESCAPE '\\'",
+            (id_or_prefix.replace("%", "\\%").replace("_", "\\_") + "%",),
+        )
         if len(rows) != 1 or not id_or_prefix.strip():
             which = "matches several sessions" if len(rows) > 1 else "matches no session"
             raise NotFound(f"The id {id_or_prefix!r} {which}; run 'studygroup list' to see them.")
@@ -170,31 +215,65 @@ class Store:
             " FROM sessions s ORDER BY s.date DESC, s.created_at DESC"
         )
         keys = ("id", "title", "date", "facilitator", "status", "created_at", "notes", "participants")
-        return [dict(zip(keys, row)) for row in rows]
+        return [dict(zip(keys, row, strict=False)) for row in rows]
 
     def _session_from_row(self, row) -> Session:
         conn = self.db.connection
-        (sid, title, date, facilitator, scenario_json, lingo_json, status, current_phase,
-         running_since, auto_advance, created_at, journey_steps_json) = tuple(row)
+        (
+            sid,
+            title,
+            date,
+            facilitator,
+            scenario_json,
+            lingo_json,
+            status,
+            current_phase,
+            running_since,
+            auto_advance,
+            created_at,
+            journey_steps_json,
+        ) = tuple(row)
         scenario = Scenario(**json.loads(scenario_json))
         phases = [
-            Phase(name=r[1], planned_minutes=r[2], prompt=r[3], id=r[0], extra_seconds=r[4],
-                  elapsed_seconds=r[5], started_at=r[6], ended_at=r[7])
+            Phase(
+                name=r[1],
+                planned_minutes=r[2],
+                prompt=r[3],
+                id=r[0],
+                extra_seconds=r[4],
+                elapsed_seconds=r[5],
+                started_at=r[6],
+                ended_at=r[7],
+            )
             for r in conn.execute(
                 "SELECT id, name, planned_minutes, prompt, extra_seconds, elapsed_seconds, started_at,"
-                " ended_at FROM phases WHERE session_id = ? AND position >= 0 ORDER BY position", (sid,))
+                " ended_at FROM phases WHERE session_id = ? AND position >= 0 ORDER BY position",
+                (sid,),
+            )
         ]
         people = [
             Participant(name=r[1], discipline=r[2], role=r[3], id=r[0], roster_id=r[4], airtime_seconds=r[5])
             for r in conn.execute(
                 "SELECT id, name, discipline, role, roster_id, airtime_seconds FROM participants"
-                " WHERE session_id = ? ORDER BY position", (sid,))
+                " WHERE session_id = ? ORDER BY position",
+                (sid,),
+            )
         ]
         return Session(
-            title=title, date=date, facilitator=facilitator, scenario=scenario, phases=phases,
-            participants=people, lingo=json.loads(lingo_json), id=sid, status=status,
-            current_phase=current_phase, running_since=running_since, auto_advance=bool(auto_advance),
-            journey_steps=json.loads(journey_steps_json), created_at=created_at,
+            title=title,
+            date=date,
+            facilitator=facilitator,
+            scenario=scenario,
+            phases=phases,
+            participants=people,
+            lingo=json.loads(lingo_json),
+            id=sid,
+            status=status,
+            current_phase=current_phase,
+            running_since=running_since,
+            auto_advance=bool(auto_advance),
+            journey_steps=json.loads(journey_steps_json),
+            created_at=created_at,
         )
 
     # --- observations -------------------------------------------------------
@@ -214,11 +293,13 @@ class Store:
         with self.db.atomic() as conn:
             old = self._observation(conn, obs.id)
             version = conn.execute(
-                "SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?",
-                (obs.id,)).fetchone()[0]
+                "SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?", (obs.id,)
+            ).fetchone()[0]
             conn.execute(
                 "INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at)"
-                " VALUES (?,?,?,?)", (obs.id, version, json.dumps(dataclasses.asdict(old)), self.now()))
+                " VALUES (?,?,?,?)",
+                (obs.id, version, json.dumps(dataclasses.asdict(old)), self.now()),
+            )
             obs.updated_at = self.now()
             _insert_observation(conn, obs, replace=True)
         return obs
@@ -227,13 +308,17 @@ class Store:
         """Soft-delete a note, or bring it back: the row itself is never removed."""
         with self.db.atomic() as conn:
             self._observation(conn, observation_id)
-            conn.execute("UPDATE observations SET deleted_at = ?, updated_at = ? WHERE id = ?",
-                         (self.now() if deleted else None, self.now(), observation_id))
+            conn.execute(
+                "UPDATE observations SET deleted_at = ?, updated_at = ? WHERE id = ?",
+                (self.now() if deleted else None, self.now(), observation_id),
+            )
 
     def observation_versions(self, observation_id: str) -> list[Observation]:
         """Earlier versions of a note, oldest first."""
-        rows = self._read("SELECT snapshot_json FROM observation_versions WHERE observation_id = ?"
-                          " ORDER BY version", (observation_id,))
+        rows = self._read(
+            "SELECT snapshot_json FROM observation_versions WHERE observation_id = ? ORDER BY version",
+            (observation_id,),
+        )
         return [Observation(**json.loads(r[0])) for r in rows]
 
     def observations(self, session_id: str, include_deleted: bool = False) -> list[Observation]:
@@ -258,17 +343,19 @@ class Store:
         check_record("draft", {"author_id": draft.author_id, "text": draft.text, "form": draft.form}, "draft")
         with self.db.atomic() as conn:
             if draft.text or draft.form:
-                conn.execute("INSERT OR REPLACE INTO drafts (session_id, author_key, text, updated_at, form_json)"
-                             " VALUES (?,?,?,?,?)",
-                             (draft.session_id, key, draft.text, self.now(), json.dumps(draft.form)))
+                conn.execute(
+                    "INSERT OR REPLACE INTO drafts (session_id, author_key, text, updated_at, form_json)"
+                    " VALUES (?,?,?,?,?)",
+                    (draft.session_id, key, draft.text, self.now(), json.dumps(draft.form)),
+                )
             else:
-                conn.execute("DELETE FROM drafts WHERE session_id = ? AND author_key = ?",
-                             (draft.session_id, key))
+                conn.execute("DELETE FROM drafts WHERE session_id = ? AND author_key = ?", (draft.session_id, key))
 
     def drafts(self, session_id: str) -> dict[str | None, Draft]:
         """Every author's draft in a session, keyed by author id (None: the facilitator)."""
-        rows = self._read("SELECT author_key, text, updated_at, form_json FROM drafts WHERE session_id = ?",
-                          (session_id,))
+        rows = self._read(
+            "SELECT author_key, text, updated_at, form_json FROM drafts WHERE session_id = ?", (session_id,)
+        )
         return {(r[0] or None): Draft(session_id, r[0] or None, r[1], r[2], json.loads(r[3])) for r in rows}
 
 
@@ -280,11 +367,13 @@ def _insert_observation(conn: sqlite3.Connection, obs: Observation, replace: boo
     conn.execute(
         f"INSERT INTO observations ({', '.join(OBSERVATION_COLUMNS)})"
         f" VALUES ({', '.join(':' + c for c in OBSERVATION_COLUMNS)})" + (_OBS_UPSERT if replace else ""),
-        values)
+        values,
+    )
 
 
 _OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
-    f"{c}=excluded.{c}" for c in OBSERVATION_COLUMNS if c != "id")
+    f"{c}=excluded.{c}" for c in OBSERVATION_COLUMNS if c != "id"
+)
 
 
 def _observation_from_row(row) -> Observation:

@@ -19,8 +19,11 @@ def main() -> None:
     index = start
     while True:
         author = people[index % len(people)]
-        note = store.add_observation(Observation(session_id, f"note {index} é中 <&>", author_id=author.id,
-                                                 session_seconds=index, tags=[f"t{index}"]))
+        note = store.add_observation(
+            Observation(
+                session_id, f"note {index} é中 <&>", author_id=author.id, session_seconds=index, tags=[f"t{index}"]
+            )
+        )
         print(f"note {index} {note.id}", flush=True)
         typed = f"draft of {author.name} at {index}"
         store.save_draft(Draft(session_id, author.id, typed))

@@ -8,8 +8,9 @@ from studygroup.export.handout import export_handout
 from studygroup.model import Participant, Scenario, Session
 
 
-@pytest.mark.parametrize("name, total, count", [("60 minutes", 60, 5), ("90 minutes", 90, 6),
-                                                ("30 minutes (lightning)", 30, 3)])
+@pytest.mark.parametrize(
+    "name, total, count", [("60 minutes", 60, 5), ("90 minutes", 90, 6), ("30 minutes (lightning)", 30, 3)]
+)
 def test_each_template_adds_up_to_its_name_and_has_prompts(name, total, count):
     phases = agenda.phases_from_template(name)
     assert agenda.total_minutes(phases) == total and len(phases) == count
@@ -19,8 +20,12 @@ def test_each_template_adds_up_to_its_name_and_has_prompts(name, total, count):
 def test_the_sixty_minute_template_is_the_standard_agenda_and_the_demo_uses_it():
     phases = agenda.phases_from_template("60 minutes")
     assert [(p.name, p.planned_minutes) for p in phases] == [
-        ("Welcome and rules", 5), ("Become the customer", 10), ("Experience the product", 30),
-        ("Share-out", 10), ("Wrap-up", 5)]
+        ("Welcome and rules", 5),
+        ("Become the customer", 10),
+        ("Experience the product", 30),
+        ("Share-out", 10),
+        ("Wrap-up", 5),
+    ]
     assert demo.AGENDA is agenda.TEMPLATES[agenda.DEFAULT_TEMPLATE]
 
 
@@ -37,16 +42,20 @@ def test_an_unknown_template_names_the_known_ones():
 
 
 def planned_session(**scenario_changes) -> Session:
-    scenario = Scenario(company="Crumb & Co", who_they_are="A three-person bakery.",
-                        outcome_problem="Take pre-order payments before Friday.", product="Checkout",
-                        starting_point="A laptop and a phone.", success_looks_like="A pre-order is paid.",
-                        probing_questions=["What grinded your gears?", "Where did you stop?", "Magic wand?"],
-                        roles=["Baker", "Bookkeeper"])
+    scenario = Scenario(
+        company="Crumb & Co",
+        who_they_are="A three-person bakery.",
+        outcome_problem="Take pre-order payments before Friday.",
+        product="Checkout",
+        starting_point="A laptop and a phone.",
+        success_looks_like="A pre-order is paid.",
+        probing_questions=["What grinded your gears?", "Where did you stop?", "Magic wand?"],
+        roles=["Baker", "Bookkeeper"],
+    )
     for name, value in scenario_changes.items():
         setattr(scenario, name, value)
     people = [Participant("Ada <b>&", role="Baker"), Participant("Bo", role="Bookkeeper")]
-    return Session(title="March group", date="2026-03-02", facilitator="Jo", scenario=scenario,
-                   participants=people)
+    return Session(title="March group", date="2026-03-02", facilitator="Jo", scenario=scenario, participants=people)
 
 
 def pdf_text(path) -> tuple[int, str]:
@@ -58,15 +67,23 @@ def test_the_handout_is_one_page_with_the_card_rules_roles_and_questions(tmp_pat
     path = export_handout(planned_session(), tmp_path / "card.pdf")
     pages, text = pdf_text(path)
     assert pages == 1
-    for expected in ("Crumb & Co", "A three-person bakery.", "Take pre-order payments before Friday.",
-                     "A laptop and a phone.", "A pre-order is paid.", "You don't work here",
-                     "not here to solve problems", "Bookkeeper", "What grinded your gears?", "Magic wand?"):
+    for expected in (
+        "Crumb & Co",
+        "A three-person bakery.",
+        "Take pre-order payments before Friday.",
+        "A laptop and a phone.",
+        "A pre-order is paid.",
+        "You don't work here",
+        "not here to solve problems",
+        "Bookkeeper",
+        "What grinded your gears?",
+        "Magic wand?",
+    ):
         assert expected in text, expected
 
 
 def test_user_text_is_printed_literally_not_read_as_markup(tmp_path):
-    session = planned_session(company='<b>&amp;<img src="/x"/>',
-                              probing_questions=["<font size=90>big</font>?"])
+    session = planned_session(company='<b>&amp;<img src="/x"/>', probing_questions=["<font size=90>big</font>?"])
     pages, text = pdf_text(export_handout(session, tmp_path / "card.pdf"))
     assert pages == 1
     assert '<b>&amp;<img src="/x"/>' in text

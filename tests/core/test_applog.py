@@ -16,8 +16,7 @@ faulthandler._sigsegv()
 
 
 def test_a_fatal_error_leaves_its_stack_in_the_crash_log(tmp_path):
-    child = subprocess.run([sys.executable, "-c", CRASH, str(tmp_path)], capture_output=True, text=True,
-                           timeout=60)
+    child = subprocess.run([sys.executable, "-c", CRASH, str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert child.returncode != 0
     text = (tmp_path / "crash.log").read_text(encoding="utf-8")
     assert "started" in text and "database room.db" in text

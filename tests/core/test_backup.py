@@ -11,11 +11,11 @@ import sys
 
 import pytest
 
-from studygroup.storage import backup as backup_module
-from studygroup.storage.backup import backup_dir, backup_due, list_backups, make_backup, restore_backup
 from studygroup.cli import main
 from studygroup.demo import create_demo
 from studygroup.errors import BackupFailed
+from studygroup.storage import backup as backup_module
+from studygroup.storage.backup import backup_dir, backup_due, list_backups, make_backup, restore_backup
 from studygroup.storage.store import Store
 from tests.damage import fail_after_open
 
@@ -33,8 +33,9 @@ def test_backup_is_a_complete_database(store):
 
 def test_only_the_newest_n_are_kept(store):
     start = datetime.datetime(2026, 1, 1)
-    made = [make_backup(store.db.connection, store.path, keep=3, now=start + datetime.timedelta(days=i))
-            for i in range(5)]
+    made = [
+        make_backup(store.db.connection, store.path, keep=3, now=start + datetime.timedelta(days=i)) for i in range(5)
+    ]
     assert list_backups(store.path) == list(reversed(made[-3:]))
 
 
@@ -46,8 +47,10 @@ def test_keeping_fewer_than_one_is_refused_before_anything_is_made_or_pruned(sto
     assert list_backups(store.path) == [earlier]
 
 
-@pytest.mark.parametrize(("fault", "reason"), [("SQLITE_FULL", "the disk is full"),
-                                               ("SQLITE_IOERR_WRITE", "disk I/O error, SQLITE_IOERR_WRITE")])
+@pytest.mark.parametrize(
+    ("fault", "reason"),
+    [("SQLITE_FULL", "the disk is full"), ("SQLITE_IOERR_WRITE", "disk I/O error, SQLITE_IOERR_WRITE")],
+)
 def test_a_failed_backup_is_one_sentence_and_leaves_no_half_copy(tmp_path, monkeypatch, fault, reason):
     db = tmp_path / "room.db"
     with Store.open(db) as store:
@@ -55,8 +58,9 @@ def test_a_failed_backup_is_one_sentence_and_leaves_no_half_copy(tmp_path, monke
     fail_after_open(monkeypatch, fault)
     with Store.open(db) as store, pytest.raises(BackupFailed) as failed:
         make_backup(store.db.connection, db, keep=1)
-    assert str(failed.value) == (f"No backup of {db} could be made in {backup_dir(db)} ({reason}); "
-                                 "the database itself is unchanged.")
+    assert str(failed.value) == (
+        f"No backup of {db} could be made in {backup_dir(db)} ({reason}); the database itself is unchanged."
+    )
     assert list(backup_dir(db).iterdir()) == [earlier]
 
 
@@ -132,8 +136,9 @@ def test_restore_refuses_while_a_live_app_holds_the_database(backed_up, capsys):
         before = folder_snapshot(backed_up.parent)
         assert main(["restore", "--db", str(backed_up)]) == 2
         captured = capsys.readouterr()
-        assert captured.err == (f"studygroup: studygroup is open on {backed_up} (process {app.pid}); "
-                                "close it, then restore.\n")
+        assert captured.err == (
+            f"studygroup: studygroup is open on {backed_up} (process {app.pid}); close it, then restore.\n"
+        )
         assert captured.out == ""
         assert folder_snapshot(backed_up.parent) == before  # nothing moved, nothing copied, the lock kept
     finally:

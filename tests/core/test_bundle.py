@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
-from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
+from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.model import Draft, Observation
 from studygroup.storage.store import Store
 
@@ -77,42 +77,72 @@ def plain(note: dict) -> dict:
     return {key: value for key, value in note.items() if key != "versions"}
 
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda b: b.update(version=2), "version 2 bundle"),
-    (lambda b: b.update(version=True), "version true bundle"),
-    (lambda b: b.update(version=1.0), "version 1.0 bundle"),
-    (lambda b: b.update(format="zip"), "not a studygroup bundle"),
-    (lambda b: b.update(observations={}), "^observations: an object is not a list"),
-    (lambda b: b.update(extra=1), "^extra: is not a field this format knows"),
-    (lambda b: b["observations"][5].update(severity="high"), r'^observations\[5\]\.severity: "high" is not one of 1, 2, 3'),
-    (lambda b: b["observations"][5].update(severity=4), r"^observations\[5\]\.severity: 4 is not one of 1, 2, 3\.$"),
-    (lambda b: b["observations"][5].update(kind="rant"), r'^observations\[5\]\.kind: "rant" is not one of "friction"'),
-    (lambda b: b["observations"][59].update(text=None), r"^observations\[59\]\.text: null is not text"),
-    (lambda b: b["observations"][7].update(follow_up=1), r"^observations\[7\]\.follow_up: 1 is not true or false"),
-    (lambda b: b["observations"][7].pop("id"), r"^observations\[7\]\.id: is missing"),
-    (lambda b: b["observations"][7].update(mood="sad"), r"^observations\[7\]\.mood: is not a field"),
-    (lambda b: b["observations"][7].update(session_seconds=-1), r"session_seconds: -1 is out of range"),
-    (lambda b: b["observations"][7].update(author_id=NOTE_ID), r"author_id: .* is not a participant"),
-    (lambda b: b["observations"][7].update(phase_id=NOTE_ID), r"phase_id: .* is not a phase"),
-    (lambda b: b["observations"][8].update(id=b["observations"][7]["id"]), r"^observations\[8\]\.id: .* appears twice"),
-    (lambda b: b["observations"][8].update(id="new-1"), r'^observations\[8\]\.id: "new-1" is not a UUID'),
-    (lambda b: b["session"].pop("title"), r"^session\.title: is missing"),
-    (lambda b: b["session"].update(facilitator=None), r"^session\.facilitator: null is not text"),
-    (lambda b: b["session"].update(status="exploded"), r'^session\.status: "exploded" is not one of'),
-    (lambda b: b["session"].update(current_phase=10**30), r"^session\.current_phase: 1000000000000000000000000000000 is out of range"),
-    (lambda b: b["session"].update(current_phase=5), r"^session\.current_phase: 5 is past the last of 5 phases"),
-    (lambda b: b["session"].update(current_phase=1.0), r"^session\.current_phase: 1\.0 is not a whole number"),
-    (lambda b: b["session"].update(date="next Friday"), r'^session\.date: "next Friday" is not a date'),
-    (lambda b: b["session"]["phases"][0].update(planned_minutes=-5), r"phases\[0\]\.planned_minutes: -5 is out of range"),
-    (lambda b: b["session"]["scenario"].update(roles="baker"), r'^session\.scenario\.roles: "baker" is not a list'),
-    (lambda b: b["session"]["scenario"].update(rule_one=3), r"^session\.scenario\.rule_one: 3 is not text"),
-    (lambda b: b["session"].update(title="x" * 201), r"^session\.title: is 201 characters long; the most is 200"),
-    (lambda b: b["session"]["participants"][1].update(id=b["session"]["participants"][0]["id"]), "appears twice"),
-    (lambda b: b["drafts"].append(dict(b["drafts"][0])), r"drafts\[1\]\.author_id: this person already has a draft"),
-    (lambda b: b["session"].update(title="Bad \udc80 title"), r"^session\.title: the text has a lone surrogate \(\\udc80\) at character 5"),
-    (lambda b: b["session"].update(lingo=["ok", "\ud800"]), r"^session\.lingo\[1\]: the text has a lone surrogate"),
-    (lambda b: b["observations"][3]["versions"].append(plain(b["observations"][4])), r"versions\[\d\]\.id: a version must have its note's id"),
-])
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda b: b.update(version=2), "version 2 bundle"),
+        (lambda b: b.update(version=True), "version true bundle"),
+        (lambda b: b.update(version=1.0), "version 1.0 bundle"),
+        (lambda b: b.update(format="zip"), "not a studygroup bundle"),
+        (lambda b: b.update(observations={}), "^observations: an object is not a list"),
+        (lambda b: b.update(extra=1), "^extra: is not a field this format knows"),
+        (
+            lambda b: b["observations"][5].update(severity="high"),
+            r'^observations\[5\]\.severity: "high" is not one of 1, 2, 3',
+        ),
+        (
+            lambda b: b["observations"][5].update(severity=4),
+            r"^observations\[5\]\.severity: 4 is not one of 1, 2, 3\.$",
+        ),
+        (
+            lambda b: b["observations"][5].update(kind="rant"),
+            r'^observations\[5\]\.kind: "rant" is not one of "friction"',
+        ),
+        (lambda b: b["observations"][59].update(text=None), r"^observations\[59\]\.text: null is not text"),
+        (lambda b: b["observations"][7].update(follow_up=1), r"^observations\[7\]\.follow_up: 1 is not true or false"),
+        (lambda b: b["observations"][7].pop("id"), r"^observations\[7\]\.id: is missing"),
+        (lambda b: b["observations"][7].update(mood="sad"), r"^observations\[7\]\.mood: is not a field"),
+        (lambda b: b["observations"][7].update(session_seconds=-1), r"session_seconds: -1 is out of range"),
+        (lambda b: b["observations"][7].update(author_id=NOTE_ID), r"author_id: .* is not a participant"),
+        (lambda b: b["observations"][7].update(phase_id=NOTE_ID), r"phase_id: .* is not a phase"),
+        (
+            lambda b: b["observations"][8].update(id=b["observations"][7]["id"]),
+            r"^observations\[8\]\.id: .* appears twice",
+        ),
+        (lambda b: b["observations"][8].update(id="new-1"), r'^observations\[8\]\.id: "new-1" is not a UUID'),
+        (lambda b: b["session"].pop("title"), r"^session\.title: is missing"),
+        (lambda b: b["session"].update(facilitator=None), r"^session\.facilitator: null is not text"),
+        (lambda b: b["session"].update(status="exploded"), r'^session\.status: "exploded" is not one of'),
+        (
+            lambda b: b["session"].update(current_phase=10**30),
+            r"^session\.current_phase: 1000000000000000000000000000000 is out of range",
+        ),
+        (lambda b: b["session"].update(current_phase=5), r"^session\.current_phase: 5 is past the last of 5 phases"),
+        (lambda b: b["session"].update(current_phase=1.0), r"^session\.current_phase: 1\.0 is not a whole number"),
+        (lambda b: b["session"].update(date="next Friday"), r'^session\.date: "next Friday" is not a date'),
+        (
+            lambda b: b["session"]["phases"][0].update(planned_minutes=-5),
+            r"phases\[0\]\.planned_minutes: -5 is out of range",
+        ),
+        (lambda b: b["session"]["scenario"].update(roles="baker"), r'^session\.scenario\.roles: "baker" is not a list'),
+        (lambda b: b["session"]["scenario"].update(rule_one=3), r"^session\.scenario\.rule_one: 3 is not text"),
+        (lambda b: b["session"].update(title="x" * 201), r"^session\.title: is 201 characters long; the most is 200"),
+        (lambda b: b["session"]["participants"][1].update(id=b["session"]["participants"][0]["id"]), "appears twice"),
+        (
+            lambda b: b["drafts"].append(dict(b["drafts"][0])),
+            r"drafts\[1\]\.author_id: this person already has a draft",
+        ),
+        (
+            lambda b: b["session"].update(title="Bad \udc80 title"),
+            r"^session\.title: the text has a lone surrogate \(\\udc80\) at character 5",
+        ),
+        (lambda b: b["session"].update(lingo=["ok", "\ud800"]), r"^session\.lingo\[1\]: the text has a lone surrogate"),
+        (
+            lambda b: b["observations"][3]["versions"].append(plain(b["observations"][4])),
+            r"versions\[\d\]\.id: a version must have its note's id",
+        ),
+    ],
+)
 def test_bad_bundles_are_refused_and_change_nothing(tmp_path, store, demo, mutate, message):
     bundle = good_bundle(store, demo.id)
     bundle["session"]["id"] = bundle["session"]["id"]  # same session: a merge attempt
@@ -132,8 +162,9 @@ def test_truncated_json_is_refused(tmp_path, store, demo):
 def test_failed_merge_leaves_database_exactly_as_before(tmp_path, store, demo):
     bundle = good_bundle(store, demo.id)
     bundle["observations"].append(dict(plain(bundle["observations"][0]), id=str(uuid.uuid4()), text="fine"))
-    bundle["observations"].append(dict(plain(bundle["observations"][0]), id=str(uuid.uuid4()),
-                                       session_id=str(uuid.uuid4())))
+    bundle["observations"].append(
+        dict(plain(bundle["observations"][0]), id=str(uuid.uuid4()), session_id=str(uuid.uuid4()))
+    )
     before = bundle_dict(store, demo.id)
     with pytest.raises(BundleError, match="another session"):
         import_bundle(store, write(tmp_path, bundle))
@@ -172,8 +203,9 @@ def test_a_device_or_pipe_is_read_with_a_byte_cap(tmp_path, store, monkeypatch):
         import_bundle(store, "/dev/zero")  # st_size is 0: only a capped read stops it
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    writer = subprocess.Popen([sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(b' ' * 4096)"],
-                              stderr=subprocess.DEVNULL)  # it dies of a broken pipe once we stop reading
+    writer = subprocess.Popen(
+        [sys.executable, "-c", f"open({str(fifo)!r}, 'wb').write(b' ' * 4096)"], stderr=subprocess.DEVNULL
+    )  # it dies of a broken pipe once we stop reading
     try:
         with pytest.raises(BundleError, match="larger than"):
             import_bundle(store, fifo)

@@ -9,19 +9,24 @@ import uuid
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
+from studygroup.exchange.bundle import bundle_dict, export_bundle, import_bundle
 from studygroup.export.exporters import export
 from studygroup.model import Draft
 from studygroup.storage.store import Store
 
 # Values a careless tool or an old version might write where anything is expected.
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=30) | st.sampled_from(["\udc80", "friction", "ended", str(uuid.uuid4()), "", 1.0, 4, -1]),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=30)
+    | st.sampled_from(["\udc80", "friction", "ended", str(uuid.uuid4()), "", 1.0, 4, -1]),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=6)
+    max_leaves=6,
+)
 
 
 def paths(value, prefix=()):
@@ -53,8 +58,11 @@ def mutate(bundle: dict, data) -> dict:
     action = data.draw(st.sampled_from(["replace", "delete", "add", "copy_id", "break_text"]))
     last = path[-1]
     if action == "break_text" and isinstance(parent[last], str):  # invalid Unicode, or past the limits
-        parent[last] = data.draw(st.sampled_from([parent[last] + "\udc80", "\ud800" + parent[last],
-                                                  parent[last] * 3000, "\u202e" + parent[last]]))
+        parent[last] = data.draw(
+            st.sampled_from(
+                [parent[last] + "\udc80", "\ud800" + parent[last], parent[last] * 3000, "\u202e" + parent[last]]
+            )
+        )
     elif action == "replace":
         parent[last] = data.draw(json_values)
     elif action == "delete":
@@ -62,15 +70,19 @@ def mutate(bundle: dict, data) -> dict:
     elif action == "add" and isinstance(parent, dict):
         parent[data.draw(st.text(min_size=1, max_size=12))] = data.draw(json_values)
     elif action == "copy_id" and isinstance(parent, dict) and "id" in parent:
-        ids = [item["id"] for item in _dicts(bundle, "session", "participants") + _dicts(bundle, "observations")
-               if "id" in item]
+        ids = [
+            item["id"]
+            for item in _dicts(bundle, "session", "participants") + _dicts(bundle, "observations")
+            if "id" in item
+        ]
         if ids:
             parent["id"] = data.draw(st.sampled_from(ids))
     return bundle
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                  HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_a_mutated_bundle_imports_and_exports_or_is_refused_in_one_line(tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("mutant")

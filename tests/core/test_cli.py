@@ -49,16 +49,21 @@ def test_json_export_then_import_elsewhere(capsys, db, tmp_path):
     other = str(tmp_path / "other.db")
     code, out, _ = run(capsys, "import", str(out_file), "--db", other)
     assert code == 0 and out.split()[-1] == session_id
-    assert ": 0 new notes, 0 updated from newer edits, 0 earlier texts kept as versions, 60 already here." in run(
-        capsys, "import", str(out_file), "--db", other)[1]
+    assert (
+        ": 0 new notes, 0 updated from newer edits, 0 earlier texts kept as versions, 60 already here."
+        in run(capsys, "import", str(out_file), "--db", other)[1]
+    )
 
 
-@pytest.mark.parametrize("argv, fragment", [
-    (["bogus"], "invalid choice"),
-    (["export", "nope", "--format", "json", "--output", "x.json"], "matches no session"),
-    (["export", "x", "--format", "docx", "--output", "x"], "invalid choice"),
-    (["import", "/definitely/not/here.json"], "There is no file"),
-])
+@pytest.mark.parametrize(
+    "argv, fragment",
+    [
+        (["bogus"], "invalid choice"),
+        (["export", "nope", "--format", "json", "--output", "x.json"], "matches no session"),
+        (["export", "x", "--format", "docx", "--output", "x"], "invalid choice"),
+        (["import", "/definitely/not/here.json"], "There is no file"),
+    ],
+)
 def test_errors_are_one_line_and_exit_2(capsys, db, argv, fragment):
     Store.open(Path(db)).close()  # an empty database: read commands refuse a missing one before anything else
     code, _, err = run(capsys, *argv, "--db", db)
@@ -76,8 +81,12 @@ def test_corrupt_database_is_one_line(capsys, tmp_path):
 
 def test_python_dash_m_runs_the_same_program(tmp_path):
     Store.open(tmp_path / "m.db").close()
-    result = subprocess.run([sys.executable, "-m", "studygroup", "list", "--db", str(tmp_path / "m.db")],
-                            capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2])
+    result = subprocess.run(
+        [sys.executable, "-m", "studygroup", "list", "--db", str(tmp_path / "m.db")],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
     assert result.returncode == 0
     assert "No sessions yet" in result.stdout
 
@@ -86,8 +95,9 @@ def test_python_dash_m_runs_the_same_program(tmp_path):
 def test_summary_formats_from_the_command_line(capsys, db, tmp_path, fmt, magic):
     session_id = run(capsys, "demo", "--db", db)[1].split()[-1]
     out_file = tmp_path / f"summary.{fmt}"
-    code, _, err = run(capsys, "export", session_id, "--format", fmt, "--output", str(out_file), "--db", db,
-                       "--page-size", "Letter")
+    code, _, err = run(
+        capsys, "export", session_id, "--format", fmt, "--output", str(out_file), "--db", db, "--page-size", "Letter"
+    )
     assert (code, err) == (0, "")
     assert out_file.read_bytes().startswith(magic)
 

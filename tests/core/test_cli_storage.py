@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from studygroup.storage.backup import backup_dir, list_backups, make_backup
-from studygroup.exchange.bundle import export_bundle
 from studygroup.cli import main
 from studygroup.demo import create_demo
+from studygroup.exchange.bundle import export_bundle
+from studygroup.storage.backup import backup_dir, list_backups, make_backup
 from studygroup.storage.store import Store
 from tests.damage import FAULTS, connect_failing, damaged_database, fail_after_open, integrity_ok
 
@@ -36,8 +36,13 @@ def sound(tmp_path):
 
 
 def argv(command, db, session_id, bundle, output):
-    words = {"demo": ["demo"], "import": ["import", str(bundle)], "list": ["list"], "backup": ["backup"],
-             "export": ["export", session_id, "--format", "json", "--output", str(output)]}[command]
+    words = {
+        "demo": ["demo"],
+        "import": ["import", str(bundle)],
+        "list": ["list"],
+        "backup": ["backup"],
+        "export": ["export", session_id, "--format", "json", "--output", str(output)],
+    }[command]
     return [*words, "--db", str(db)]
 
 
@@ -91,8 +96,9 @@ def test_write_commands_still_create_a_new_database(capsys, tmp_path, bundle, co
 @pytest.mark.parametrize("when", ("at open", "during the command"))
 @pytest.mark.parametrize("fault", FAULTS)
 @pytest.mark.parametrize("command", COMMANDS)
-def test_a_failing_disk_is_one_sentence_on_every_command(capsys, monkeypatch, tmp_path, sound, bundle, command,
-                                                         fault, when):
+def test_a_failing_disk_is_one_sentence_on_every_command(
+    capsys, monkeypatch, tmp_path, sound, bundle, command, fault, when
+):
     db, session_id = sound
     if when == "at open":
         connect_failing(monkeypatch, fault)
@@ -135,9 +141,11 @@ def run_with_file_size_limit(limit, *args):
 
     SQLite's unixWrite reports every errno but ENOSPC as SQLITE_IOERR_WRITE, so that is what these see.
     """
-    code = ("import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
-            f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); "
-            "from studygroup.cli import main; sys.exit(main(sys.argv[1:]))")
+    code = (
+        "import resource, signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_IGN); "
+        f"resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit})); "
+        "from studygroup.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
     return subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
@@ -168,4 +176,3 @@ def test_a_write_the_disk_refuses_is_one_line_and_loses_nothing(sound):
     assert integrity_ok(db)
     with Store.open(db) as store:
         assert [s["id"] for s in store.list_sessions()] == [session_id]
-

@@ -2,15 +2,19 @@
 
 import pytest
 
-from studygroup.clock import (ONE_MINUTE_LEFT, PHASE_TIME_UP, ManualTime, SessionClock, countdown_level,
-                             countdown_text)
+from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, ManualTime, SessionClock, countdown_level, countdown_text
 from studygroup.model import Phase, Scenario, Session
 
 
 @pytest.fixture
 def session():
-    return Session("Clocked", "2026-11-25", "Jo", Scenario("Co", "", "x"),
-                   phases=[Phase("Welcome", 5), Phase("Experience", 30), Phase("Wrap-up", 5)])
+    return Session(
+        "Clocked",
+        "2026-11-25",
+        "Jo",
+        Scenario("Co", "", "x"),
+        phases=[Phase("Welcome", 5), Phase("Experience", 30), Phase("Wrap-up", 5)],
+    )
 
 
 @pytest.fixture
@@ -177,7 +181,8 @@ def test_countdown_text():
     assert countdown_text(-12) == "+00:12"
 
 
-@pytest.mark.parametrize(("remaining", "level"), [(600, "normal"), (120, "low"), (30, "critical"), (0, "critical"),
-                                                  (-1, "overtime")])
+@pytest.mark.parametrize(
+    ("remaining", "level"), [(600, "normal"), (120, "low"), (30, "critical"), (0, "critical"), (-1, "overtime")]
+)
 def test_countdown_level_is_the_same_rule_for_phases_and_turns(remaining, level):
     assert countdown_level(remaining, 600) == level

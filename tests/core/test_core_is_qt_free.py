@@ -8,7 +8,9 @@ import studygroup
 
 
 def test_no_studygroup_module_imports_qt():
-    names = [m.name for m in pkgutil.walk_packages(studygroup.__path__, "studygroup.") if m.name != "studygroup.__main__"]
+    names = [
+        m.name for m in pkgutil.walk_packages(studygroup.__path__, "studygroup.") if m.name != "studygroup.__main__"
+    ]
     code = (
         "import importlib, sys\n"
         f"for name in {names!r}: importlib.import_module(name)\n"

@@ -19,8 +19,9 @@ WRITER = Path(__file__).with_name("crash_writer.py")
 def run_trial(db_path: Path, session_id: str, start: int, kill_after: int) -> tuple[dict, dict]:
     """Run the writer until it has acknowledged *kill_after* lines, then SIGKILL it."""
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    child = subprocess.Popen([sys.executable, str(WRITER), str(db_path), session_id, str(start)],
-                             stdout=subprocess.PIPE, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(WRITER), str(db_path), session_id, str(start)], stdout=subprocess.PIPE, text=True, env=env
+    )
     notes, drafts = {}, {}
     try:
         for _ in range(kill_after):
@@ -47,8 +48,7 @@ def check_after_crash(db_path: Path, session_id: str, notes: dict, drafts: dict)
     with Store.open(db_path) as store:
         saved = {o.id: o for o in store.observations(session_id)}
         on_disk = store.drafts(session_id)
-    lost = [i for i, note_id in notes.items()
-            if note_id not in saved or saved[note_id].text != f"note {i} é中 <&>"]
+    lost = [i for i, note_id in notes.items() if note_id not in saved or saved[note_id].text != f"note {i} é中 <&>"]
     for author, text in drafts.items():
         # The draft on disk is the acknowledged one, or a later keystroke that was not yet acknowledged.
         index = int(text.rsplit(" ", 1)[1])

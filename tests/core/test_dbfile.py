@@ -8,12 +8,12 @@ import sys
 
 import pytest
 
-from studygroup.storage import dbfile
-from studygroup.storage.backup import make_backup, restore_backup
-from studygroup.storage.db import open_database
 from studygroup.demo import create_demo
 from studygroup.errors import DatabaseInUse, DatabaseReplaced, StorageError
 from studygroup.model import Observation
+from studygroup.storage import dbfile
+from studygroup.storage.backup import make_backup, restore_backup
+from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 
 
@@ -33,8 +33,10 @@ def test_a_write_after_a_restore_under_the_store_is_refused_and_lands_nowhere(st
     aside = restore_backup(backup, store.path)  # what `studygroup restore` did in the room
     with pytest.raises(DatabaseReplaced) as refused:
         store.add_observation(note(session, "typed after the restore"))
-    assert str(refused.value) == (f"The database file {store.path} was replaced while studygroup was open "
-                                  "(by a restore?); restart studygroup to use the new file.")
+    assert str(refused.value) == (
+        f"The database file {store.path} was replaced while studygroup was open "
+        "(by a restore?); restart studygroup to use the new file."
+    )
     assert isinstance(refused.value, StorageError)  # so the capture page keeps the note as not saved
     store.close()
     assert "typed after the restore" not in note_texts(aside)
@@ -47,8 +49,11 @@ def test_a_file_replaced_by_another_database_refuses_every_kind_of_write(store, 
     with Store.open(tmp_path / "other.db"):
         pass
     os.replace(tmp_path / "other.db", store.path)
-    for write in (lambda: store.save_session(session), lambda: store.save_clock(session),
-                  lambda: store.set_deleted(store.observations(session.id)[0].id, True)):
+    for write in (
+        lambda: store.save_session(session),
+        lambda: store.save_clock(session),
+        lambda: store.set_deleted(store.observations(session.id)[0].id, True),
+    ):
         with pytest.raises(DatabaseReplaced):
             write()
     assert store.db.file_replaced()
@@ -75,9 +80,8 @@ def test_the_check_runs_once_per_transaction_not_per_savepoint(store, monkeypatc
     calls = []
     real = dbfile.file_identity
     monkeypatch.setattr("studygroup.storage.db.file_identity", lambda path: calls.append(path) or real(path))
-    with store.db.atomic():
-        with store.db.atomic():
-            pass
+    with store.db.atomic(), store.db.atomic():
+        pass
     assert len(calls) == 1
 
 
@@ -111,11 +115,13 @@ def test_another_computer_or_an_unreadable_lock_holds(tmp_path):
     write_lock(db, "1\npython3.11\nsomeone-elses-laptop\n")
     owner = dbfile.live_owner(db)
     assert dbfile.in_use_message(db, owner, "restore") == (
-        f"studygroup is open on {db} on the computer someone-elses-laptop (process 1); close it there, then restore.")
+        f"studygroup is open on {db} on the computer someone-elses-laptop (process 1); close it there, then restore."
+    )
     write_lock(db, "")
     assert dbfile.in_use_message(db, dbfile.live_owner(db), "restore") == (
         f"studygroup is open on {db} (its lock {db}.lock names no process); "
-        "close it, or delete that lock if no studygroup is open, then restore.")
+        "close it, or delete that lock if no studygroup is open, then restore."
+    )
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/sys/kernel/random/boot_id"), reason="Linux boot id")
@@ -136,15 +142,24 @@ def test_a_pid_now_running_another_program_is_stale(tmp_path):
 def test_holding_the_lock_refuses_a_second_holder_and_lets_go(tmp_path):
     db = tmp_path / "x.db"
     open_database(db).close()
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys\nfrom studygroup.storage.dbfile import holding_lock\n"
-        "with holding_lock(sys.argv[1]):\n    print('held', flush=True)\n    sys.stdin.read()\n"), str(db)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sys\nfrom studygroup.storage.dbfile import holding_lock\n"
+                "with holding_lock(sys.argv[1]):\n    print('held', flush=True)\n    sys.stdin.read()\n"
+            ),
+            str(db),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline() == "held\n"
-        with pytest.raises(DatabaseInUse, match=f"process {holder.pid}"):
-            with dbfile.holding_lock(db):
-                pass
+        with pytest.raises(DatabaseInUse, match=f"process {holder.pid}"), dbfile.holding_lock(db):
+            pass
     finally:
         holder.stdin.close()
         holder.wait()

@@ -9,14 +9,14 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from studygroup.export import pdf as pdf_module
 from studygroup.demo import create_demo
+from studygroup.export import pdf as pdf_module
 from studygroup.export.exporters import export
 from studygroup.export.fonts import SANS, _coverage, fallback_for
+from studygroup.export.textsafe import csv_cell, has_rtl, printable
 from studygroup.limits import MAX_NOTE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.summary import summarise
-from studygroup.export.textsafe import csv_cell, has_rtl, printable
 from tests.hostile import corpus
 
 TITLE = "Hostile input check"
@@ -54,15 +54,32 @@ def assert_in_pdf(note: str, extracted: str) -> None:
 
 
 def hostile_session(texts: list[str]) -> tuple[Session, list[Observation]]:
-    people = [Participant(name=n, discipline=d) for n, d in
-              (("<b>Ana</b> & 中文", "<img src='/etc/passwd'/>"), ("عربي نص", "=1+1"), ("Zoë 😀", "Design"))]
-    session = Session(title=TITLE, date="2026-11-30", facilitator="<font size=40>F</font>",
-                      scenario=Scenario(company="<a href='x'>Co</a>", who_they_are="日本語 & עברית",
-                                        outcome_problem="<br/><para>"),
-                      phases=[Phase("Explore <b>", 30), Phase("Share", 10)], participants=people)
-    notes = [Observation(session_id=session.id, text=text, author_id=people[i % 3].id,
-                         phase_id=session.phases[i % 2].id, session_seconds=i, kind=("friction", "bad_day", "idea")[i % 3],
-                         severity=1 + i % 3, journey_step=printable(text)[:30], tags=["t"]) for i, text in enumerate(texts)]
+    people = [
+        Participant(name=n, discipline=d)
+        for n, d in (("<b>Ana</b> & 中文", "<img src='/etc/passwd'/>"), ("عربي نص", "=1+1"), ("Zoë 😀", "Design"))
+    ]
+    session = Session(
+        title=TITLE,
+        date="2026-11-30",
+        facilitator="<font size=40>F</font>",
+        scenario=Scenario(company="<a href='x'>Co</a>", who_they_are="日本語 & עברית", outcome_problem="<br/><para>"),
+        phases=[Phase("Explore <b>", 30), Phase("Share", 10)],
+        participants=people,
+    )
+    notes = [
+        Observation(
+            session_id=session.id,
+            text=text,
+            author_id=people[i % 3].id,
+            phase_id=session.phases[i % 2].id,
+            session_seconds=i,
+            kind=("friction", "bad_day", "idea")[i % 3],
+            severity=1 + i % 3,
+            journey_step=printable(text)[:30],
+            tags=["t"],
+        )
+        for i, text in enumerate(texts)
+    ]
     return session, notes
 
 
@@ -197,19 +214,32 @@ def test_markdown_summary_has_every_section(demo, tmp_path):
     path = tmp_path / "summary.md"
     export("md", session, notes, path)
     text = path.read_text(encoding="utf-8")
-    for heading in ("## What happened", "### Notes by phase, split by kind", "## Themes",
-                    "## The agenda as it ran", "## Follow-ups for later", "## Friction log"):
+    for heading in (
+        "## What happened",
+        "### Notes by phase, split by kind",
+        "## Themes",
+        "## The agenda as it ran",
+        "## Follow-ups for later",
+        "## Friction log",
+    ):
         assert heading in text
     assert text.count("- [ ] ") == len(summarise(session, notes).follow_ups)
 
 
 def test_headlines_speak_like_a_customer():
     people = [Participant(name=n) for n in "ABCDEF"]
-    session = Session(title="t", date="2026-11-30", facilitator="f",
-                      scenario=Scenario(company="c", who_they_are="w", outcome_problem="o"),
-                      phases=[Phase("Explore", 30)], participants=people)
-    notes = [Observation(session_id=session.id, text="x", author_id=p.id, kind="bad_day", journey_step="Payouts")
-             for p in people[:4]]
+    session = Session(
+        title="t",
+        date="2026-11-30",
+        facilitator="f",
+        scenario=Scenario(company="c", who_they_are="w", outcome_problem="o"),
+        phases=[Phase("Explore", 30)],
+        participants=people,
+    )
+    notes = [
+        Observation(session_id=session.id, text="x", author_id=p.id, kind="bad_day", journey_step="Payouts")
+        for p in people[:4]
+    ]
     notes += [Observation(session_id=session.id, text="y", kind="friction", severity=s) for s in (3, 3, 1)]
     lines = summarise(session, notes).headlines
     assert "4 of 6 people had a bad day during Payouts" in lines
@@ -224,7 +254,7 @@ def test_a_one_megabyte_note_prints_its_first_ten_thousand_characters(tmp_path):
     export("pdf", session, notes, path)
     extracted = visible(pdf_text(path))
     assert visible(huge[:MAX_NOTE] + "…") in extracted
-    assert visible(huge[:MAX_NOTE + 20]) not in extracted
+    assert visible(huge[: MAX_NOTE + 20]) not in extracted
 
 
 def test_right_to_left_text_is_shaped_everywhere_we_print_it():

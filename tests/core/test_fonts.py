@@ -10,9 +10,9 @@ from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate
 
 from studygroup.export.fonts import fallback_for, font_runs
-from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.export.pdf import MARGIN, chart_label, export_pdf
 from studygroup.export.pdfchart import stacked_chart
+from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.resources import resource_path
 from studygroup.summary import summarise
 from tests.pdfprobe import drawn, flat_text, fonts_of
@@ -25,13 +25,27 @@ DEVANAGARI_FONT, THAI_FONT = "NotoSansDevanagari-Regular", "NotoSansThai-Regular
 
 def scripts_session(title: str = "Scripts") -> tuple[Session, list[Observation]]:
     people = [Participant("अनीता क्षत्रिय", discipline="डिज़ाइन"), Participant("สมชาย ใจดี", discipline="การเงิน")]
-    session = Session(title=title, date="2026-03-02", facilitator="Jo", phases=[Phase("Explore", 30)],
-                      scenario=Scenario(company="किताब घर", who_they_are="ร้านหนังสือ", outcome_problem="o"),
-                      participants=people)
+    session = Session(
+        title=title,
+        date="2026-03-02",
+        facilitator="Jo",
+        phases=[Phase("Explore", 30)],
+        scenario=Scenario(company="किताब घर", who_they_are="ร้านหนังสือ", outcome_problem="o"),
+        participants=people,
+    )
     texts = [f"भुगतान पृष्ठ पर “{HINDI}” बटन ({KSHA}) नहीं मिला।", f"หน้าชำระเงินค้าง {THAI}"]
-    notes = [Observation(session_id=session.id, text=text, author_id=person.id, phase_id=session.phases[0].id,
-                         kind="bad_day", severity=3, journey_step=step)
-             for text, person, step in zip(texts, people, ("भुगतान", "ชำระเงิน"))]
+    notes = [
+        Observation(
+            session_id=session.id,
+            text=text,
+            author_id=person.id,
+            phase_id=session.phases[0].id,
+            kind="bad_day",
+            severity=3,
+            journey_step=step,
+        )
+        for text, person, step in zip(texts, people, ("भुगतान", "ชำระเงิน"), strict=False)
+    ]
     return session, notes
 
 
@@ -50,7 +64,7 @@ def test_a_joiner_inside_a_word_stays_in_the_word_font_so_the_word_is_shaped_who
 
 def test_typed_private_use_characters_never_pose_as_shaped_glyphs(tmp_path):
     session, notes = scripts_session()  # its Devanagari gives shaped glyphs codes from U+F0000 on
-    notes[1].text = "Before " + "".join(chr(0xF0000 + n) for n in range(64)) + "\U0010FFFD after"
+    notes[1].text = "Before " + "".join(chr(0xF0000 + n) for n in range(64)) + "\U0010fffd after"
     path = tmp_path / "private.pdf"
     export_pdf(session, notes, path)
     assert "Before after" in "".join(page.extract_text() for page in PdfReader(path).pages)
@@ -61,8 +75,19 @@ def test_devanagari_and_thai_are_drawn_in_noto_and_copy_back_as_typed(tmp_path):
     path = tmp_path / "scripts.pdf"
     export_pdf(session, notes, path)
     text = "".join(page.extract_text() for page in PdfReader(path).pages)
-    for typed in (HINDI, KSHA, f"“{HINDI}”", f"({KSHA})", "नहीं मिला।", "अनीता क्षत्रिय", "डिज़ाइन", THAI,
-                  "หน้าชำระเงินค้าง", "สมชาย ใจดี", "ร้านหนังสือ"):
+    for typed in (
+        HINDI,
+        KSHA,
+        f"“{HINDI}”",
+        f"({KSHA})",
+        "नहीं मिला।",
+        "अनीता क्षत्रिय",
+        "डिज़ाइन",
+        THAI,
+        "หน้าชำระเงินค้าง",
+        "สมชาย ใจดี",
+        "ร้านหนังสือ",
+    ):
         assert typed in text, typed
     pieces = drawn(path)
     assert fonts_of(pieces, KSHA) == fonts_of(pieces, "किताब") == {DEVANAGARI_FONT}

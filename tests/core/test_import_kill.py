@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from studygroup.exchange.bundle import export_bundle
 from studygroup.demo import create_demo
+from studygroup.exchange.bundle import export_bundle
 from studygroup.model import Observation
 from studygroup.storage.store import Store
 
@@ -29,8 +29,11 @@ def big_bundle(tmp_path_factory) -> tuple[Path, int]:
         session = create_demo(store)
         with store.db.atomic():
             for index in range(3000):
-                store.add_observation(Observation(session.id, f"note {index} from the other laptop",
-                                                  author_id=session.participants[index % 6].id))
+                store.add_observation(
+                    Observation(
+                        session.id, f"note {index} from the other laptop", author_id=session.participants[index % 6].id
+                    )
+                )
         path = folder / "big.json"
         export_bundle(store, session.id, path)
         return path, len(store.observations(session.id, include_deleted=True))
@@ -48,10 +51,16 @@ def test_a_killed_import_is_all_or_nothing(tmp_path, big_bundle, trial):
     db = tmp_path / f"target-{trial}.db"
     with Store.open(db) as store:
         create_demo(store)  # what was there before: 60 notes
-    child = subprocess.Popen([sys.executable, "-m", "studygroup", "import", str(path), "--db", str(db)],
-                             cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    time.sleep(random.Random(trial).uniform(0.2, 1.0))  # (a whole import takes about 1 s) start-up, checking, then the one transaction
+    child = subprocess.Popen(
+        [sys.executable, "-m", "studygroup", "import", str(path), "--db", str(db)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    time.sleep(
+        random.Random(trial).uniform(0.2, 1.0)
+    )  # (a whole import takes about 1 s) start-up, checking, then the one transaction
     child.send_signal(signal.SIGKILL)
     child.wait(timeout=30)
     assert notes_in(db) in (60, 60 + total)

@@ -17,36 +17,69 @@ DOC = Path(__file__).resolve().parents[2] / "docs" / "limits.md"
 
 # Where each limit applies in the bundle schema: (schema definition, property) -> limit.
 SCHEMA_TEXT = {
-    ("session", "title"): limits.MAX_TITLE, ("session", "facilitator"): limits.MAX_NAME,
-    ("session", "lingo"): limits.MAX_LINGO, ("session", "journey_steps"): limits.MAX_STEP,
-    ("scenario", "company"): limits.MAX_LABEL, ("scenario", "product"): limits.MAX_LABEL,
-    ("scenario", "key"): limits.MAX_LABEL, ("scenario", "roles"): limits.MAX_LABEL,
-    ("scenario", "who_they_are"): limits.MAX_TEXT, ("scenario", "outcome_problem"): limits.MAX_TEXT,
-    ("scenario", "starting_point"): limits.MAX_TEXT, ("scenario", "success_looks_like"): limits.MAX_TEXT,
-    ("scenario", "rule_one"): limits.MAX_TEXT, ("scenario", "rule_two"): limits.MAX_TEXT,
+    ("session", "title"): limits.MAX_TITLE,
+    ("session", "facilitator"): limits.MAX_NAME,
+    ("session", "lingo"): limits.MAX_LINGO,
+    ("session", "journey_steps"): limits.MAX_STEP,
+    ("scenario", "company"): limits.MAX_LABEL,
+    ("scenario", "product"): limits.MAX_LABEL,
+    ("scenario", "key"): limits.MAX_LABEL,
+    ("scenario", "roles"): limits.MAX_LABEL,
+    ("scenario", "who_they_are"): limits.MAX_TEXT,
+    ("scenario", "outcome_problem"): limits.MAX_TEXT,
+    ("scenario", "starting_point"): limits.MAX_TEXT,
+    ("scenario", "success_looks_like"): limits.MAX_TEXT,
+    ("scenario", "rule_one"): limits.MAX_TEXT,
+    ("scenario", "rule_two"): limits.MAX_TEXT,
     ("scenario", "probing_questions"): limits.MAX_QUESTION,
-    ("phase", "name"): limits.MAX_LABEL, ("phase", "prompt"): limits.MAX_TEXT,
-    ("participant", "name"): limits.MAX_NAME, ("participant", "discipline"): limits.MAX_LABEL,
+    ("phase", "name"): limits.MAX_LABEL,
+    ("phase", "prompt"): limits.MAX_TEXT,
+    ("participant", "name"): limits.MAX_NAME,
+    ("participant", "discipline"): limits.MAX_LABEL,
     ("participant", "role"): limits.MAX_LABEL,
-    ("observation", "text"): limits.MAX_NOTE, ("observation", "journey_step"): limits.MAX_STEP,
-    ("observation", "tags"): limits.MAX_TAG, ("observation", "expected"): limits.MAX_NOTE,
-    ("observation", "happened"): limits.MAX_NOTE, ("draft", "text"): limits.MAX_DRAFT,
+    ("observation", "text"): limits.MAX_NOTE,
+    ("observation", "journey_step"): limits.MAX_STEP,
+    ("observation", "tags"): limits.MAX_TAG,
+    ("observation", "expected"): limits.MAX_NOTE,
+    ("observation", "happened"): limits.MAX_NOTE,
+    ("draft", "text"): limits.MAX_DRAFT,
 }
 SCHEMA_ITEMS = {
-    ("session", "phases"): limits.MAX_PHASES, ("session", "participants"): limits.MAX_PARTICIPANTS,
-    ("session", "lingo"): limits.MAX_LINGO_TERMS, ("session", "journey_steps"): limits.MAX_JOURNEY_STEPS,
-    ("scenario", "probing_questions"): limits.MAX_QUESTIONS, ("scenario", "roles"): limits.MAX_ROLES,
-    ("observation", "tags"): limits.MAX_TAGS, ("observation", "versions"): limits.MAX_VERSIONS,
+    ("session", "phases"): limits.MAX_PHASES,
+    ("session", "participants"): limits.MAX_PARTICIPANTS,
+    ("session", "lingo"): limits.MAX_LINGO_TERMS,
+    ("session", "journey_steps"): limits.MAX_JOURNEY_STEPS,
+    ("scenario", "probing_questions"): limits.MAX_QUESTIONS,
+    ("scenario", "roles"): limits.MAX_ROLES,
+    ("observation", "tags"): limits.MAX_TAGS,
+    ("observation", "versions"): limits.MAX_VERSIONS,
 }
 
 
 def test_the_limits_are_the_documented_numbers():
-    assert (limits.MAX_TITLE, limits.MAX_NAME, limits.MAX_LABEL, limits.MAX_TEXT, limits.MAX_QUESTION,
-            limits.MAX_STEP, limits.MAX_TAG, limits.MAX_LINGO, limits.MAX_NOTE, limits.MAX_DRAFT) == (
-        200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000)
-    assert (limits.MAX_PHASES, limits.MAX_PARTICIPANTS, limits.MAX_LINGO_TERMS, limits.MAX_JOURNEY_STEPS,
-            limits.MAX_QUESTIONS, limits.MAX_ROLES, limits.MAX_TAGS, limits.MAX_NOTES, limits.MAX_VERSIONS) == (
-        100, 100, 500, 1000, 50, 50, 50, 100_000, 1000)
+    assert (
+        limits.MAX_TITLE,
+        limits.MAX_NAME,
+        limits.MAX_LABEL,
+        limits.MAX_TEXT,
+        limits.MAX_QUESTION,
+        limits.MAX_STEP,
+        limits.MAX_TAG,
+        limits.MAX_LINGO,
+        limits.MAX_NOTE,
+        limits.MAX_DRAFT,
+    ) == (200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000)
+    assert (
+        limits.MAX_PHASES,
+        limits.MAX_PARTICIPANTS,
+        limits.MAX_LINGO_TERMS,
+        limits.MAX_JOURNEY_STEPS,
+        limits.MAX_QUESTIONS,
+        limits.MAX_ROLES,
+        limits.MAX_TAGS,
+        limits.MAX_NOTES,
+        limits.MAX_VERSIONS,
+    ) == (100, 100, 500, 1000, 50, 50, 50, 100_000, 1000)
 
 
 @pytest.mark.parametrize(("where", "limit"), SCHEMA_TEXT.items())
@@ -82,17 +115,40 @@ def test_clip_keeps_text_at_the_limit_and_cuts_longer_text_with_an_ellipsis():
 def test_clip_session_and_clip_note_cut_every_text_and_keep_ids():
     long = "x" * 20_000
     person = Participant(long, discipline=long, role=long)
-    session = Session(title=long, date="2026-03-02", facilitator=long, lingo=[long], journey_steps=[long],
-                      scenario=Scenario(company=long, who_they_are=long, outcome_problem=long, product=long,
-                                        starting_point=long, success_looks_like=long, probing_questions=[long],
-                                        roles=[long], rule_one=long, rule_two=long, key=long),
-                      phases=[Phase(long, 10, prompt=long)], participants=[person])
+    session = Session(
+        title=long,
+        date="2026-03-02",
+        facilitator=long,
+        lingo=[long],
+        journey_steps=[long],
+        scenario=Scenario(
+            company=long,
+            who_they_are=long,
+            outcome_problem=long,
+            product=long,
+            starting_point=long,
+            success_looks_like=long,
+            probing_questions=[long],
+            roles=[long],
+            rule_one=long,
+            rule_two=long,
+            key=long,
+        ),
+        phases=[Phase(long, 10, prompt=long)],
+        participants=[person],
+    )
     cut = clip_session(session)
     assert session.title == long  # the original is untouched
     assert [len(cut.title), len(cut.facilitator), len(cut.lingo[0]), len(cut.journey_steps[0])] == [201, 101, 101, 201]
     card = cut.scenario
-    assert [len(card.company), len(card.who_they_are), len(card.probing_questions[0]), len(card.roles[0]),
-            len(card.rule_two), len(card.key)] == [201, 2001, 501, 201, 2001, 201]
+    assert [
+        len(card.company),
+        len(card.who_they_are),
+        len(card.probing_questions[0]),
+        len(card.roles[0]),
+        len(card.rule_two),
+        len(card.key),
+    ] == [201, 2001, 501, 201, 2001, 201]
     assert [len(cut.phases[0].name), len(cut.phases[0].prompt)] == [201, 2001]
     assert [len(cut.participants[0].name), len(cut.participants[0].role)] == [101, 201]
     assert cut.participants[0].id == person.id and cut.phases[0].id == session.phases[0].id
@@ -100,7 +156,12 @@ def test_clip_session_and_clip_note_cut_every_text_and_keep_ids():
     note = Observation(session_id=session.id, text=long, journey_step=long, tags=[long], expected=long, happened=long)
     short = clip_note(note)
     assert [len(short.text), len(short.journey_step), len(short.tags[0]), len(short.expected), len(short.happened)] == [
-        10_001, 201, 101, 10_001, 10_001]
+        10_001,
+        201,
+        101,
+        10_001,
+        10_001,
+    ]
     assert short.id == note.id and short.text.endswith("x…") and len(note.text) == 20_000
     fine = Observation(session_id=session.id, text="fine")
     assert clip_note(fine) is fine

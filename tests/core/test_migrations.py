@@ -4,9 +4,17 @@ import sqlite3
 
 import pytest
 
-from studygroup.storage.db import (APPLICATION_ID, SCHEMA_VERSION, Database, migrate, migration_files, open_database,
-                           schema_version, split_statements)
 from studygroup.errors import CorruptDatabase, NewerDatabase
+from studygroup.storage.db import (
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    Database,
+    migrate,
+    migration_files,
+    open_database,
+    schema_version,
+    split_statements,
+)
 from studygroup.storage.store import Store
 
 
@@ -15,12 +23,16 @@ def make_version_1_file(path):
     conn = sqlite3.connect(path, isolation_level=None)
     db = Database(path, conn)
     migrate(db, target=1)
-    conn.execute("INSERT INTO sessions (id, title, date, scenario_json, created_at) VALUES"
-                 " ('s1', 'Old one', '2025-01-02', '{\"company\": \"Old Co\", \"who_they_are\": \"\","
-                 " \"outcome_problem\": \"x\"}', 1.0)")
+    conn.execute(
+        "INSERT INTO sessions (id, title, date, scenario_json, created_at) VALUES"
+        ' (\'s1\', \'Old one\', \'2025-01-02\', \'{"company": "Old Co", "who_they_are": "",'
+        ' "outcome_problem": "x"}\', 1.0)'
+    )
     conn.execute("INSERT INTO participants (id, session_id, position, name) VALUES ('p1', 's1', 0, 'Ada')")
-    conn.execute("INSERT INTO observations (id, session_id, author_id, session_seconds, wall_time, kind,"
-                 " severity, text, updated_at) VALUES ('o1', 's1', 'p1', 5, 5, 'friction', 2, 'kept', 5)")
+    conn.execute(
+        "INSERT INTO observations (id, session_id, author_id, session_seconds, wall_time, kind,"
+        " severity, text, updated_at) VALUES ('o1', 's1', 'p1', 5, 5, 'friction', 2, 'kept', 5)"
+    )
     conn.close()
 
 
@@ -77,7 +89,9 @@ def test_new_file_is_marked_as_ours(tmp_path):
 
 def test_split_statements_keeps_semicolons_in_strings():
     assert split_statements("CREATE TABLE a (x TEXT DEFAULT ';');\nSELECT 1;\n") == [
-        "CREATE TABLE a (x TEXT DEFAULT ';');", "SELECT 1;"]
+        "CREATE TABLE a (x TEXT DEFAULT ';');",
+        "SELECT 1;",
+    ]
 
 
 def test_migration_numbers_have_no_gaps():

@@ -1,7 +1,6 @@
 """Building a note (tags, stamps, flags, validation) and the facilitator lock (PIN hash, back-off)."""
 
 import json
-
 import re
 
 import pytest
@@ -12,14 +11,17 @@ from studygroup.lock import FREE_TRIES, FacilitatorLock, PinBackoff, PinStore, w
 from studygroup.notes import build_observation, parse_tags, remember_journey_step
 
 
-@pytest.mark.parametrize("text, tags", [
-    ("slow #Mobile page #words", ["mobile", "words"]),
-    ("#trust #TRUST #trust.", ["trust"]),
-    ("#café and #支払い", ["café", "支払い"]),
-    ("costs #3 or &#39; or a#b", []),
-    ("#long-wait- then", ["long-wait"]),
-    ("no tags here", []),
-])
+@pytest.mark.parametrize(
+    "text, tags",
+    [
+        ("slow #Mobile page #words", ["mobile", "words"]),
+        ("#trust #TRUST #trust.", ["trust"]),
+        ("#café and #支払い", ["café", "支払い"]),
+        ("costs #3 or &#39; or a#b", []),
+        ("#long-wait- then", ["long-wait"]),
+        ("no tags here", []),
+    ],
+)
 def test_parse_tags(text, tags):
     assert parse_tags(text) == tags
 
@@ -40,8 +42,16 @@ def running():
 
 
 def note(session, clock, text, **changes):
-    args = dict(author_id=session.participants[1].id, text=text, kind="confusion", severity=2,
-                journey_step=" Sign-up ", expected="", happened="", now=1234.5)
+    args = dict(
+        author_id=session.participants[1].id,
+        text=text,
+        kind="confusion",
+        severity=2,
+        journey_step=" Sign-up ",
+        expected="",
+        happened="",
+        now=1234.5,
+    )
     args.update(changes)
     return build_observation(session, clock=clock, **args)
 
@@ -176,13 +186,16 @@ def test_clearing_the_pin_unlocks(pins):
     assert not pin_store.has_pin() and not lock.locked
 
 
-@pytest.mark.parametrize("changes, message", [
-    ({"text": "y" * 10_001}, "A note can hold 10,000 characters; this one has 10,001. Shorten it or split it"),
-    ({"journey_step": "s" * 201}, "A journey step can hold 200 characters; this one has 201."),
-    ({"happened": "h" * 10_001}, "\u201cWhat happened\u201d can hold 10,000 characters"),
-    ({"text": "see #" + "t" * 101}, "A tag can have 100 characters; #tttttttttttttttttttt\u2026 has 101."),
-    ({"text": " ".join(f"#t{i}" for i in range(51))}, "A note can carry 50 tags; this one has 51."),
-])
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"text": "y" * 10_001}, "A note can hold 10,000 characters; this one has 10,001. Shorten it or split it"),
+        ({"journey_step": "s" * 201}, "A journey step can hold 200 characters; this one has 201."),
+        ({"happened": "h" * 10_001}, "\u201cWhat happened\u201d can hold 10,000 characters"),
+        ({"text": "see #" + "t" * 101}, "A tag can have 100 characters; #tttttttttttttttttttt\u2026 has 101."),
+        ({"text": " ".join(f"#t{i}" for i in range(51))}, "A note can carry 50 tags; this one has 51."),
+    ],
+)
 def test_a_note_past_the_limits_is_refused_with_a_sentence_for_the_typist(running, changes, message):
     session, clock, _ = running
     text = changes.pop("text", "an ordinary note")

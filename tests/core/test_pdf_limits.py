@@ -7,28 +7,46 @@ from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
 from studygroup.export.handout import export_handout
+from studygroup.export.pdf import export_pdf
 from studygroup.limits import MAX_NAME, MAX_NOTE, MAX_STEP, MAX_TITLE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
-from studygroup.export.pdf import export_pdf
 from tests.pdfprobe import flat_text
 
 UNBROKEN = 10_000
 
 
-def session_with(title: str = "Long", name: str = "Ana", step: str = "Pay", note: str = "A note",
-                 company: str = "Co") -> tuple[Session, list[Observation]]:
+def session_with(
+    title: str = "Long", name: str = "Ana", step: str = "Pay", note: str = "A note", company: str = "Co"
+) -> tuple[Session, list[Observation]]:
     person = Participant(name, discipline="Design", role="Baker")
-    session = Session(title=title, date="2026-03-02", facilitator="Jo", phases=[Phase("Explore", 30)],
-                      scenario=Scenario(company=company, who_they_are="w", outcome_problem="o",
-                                        probing_questions=["Where did you stop?"]),
-                      participants=[person])
-    notes = [Observation(session_id=session.id, text=note, author_id=person.id, phase_id=session.phases[0].id,
-                         journey_step=step, kind="bad_day", tags=["t"])]
+    session = Session(
+        title=title,
+        date="2026-03-02",
+        facilitator="Jo",
+        phases=[Phase("Explore", 30)],
+        scenario=Scenario(
+            company=company, who_they_are="w", outcome_problem="o", probing_questions=["Where did you stop?"]
+        ),
+        participants=[person],
+    )
+    notes = [
+        Observation(
+            session_id=session.id,
+            text=note,
+            author_id=person.id,
+            phase_id=session.phases[0].id,
+            journey_step=step,
+            kind="bad_day",
+            tags=["t"],
+        )
+    ]
     return session, notes
 
 
-@pytest.mark.parametrize(("field", "letter", "printed"), [
-    ("name", "N", MAX_NAME), ("step", "S", MAX_STEP), ("title", "T", MAX_TITLE), ("note", "X", MAX_NOTE)])
+@pytest.mark.parametrize(
+    ("field", "letter", "printed"),
+    [("name", "N", MAX_NAME), ("step", "S", MAX_STEP), ("title", "T", MAX_TITLE), ("note", "X", MAX_NOTE)],
+)
 def test_ten_thousand_unbroken_characters_export_wrapped_and_cut_at_the_limit(tmp_path, field, letter, printed):
     session, notes = session_with(**{field: letter * UNBROKEN})
     path = tmp_path / "long.pdf"

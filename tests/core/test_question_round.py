@@ -8,8 +8,13 @@ from studygroup.question_round import QuestionRound
 
 
 def make_session(names=("Ada", "Bo", "Cy"), questions=("Q1", "Q2")):
-    return Session(title="S", date="2026-01-01", facilitator="", scenario=Scenario(
-        "A", "b", "c", probing_questions=list(questions)), participants=[Participant(n) for n in names])
+    return Session(
+        title="S",
+        date="2026-01-01",
+        facilitator="",
+        scenario=Scenario("A", "b", "c", probing_questions=list(questions)),
+        participants=[Participant(n) for n in names],
+    )
 
 
 def test_each_question_goes_round_everyone_in_order_and_airtime_adds_up(store):
@@ -62,10 +67,13 @@ def test_next_question_skips_the_rest_and_finishes_after_the_last():
     from studygroup.model import Participant, Scenario, Session
     from studygroup.question_round import QuestionRound
 
-    session = Session(title="t", date="2026-11-30", facilitator="f",
-                      scenario=Scenario(company="c", who_they_are="w", outcome_problem="o",
-                                        probing_questions=["First?", "Second?"]),
-                      participants=[Participant("Ana Ruiz"), Participant("Bo Chen")])
+    session = Session(
+        title="t",
+        date="2026-11-30",
+        facilitator="f",
+        scenario=Scenario(company="c", who_they_are="w", outcome_problem="o", probing_questions=["First?", "Second?"]),
+        participants=[Participant("Ana Ruiz"), Participant("Bo Chen")],
+    )
     time = ManualTime()
     round_ = QuestionRound(session, time)
     round_.start_turn()

@@ -20,10 +20,14 @@ class Person:
 
 # --- CSV ------------------------------------------------------------------------
 
+
 def test_csv_with_header_bom_quotes_and_blank_lines():
     text = '\ufeffname,discipline\nAda Lovelace,Engineering\n\n"Hopper, Grace",Design\nLinus\n'
-    assert roster.parse_roster_csv(text) == [("Ada Lovelace", "Engineering"), ("Hopper, Grace", "Design"),
-                                             ("Linus", "")]
+    assert roster.parse_roster_csv(text) == [
+        ("Ada Lovelace", "Engineering"),
+        ("Hopper, Grace", "Design"),
+        ("Linus", ""),
+    ]
 
 
 def test_csv_without_header_and_with_semicolons():
@@ -40,6 +44,7 @@ def test_a_blank_name_is_one_sentence_naming_its_line(text, line):
 
 # --- roster in the store ----------------------------------------------------------
 
+
 def test_add_people_skips_people_already_on_the_roster(store):
     added = roster.add_people(store, [("Ada", "Eng"), ("Bo", "Sales")])
     again = roster.add_people(store, [(" ada ", "ENG"), ("Cy", "")])
@@ -54,9 +59,14 @@ def test_add_people_rejects_a_name_of_spaces_and_adds_nobody(store):
 
 
 def _session_with(people, status):
-    session = Session(title="S", date="2026-01-01", facilitator="", scenario=Scenario("A", "b", "c"),
-                      participants=[Participant(p.name, p.discipline, roster_id=p.id) for p in people],
-                      status=status)
+    session = Session(
+        title="S",
+        date="2026-01-01",
+        facilitator="",
+        scenario=Scenario("A", "b", "c"),
+        participants=[Participant(p.name, p.discipline, roster_id=p.id) for p in people],
+        status=status,
+    )
     return session
 
 
@@ -80,13 +90,16 @@ def test_participation_counts_each_started_session_once(store):
 
 # --- groups ---------------------------------------------------------------------
 
+
 def make_people(disciplines):
     return [Person(f"P{i}", d) for i, d in enumerate(disciplines)]
 
 
 discipline_lists = st.integers(4, 200).flatmap(
-    lambda n: st.lists(st.sampled_from(["Eng", "Design", "Sales", "Support", "Legal", "Finance", "", "Ops"]),
-                       min_size=n, max_size=n))
+    lambda n: st.lists(
+        st.sampled_from(["Eng", "Design", "Sales", "Support", "Legal", "Finance", "", "Ops"]), min_size=n, max_size=n
+    )
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -118,7 +131,14 @@ def test_different_seeds_give_different_groups():
 
 def test_group_sizes_stay_near_the_target_of_six():
     assert [len(groups.form_groups(make_people(["x"] * n), 1)) for n in (4, 8, 9, 12, 13, 18, 200)] == [
-        1, 1, 2, 2, 2, 3, 33]
+        1,
+        1,
+        2,
+        2,
+        2,
+        3,
+        33,
+    ]
 
 
 def test_fewer_than_four_people_make_one_group_with_a_warning():
@@ -156,6 +176,7 @@ def test_pick_group_needs_a_group():
 
 
 # --- roles ------------------------------------------------------------------------
+
 
 def test_every_role_is_dealt_once_before_any_repeats_and_the_deal_is_seeded():
     people = [Participant(f"P{i}") for i in range(6)]

@@ -29,10 +29,11 @@ def test_a_malformed_card_is_skipped_and_reported_not_fatal():
     folder = scenarios.user_dir()
     folder.mkdir(parents=True)
     (folder / "broken.json").write_text("{ not json", encoding="utf-8")
-    (folder / "no_company.json").write_text(json.dumps({"who_they_are": "x", "outcome_problem": "y"}),
-                                            encoding="utf-8")
-    (folder / "bad_roles.json").write_text(json.dumps({"company": "A", "who_they_are": "x", "outcome_problem": "y",
-                                                       "roles": "not a list"}), encoding="utf-8")
+    (folder / "no_company.json").write_text(json.dumps({"who_they_are": "x", "outcome_problem": "y"}), encoding="utf-8")
+    (folder / "bad_roles.json").write_text(
+        json.dumps({"company": "A", "who_they_are": "x", "outcome_problem": "y", "roles": "not a list"}),
+        encoding="utf-8",
+    )
     problems = []
     cards = scenarios.load_library(problems)
     assert len(cards) >= 8
@@ -43,17 +44,29 @@ def test_a_malformed_card_is_skipped_and_reported_not_fatal():
 
 
 def test_dict_round_trip_keeps_every_card_field():
-    card = Scenario(company="Acme", who_they_are="Two founders", outcome_problem="Get paid", product="Checkout",
-                    starting_point="A laptop", success_looks_like="Money arrives", probing_questions=["Why?"],
-                    roles=["CEO", "CTO"])
+    card = Scenario(
+        company="Acme",
+        who_they_are="Two founders",
+        outcome_problem="Get paid",
+        product="Checkout",
+        starting_point="A laptop",
+        success_looks_like="Money arrives",
+        probing_questions=["Why?"],
+        roles=["CEO", "CTO"],
+    )
     data = scenarios.scenario_to_dict(card)
     assert "key" not in data and "rule_one" not in data
     assert scenarios.scenario_from_dict(data, key="acme") == Scenario(**{**card.__dict__, "key": "acme"})
 
 
 def test_saving_writes_a_slug_named_file_in_the_user_folder_and_loads_back():
-    card = Scenario(company="Zoë's Café & Bar", who_they_are="A café", outcome_problem="Take tips",
-                    probing_questions=["a", "b", "c"], roles=["Owner"])
+    card = Scenario(
+        company="Zoë's Café & Bar",
+        who_they_are="A café",
+        outcome_problem="Take tips",
+        probing_questions=["a", "b", "c"],
+        roles=["Owner"],
+    )
     path = scenarios.save_to_library(card)
     assert path == scenarios.user_dir() / "zoe_s_cafe_bar.json"
     assert card.key == "zoe_s_cafe_bar"
@@ -81,10 +94,14 @@ def test_a_built_in_card_is_never_overwritten():
     assert card.key == "bakery_2"
 
 
-@pytest.mark.parametrize("data, field", [
-    ([], None), ({"company": " ", "who_they_are": "x", "outcome_problem": "y"}, "company"),
-    ({"company": "A", "who_they_are": "x", "outcome_problem": "y", "probing_questions": [1]}, "probing_questions"),
-])
+@pytest.mark.parametrize(
+    "data, field",
+    [
+        ([], None),
+        ({"company": " ", "who_they_are": "x", "outcome_problem": "y"}, "company"),
+        ({"company": "A", "who_they_are": "x", "outcome_problem": "y", "probing_questions": [1]}, "probing_questions"),
+    ],
+)
 def test_scenario_from_dict_rejects_non_cards_in_one_sentence(data, field):
     with pytest.raises(ValueError) as raised:
         scenarios.scenario_from_dict(data)

@@ -4,11 +4,18 @@ import sqlite3
 
 import pytest
 
-from studygroup.storage.db import open_database
 from studygroup.demo import create_demo
-from studygroup.errors import (CorruptDatabase, DatabaseLocked, DiskError, DiskFull, ReadOnlyDatabase, StorageError,
-                               storage_error)
+from studygroup.errors import (
+    CorruptDatabase,
+    DatabaseLocked,
+    DiskError,
+    DiskFull,
+    ReadOnlyDatabase,
+    StorageError,
+    storage_error,
+)
 from studygroup.model import Observation
+from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 from tests.damage import damaged_database
 
@@ -41,28 +48,38 @@ def test_second_writer_gets_locked_sentence(tmp_path):
     with Store.open(path) as first, Store.open(path) as second:
         session = create_demo(first)
         second.db.connection.execute("PRAGMA busy_timeout = 50")
-        with first.db.atomic():
-            with pytest.raises(DatabaseLocked, match="in use"):
-                second.add_observation(Observation(session.id, "waits"))
+        with first.db.atomic(), pytest.raises(DatabaseLocked, match="in use"):
+            second.add_observation(Observation(session.id, "waits"))
         second.add_observation(Observation(session.id, "after the other finished"))
 
 
 def test_unexpected_sqlite_errors_are_bugs_not_sentences(store):
-    with pytest.raises(sqlite3.OperationalError):
-        with store.db.translate_errors():
-            store.db.connection.execute("SELECT * FROM no_such_table")
+    with pytest.raises(sqlite3.OperationalError), store.db.translate_errors():
+        store.db.connection.execute("SELECT * FROM no_such_table")
 
 
-@pytest.mark.parametrize("name", ["SQLITE_IOERR", "SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ", "SQLITE_IOERR_WRITE",
-                                  "SQLITE_IOERR_FSYNC", "SQLITE_IOERR_TRUNCATE", "SQLITE_IOERR_SHMSIZE",
-                                  "SQLITE_IOERR_LOCK", "SQLITE_IOERR_NOMEM"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "SQLITE_IOERR",
+        "SQLITE_IOERR_READ",
+        "SQLITE_IOERR_SHORT_READ",
+        "SQLITE_IOERR_WRITE",
+        "SQLITE_IOERR_FSYNC",
+        "SQLITE_IOERR_TRUNCATE",
+        "SQLITE_IOERR_SHMSIZE",
+        "SQLITE_IOERR_LOCK",
+        "SQLITE_IOERR_NOMEM",
+    ],
+)
 def test_every_io_error_code_is_a_disk_error_sentence(name):
     exc = sqlite3.OperationalError("disk I/O error")
     exc.sqlite_errorname = name
     typed = storage_error(exc, "/media/stick/notes.db")
     assert type(typed) is DiskError
-    assert str(typed) == (f"The disk holding /media/stick/notes.db could not be read or written ({name}); "
-                          "check the disk and try again.")
+    assert str(typed) == (
+        f"The disk holding /media/stick/notes.db could not be read or written ({name}); check the disk and try again."
+    )
 
 
 @pytest.mark.parametrize("read_only", [False, True])
@@ -71,8 +88,9 @@ def test_a_damaged_file_is_refused_at_open_and_left_byte_identical(tmp_path, rea
     _, damaged = damaged_database(path)
     with pytest.raises(CorruptDatabase) as refused:
         open_database(path, read_only=read_only)
-    assert str(refused.value) == (f"The file {path} is damaged (its integrity check failed), "
-                                  "so studygroup has not written to it.")
+    assert str(refused.value) == (
+        f"The file {path} is damaged (its integrity check failed), so studygroup has not written to it."
+    )
     assert path.read_bytes() == damaged
 
 

@@ -4,18 +4,23 @@ import sqlite3
 
 import pytest
 
-from studygroup.storage.db import SCHEMA_VERSION
 from studygroup.errors import NotFound
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
+from studygroup.storage.db import SCHEMA_VERSION
 from studygroup.storage.store import Store
 
 
 def make_session() -> Session:
     scenario = Scenario("Crumb & Co", "A bakery", "Take card payments", probing_questions=["Why?"], roles=["Baker"])
-    return Session("Pilot", "2026-11-25", "Jordan", scenario,
-                   phases=[Phase("Welcome", 5, "Hi"), Phase("Experience", 30)],
-                   participants=[Participant("Dana Lee", "Finance", "Baker"), Participant("Sam O", "Design")],
-                   lingo=["KYC"])
+    return Session(
+        "Pilot",
+        "2026-11-25",
+        "Jordan",
+        scenario,
+        phases=[Phase("Welcome", 5, "Hi"), Phase("Experience", 30)],
+        participants=[Participant("Dana Lee", "Finance", "Baker"), Participant("Sam O", "Design")],
+        lingo=["KYC"],
+    )
 
 
 def test_session_round_trip(store):
@@ -29,10 +34,19 @@ def test_observation_round_trip_and_order(store):
     session = make_session()
     store.save_session(session)
     late = store.add_observation(Observation(session.id, "late", session_seconds=90, tags=["a", "b"]))
-    early = store.add_observation(Observation(session.id, "early <b>&", kind="delight", severity=3,
-                                              author_id=session.participants[0].id,
-                                              phase_id=session.phases[1].id, session_seconds=10,
-                                              follow_up=True, lingo_flag=True))
+    early = store.add_observation(
+        Observation(
+            session.id,
+            "early <b>&",
+            kind="delight",
+            severity=3,
+            author_id=session.participants[0].id,
+            phase_id=session.phases[1].id,
+            session_seconds=10,
+            follow_up=True,
+            lingo_flag=True,
+        )
+    )
     assert store.observations(session.id) == [early, late]
 
 
@@ -113,10 +127,9 @@ def test_pragmas_are_set(store):
 def test_failed_transaction_leaves_nothing(store):
     session = make_session()
     store.save_session(session)
-    with pytest.raises(RuntimeError):
-        with store.db.atomic():
-            store.add_observation(Observation(session.id, "inside"))
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError), store.db.atomic():
+        store.add_observation(Observation(session.id, "inside"))
+        raise RuntimeError("boom")
     assert store.observations(session.id) == []
 
 
@@ -125,10 +138,9 @@ def test_nested_atomic_rolls_back_only_inner(store):
     store.save_session(session)
     with store.db.atomic():
         store.add_observation(Observation(session.id, "outer"))
-        with pytest.raises(ValueError):
-            with store.db.atomic():
-                store.add_observation(Observation(session.id, "inner"))
-                raise ValueError
+        with pytest.raises(ValueError), store.db.atomic():
+            store.add_observation(Observation(session.id, "inner"))
+            raise ValueError
     assert [o.text for o in store.observations(session.id)] == ["outer"]
 
 

@@ -39,9 +39,12 @@ class VirtualScreen:
 
     def __init__(self):
         read_end, write_end = os.pipe()
-        self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN,
-                                         "-nolisten", "tcp"], pass_fds=(write_end,),
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.process = subprocess.Popen(
+            ["Xvfb", "-displayfd", str(write_end), "-screen", "0", SCREEN, "-nolisten", "tcp"],
+            pass_fds=(write_end,),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         os.close(write_end)
         with os.fdopen(read_end) as pipe:
             number = pipe.readline().strip()
@@ -61,8 +64,12 @@ class RealApp:
         self.env = {**os.environ, "DISPLAY": screen.display, "QT_QPA_PLATFORM": "xcb"}
         self.stderr_path = out_dir / "app-stderr.txt"
         self._stderr = open(self.stderr_path, "wb")  # noqa: SIM115 - open for the app's life
-        self.process = subprocess.Popen([str(installed_command()), "gui", "--db", str(db), *extra_args],
-                                        env=self.env, stdout=subprocess.DEVNULL, stderr=self._stderr)
+        self.process = subprocess.Popen(
+            [str(installed_command()), "gui", "--db", str(db), *extra_args],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=self._stderr,
+        )
         self.window = self.wait_for_window(lambda name: name.endswith("studygroup") and "projector" not in name)
 
     # --- windows and keys -------------------------------------------------------------

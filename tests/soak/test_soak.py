@@ -56,11 +56,21 @@ def out_dir(tmp_path) -> Path:
 def running_session(db: Path) -> Session:
     """A session already on the clock: three two-minute phases (so phases end, with their chimes)
     and a long last one; the app reopens it by itself at start, as after a restart in the room."""
-    phases = [Phase("Welcome", 2, "Meet the customer"), Phase("Sign up", 2, "Open an account"),
-              Phase("First payment", 2, "Take a card payment"), Phase("Share-out", 60, "What stood out?")]
-    session = Session(title="Soak group", date=time.strftime("%Y-%m-%d"), facilitator="Fran",
-                      scenario=demo_scenario(), phases=phases, auto_advance=True,
-                      participants=[Participant(name) for name in PEOPLE])
+    phases = [
+        Phase("Welcome", 2, "Meet the customer"),
+        Phase("Sign up", 2, "Open an account"),
+        Phase("First payment", 2, "Take a card payment"),
+        Phase("Share-out", 60, "What stood out?"),
+    ]
+    session = Session(
+        title="Soak group",
+        date=time.strftime("%Y-%m-%d"),
+        facilitator="Fran",
+        scenario=demo_scenario(),
+        phases=phases,
+        auto_advance=True,
+        participants=[Participant(name) for name in PEOPLE],
+    )
     with Store.open(db) as store:
         store.save_session(session)
         SessionClock(session, SystemTime(), persist=store.save_clock).start()
@@ -126,17 +136,22 @@ def saved_in_log(log_text: str) -> list[str]:
 
 
 def unexpected_log_lines(log_text: str) -> list[str]:
-    lines = [line for line in log_text.splitlines()
-             if re.search(r" (WARNING|ERROR|CRITICAL) ", line) or "Traceback" in line]
-    return [line for line in lines if not any(known in line for known in EXPECTED_LOG_WARNINGS)
-            and "ended without closing" not in line]
+    lines = [
+        line for line in log_text.splitlines() if re.search(r" (WARNING|ERROR|CRITICAL) ", line) or "Traceback" in line
+    ]
+    return [
+        line
+        for line in lines
+        if not any(known in line for known in EXPECTED_LOG_WARNINGS) and "ended without closing" not in line
+    ]
 
 
 def notes_on_disk(db: Path, session_id: str) -> dict[str, str]:
     """What another process reads from the file right now: the proof of a commit."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        rows = conn.execute("SELECT id, text FROM observations WHERE session_id = ? AND deleted_at IS NULL",
-                            (session_id,)).fetchall()
+        rows = conn.execute(
+            "SELECT id, text FROM observations WHERE session_id = ? AND deleted_at IS NULL", (session_id,)
+        ).fetchall()
     return dict(rows)
 
 
@@ -163,10 +178,12 @@ def run_the_hour(tmp_path: Path, screen: VirtualScreen, out_dir: Path, seconds: 
         with Store.open(db) as store:
             assert store.load_session(session.id).current_phase >= 1, "no phase ended"
         growth = samples[-1] - samples[min(3, len(samples) - 1)]
-        report = (f"soak: {seconds} s, {len(room.typed)} notes typed, {len(acknowledged)} acknowledged, "
-                  f"{len(on_disk)} on disk, {log_text.count('chime played')} chimes, "
-                  f"{room.projector_opened} projector views, {room.rounds} question rounds, "
-                  f"RSS {samples[0]:.1f} -> {samples[-1]:.1f} MiB (growth {growth:+.1f} MiB after warm-up)")
+        report = (
+            f"soak: {seconds} s, {len(room.typed)} notes typed, {len(acknowledged)} acknowledged, "
+            f"{len(on_disk)} on disk, {log_text.count('chime played')} chimes, "
+            f"{room.projector_opened} projector views, {room.rounds} question rounds, "
+            f"RSS {samples[0]:.1f} -> {samples[-1]:.1f} MiB (growth {growth:+.1f} MiB after warm-up)"
+        )
         (out_dir / "soak-report.txt").write_text(report + "\n", encoding="utf-8")
         print(report)
         assert growth < MAX_GROWTH_MIB, f"resident memory grew by {growth:.1f} MiB: {samples}"
@@ -226,8 +243,15 @@ def test_the_lock_in_the_room(tmp_path, screen, out_dir):
         app.type("locked note one")
         app.keys("alt+v", "alt+p", "Return")  # a look at the review tab types nothing into the note
         assert wait_for(lambda: saved_notes(db)[-1:] == [("locked note one", False)])
-        for keys, tab in (("ctrl+0", "alt+p"), ("ctrl+Right", "alt+r"), ("ctrl+Up", "alt+r"), ("space", "alt+r"),
-                          ("ctrl+e", "alt+r"), ("alt+Home", "alt+p"), ("ctrl+q", "alt+p")):
+        for keys, tab in (
+            ("ctrl+0", "alt+p"),
+            ("ctrl+Right", "alt+r"),
+            ("ctrl+Up", "alt+r"),
+            ("space", "alt+r"),
+            ("ctrl+e", "alt+r"),
+            ("alt+Home", "alt+p"),
+            ("ctrl+q", "alt+p"),
+        ):
             app.keys(tab, keys)
             prompt = app.wait_for_window(lambda name: name.startswith("Facilitator PIN"))
             app.keys("Escape", window=prompt)  # cancelled: nothing happens

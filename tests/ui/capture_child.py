@@ -33,10 +33,12 @@ def main() -> None:
     store = Store.open(db_path)
     session = store.load_session(session_id)
     page = CapturePage(store, session, SessionClock(session, persist=store.save_clock))
-    page.note_saved.connect(lambda note: acknowledge("note", {"id": note.id, "author": note.author_id or "",
-                                                              "text": note.text}))
-    page.draft_persisted.connect(lambda draft: acknowledge("draft", {"author": draft.author_id or "",
-                                                                     "text": draft.text}))
+    page.note_saved.connect(
+        lambda note: acknowledge("note", {"id": note.id, "author": note.author_id or "", "text": note.text})
+    )
+    page.draft_persisted.connect(
+        lambda draft: acknowledge("draft", {"author": draft.author_id or "", "text": draft.text})
+    )
     page.show()
     rng = random.Random(trial)
     people = [p.id for p in session.participants]

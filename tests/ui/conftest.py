@@ -25,7 +25,23 @@ def no_unexpected_dialogs(monkeypatch):
 
     for name in ("ask_yes_no", "inform", "ask_text", "ask_save_path", "ask_open_path", "ask_pin", "choose"):
         if hasattr(dialogs, name):
+
             def unexpected(*args, _name=name, **kwargs):
                 raise AssertionError(f"unexpected dialog ui.dialogs.{_name}{args[1:3]}")
 
             monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture
+def running_page(qtbot, store):
+    """A SessionPage over the capture tests' session, its clock started."""
+    from studygroup.clock import ManualTime
+    from tests.ui.test_capture_page import make_session
+    from ui.session_page import SessionPage
+
+    session = make_session(store)
+    opened = SessionPage(store, session, ManualTime())
+    qtbot.addWidget(opened)
+    opened.clock.start()
+    yield opened
+    opened.shutdown()

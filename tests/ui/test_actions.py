@@ -17,8 +17,15 @@ def test_shortcuts_are_unique_and_leave_capture_keys_alone():
 def test_every_row_says_whether_it_needs_the_facilitator():
     assert all(isinstance(spec.facilitator, bool) for spec in ACTIONS)
     assert {spec.id for spec in ACTIONS if not spec.facilitator} == {
-        "keyboard_sheet", "projector", "next_question", "previous_question", "close_projector", "question_round",
-        "lock", "change_pin"}  # looking, locking and the PIN's own dialog; everything else asks
+        "keyboard_sheet",
+        "projector",
+        "next_question",
+        "previous_question",
+        "close_projector",
+        "question_round",
+        "lock",
+        "change_pin",
+    }  # looking, locking and the PIN's own dialog; everything else asks
 
 
 def test_every_icon_exists():

@@ -49,8 +49,13 @@ CHILD = textwrap.dedent(f"""
 def test_signal_emit_keeps_refcounts_of_true_and_none():
     # On Python 3.12+ True and None are immortal: the counts cannot move, but nor can a lost
     # reference abort the interpreter; the crash this guards against is a 3.11 one.
-    child = subprocess.run([sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=120,
-                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
     assert child.returncode == 0, f"the binding crashed while emitting signals:\n{child.stderr[-2000:]}"
     counts = json.loads(child.stdout.strip().splitlines()[-1])
     assert counts["after"] == counts["before"], f"refcounts of True, None, False drifted: {counts}"

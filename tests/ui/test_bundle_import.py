@@ -8,13 +8,11 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from studygroup.exchange.bundle import bundle_dict, export_bundle
-from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
+from studygroup.exchange.bundle import bundle_dict, export_bundle
 from studygroup.model import Observation
 from studygroup.storage.store import Store
 from ui import dialogs
-from ui.main_window import MainWindow
 
 
 @pytest.fixture
@@ -38,12 +36,22 @@ def test_the_menu_item_imports_and_says_what_it_did(window, store, told, tmp_pat
     session, path = bundle_from_another_laptop(tmp_path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: path)
     rows_behind_the_report = []
-    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append((title, text))
-                        or rows_behind_the_report.append(window.home.model.rowCount()))
+    monkeypatch.setattr(
+        dialogs,
+        "inform",
+        lambda parent, title, text: (
+            told.append((title, text)) or rows_behind_the_report.append(window.home.model.rowCount())
+        ),
+    )
     window.actions_by_id["import_bundle"].trigger()
     assert rows_behind_the_report == [1]  # the report is read over the list that already shows the session
-    assert told == [("Import bundle", f"Imported '{session.title}' ({session.id}): 60 new notes, 0 updated from "
-                                      "newer edits, 0 earlier texts kept as versions, 0 already here.")]
+    assert told == [
+        (
+            "Import bundle",
+            f"Imported '{session.title}' ({session.id}): 60 new notes, 0 updated from "
+            "newer edits, 0 earlier texts kept as versions, 0 already here.",
+        )
+    ]
     assert window.home.model.rowCount() == 1 and len(store.observations(session.id)) == 60
 
 
@@ -54,8 +62,13 @@ def test_a_refused_bundle_is_one_sentence_and_changes_nothing(window, store, tol
     path.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: path)
     window.actions_by_id["import_bundle"].trigger()
-    assert told == [("Not imported", "from-laptop-two.json was not imported: observations[12].severity: 4 is not "
-                                     "one of 1, 2, 3. Nothing was changed.")]
+    assert told == [
+        (
+            "Not imported",
+            "from-laptop-two.json was not imported: observations[12].severity: 4 is not "
+            "one of 1, 2, 3. Nothing was changed.",
+        )
+    ]
     assert store.list_sessions() == []
 
 
@@ -63,10 +76,13 @@ def drag_events(path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     actions = Qt.DropAction.CopyAction
-    return (QDragEnterEvent(QPointF(10, 10).toPoint(), actions, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier),
-            QDropEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
-            mime)
+    return (
+        QDragEnterEvent(
+            QPointF(10, 10).toPoint(), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        ),
+        QDropEvent(QPointF(10, 10), actions, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier),
+        mime,
+    )
 
 
 def test_a_bundle_dropped_on_the_window_is_imported(window, store, told, tmp_path):
@@ -89,8 +105,13 @@ def test_the_open_session_shows_the_notes_that_came_in(window, store, told, tmp_
     session, path = bundle_from_another_laptop(tmp_path)
     window.import_bundle(path)
     data = bundle_dict(store, session.id)  # laptop two adds a note to the same session
-    data["observations"].append(dict({k: v for k, v in data["observations"][0].items() if k != "versions"},
-                                     id="5b8f9a52-0000-4000-8000-00000000abcd", text="typed on laptop two"))
+    data["observations"].append(
+        dict(
+            {k: v for k, v in data["observations"][0].items() if k != "versions"},
+            id="5b8f9a52-0000-4000-8000-00000000abcd",
+            text="typed on laptop two",
+        )
+    )
     path.write_text(json.dumps(data), encoding="utf-8")
     window.open_session(session.id)
     window.import_bundle(path)

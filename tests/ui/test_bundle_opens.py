@@ -7,18 +7,19 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from studygroup.exchange.bundle import bundle_dict, import_bundle
 from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
 from studygroup.errors import BundleError
+from studygroup.exchange.bundle import bundle_dict, import_bundle
 from studygroup.storage.store import Store
 from tests.core.test_bundle_properties import mutate
 from ui.main_window import MainWindow
 from ui.session_page import CAPTURE, REVIEW, RUN
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                                 HealthCheck.too_slow])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(data=st.data())
 def test_an_accepted_bundle_opens_on_every_tab(qtbot, tmp_path_factory, data):
     folder = tmp_path_factory.mktemp("opens")

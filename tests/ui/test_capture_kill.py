@@ -22,8 +22,13 @@ CHILD = Path(__file__).with_name("capture_child.py")
 def run_trial(db_path: Path, session_id: str, trial: int, kill_after: int) -> tuple[list[dict], dict[str, str]]:
     """Run the child until it has acknowledged *kill_after* lines, then SIGKILL it."""
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, str(CHILD), str(db_path), session_id, str(trial)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    child = subprocess.Popen(
+        [sys.executable, str(CHILD), str(db_path), session_id, str(trial)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
     notes, drafts = [], {}
     try:
         for _ in range(kill_after):
@@ -58,8 +63,7 @@ def check_after_kill(db_path: Path, session_id: str, notes: list[dict], drafts: 
     for author, acked in drafts.items():
         disk = on_disk.get(author, "")
         # Typing after the acknowledgement may have reached the disk too; or the draft became a note.
-        became_note = any((o.author_id or "") == author and o.text.startswith(acked.strip())
-                          for o in saved.values())
+        became_note = any((o.author_id or "") == author and o.text.startswith(acked.strip()) for o in saved.values())
         assert disk.startswith(acked) or became_note, f"draft of {author}: {disk!r} lost {acked!r}"
     return on_disk
 

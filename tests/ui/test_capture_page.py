@@ -13,19 +13,34 @@ from studygroup.model import Observation, Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
 from ui import dialogs
 from ui.actions import ACTIONS
-from ui.capture.page import FALLBACK_FILE, CapturePage
 from ui.capture.feed_model import ANY
+from ui.capture.page import FALLBACK_FILE, CapturePage
 
-NAMES = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi", "Lena Novak", "Chris Okafor",
-         "Priya Shah", "Sam Lee")
+NAMES = (
+    "Dana Whitfield",
+    "Marco Ruiz",
+    "Aiko Tanaka",
+    "Femi Adeyemi",
+    "Lena Novak",
+    "Chris Okafor",
+    "Priya Shah",
+    "Sam Lee",
+)
 
 
 def make_session(store) -> Session:
     scenario = demo_scenario()
     people = [Participant(name, role=scenario.roles[i % len(scenario.roles)]) for i, name in enumerate(NAMES)]
-    session = Session(title="Thursday group", date=datetime.date.today().isoformat(), facilitator="Jo Park",
-                      scenario=scenario, phases=[Phase(n, m, p) for n, m, p in AGENDA], participants=people,
-                      lingo=["KYC", "Connect"], journey_steps=["Sign-up", "Payouts"])
+    session = Session(
+        title="Thursday group",
+        date=datetime.date.today().isoformat(),
+        facilitator="Jo Park",
+        scenario=scenario,
+        phases=[Phase(n, m, p) for n, m, p in AGENDA],
+        participants=people,
+        lingo=["KYC", "Connect"],
+        journey_steps=["Sign-up", "Payouts"],
+    )
     store.save_session(session)
     return session
 
@@ -138,13 +153,22 @@ def test_choices_around_a_draft_are_on_disk_and_come_back(qtbot, store, session,
     with qtbot.waitSignal(first.draft_persisted, timeout=2000):
         pass  # the debounce writes the choices without any text typed
     author = first.author_id
-    assert store.drafts(session.id)[author].form == {"kind": "bad_day", "severity": 3, "journey_step": "Payouts",
-                                                     "expected": "money on Friday", "happened": ""}
+    assert store.drafts(session.id)[author].form == {
+        "kind": "bad_day",
+        "severity": 3,
+        "journey_step": "Payouts",
+        "expected": "money on Friday",
+        "happened": "",
+    }
     first.close()  # no shutdown: as if the app had been killed
     second = open_page(qtbot, store, session, clock)
     switch_with_keys(qtbot, second, 2)
     assert (second.kinds.value, second.severity.value, second.step_edit.text(), second.expected_edit.text()) == (
-        "bad_day", 3, "Payouts", "money on Friday")
+        "bad_day",
+        3,
+        "Payouts",
+        "money on Friday",
+    )
     second.shutdown()
 
 
@@ -274,8 +298,11 @@ def test_private_capture_shows_only_your_own_notes_until_the_session_ends(qtbot,
 
 def test_the_feed_is_the_facilitators_and_filters(qtbot, page, session):
     assert page.feed.isHidden()
-    for person, kind in ((session.participants[0], "friction"), (session.participants[1], "delight"),
-                         (session.participants[1], "friction")):
+    for person, kind in (
+        (session.participants[0], "friction"),
+        (session.participants[1], "delight"),
+        (session.participants[1], "friction"),
+    ):
         page.switch_author(person.id)
         page.kinds.set_value(kind)
         type_into(qtbot, page, f"{person.name} {kind}")
@@ -297,8 +324,10 @@ def test_the_feed_takes_ten_thousand_notes_in_one_insert(qtbot, page, session):
     inserts = []
     page.feed_model.rowsInserted.connect(lambda *args: inserts.append(args))
     people = [p.id for p in session.participants]
-    notes = [Observation(session.id, f"n{i}", kind=("friction", "idea")[i % 2], author_id=people[i % 8],
-                         session_seconds=i) for i in range(10_000)]
+    notes = [
+        Observation(session.id, f"n{i}", kind=("friction", "idea")[i % 2], author_id=people[i % 8], session_seconds=i)
+        for i in range(10_000)
+    ]
     page.feed_model.append(notes)
     assert len(inserts) == 1 and page.feed_model.rowCount() == 10_000
     page.feed_proxy.set_filter("author_id", people[3])
@@ -516,7 +545,9 @@ def test_after_an_edit_the_next_note_starts_from_the_defaults(qtbot, page, store
     assert form_values(page) == ("bad_day", 3, "Payouts")
     press_enter(qtbot, page)
     assert (store.observations(session.id)[0].kind, store.observations(session.id)[0].journey_step) == (
-        "bad_day", "Payouts")
+        "bad_day",
+        "Payouts",
+    )
     assert form_values(page) == ("friction", 1, "")
     assert page.editor.toPlainText() == ""
 

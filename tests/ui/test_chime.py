@@ -1,7 +1,7 @@
 """The chime says why it can only be the system bell, and the Run console shows that sentence."""
 
 from ui.run import chime
-from ui.run.chime import NO_AUDIO_DEVICE, NO_AUDIO_MODULE, Chime
+from ui.run.chime import NO_AUDIO_MODULE, Chime
 
 
 class NoOutputs:
@@ -27,9 +27,9 @@ def test_headless_needs_no_explanation(qapp):
 
 
 def test_the_run_console_shows_the_sound_note(qtbot, store, time, monkeypatch):
+    from studygroup.clock import SessionClock
     from tests.ui.test_run_console import make_session
     from ui.run.console import RunConsole
-    from studygroup.clock import SessionClock
 
     monkeypatch.setattr(chime, "QSoundEffect", None)
     session = make_session(store)

@@ -33,8 +33,9 @@ def started(qapp, monkeypatch):
 
 
 def kill_an_app_holding(db):
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "locked"
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait()
@@ -48,8 +49,9 @@ def test_the_start_after_a_crash_says_so_and_names_the_crash_log(started, tmp_pa
     kill_an_app_holding(db)
     assert app_module.run(db) == 0
     crash_log = isolated_user_dirs / "state" / "studygroup" / "log" / "crash.log"
-    assert notices == [f"studygroup closed unexpectedly last time; nothing that was saved was lost. "
-                       f"Details are in {crash_log}."]
+    assert notices == [
+        f"studygroup closed unexpectedly last time; nothing that was saved was lost. Details are in {crash_log}."
+    ]
     app_log = (crash_log.parent / "studygroup.log").read_text(encoding="utf-8")
     assert f"the previous run on {db} ended without closing" in app_log
 
@@ -75,8 +77,7 @@ def test_the_notice_bar_shows_plain_text_until_dismissed(qtbot, store):
     assert window.notice.isHidden()
 
 
-def test_an_unwritable_log_folder_says_so_in_one_line_and_the_app_still_starts(started, tmp_path, monkeypatch,
-                                                                               capsys):
+def test_an_unwritable_log_folder_says_so_in_one_line_and_the_app_still_starts(started, tmp_path, monkeypatch, capsys):
     app_module, notices = started
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the log folder should be", encoding="utf-8")

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from studygroup.clock import ManualTime
-from tests.ui.test_capture_page import make_session
 from ui import dialogs
-from ui.session_page import SessionPage
 
 
 @pytest.fixture
-def page(qtbot, store):
-    session = make_session(store)
-    opened = SessionPage(store, session, ManualTime())
-    qtbot.addWidget(opened)
-    opened.clock.start()
-    yield opened
-    opened.shutdown()
+def page(running_page):
+    return running_page
 
 
 def leave_drafts(page) -> list[str]:
@@ -43,8 +35,9 @@ def test_saving_the_drafts_makes_them_notes_in_their_authors_names(page, store, 
     asked = []
     monkeypatch.setattr(dialogs, "choose", lambda parent, title, text, options: asked.append(text) or 0)
     end(page)
-    assert asked == ["Dana Whitfield and Marco Ruiz have unsent drafts. Save them as notes before the clock stops "
-                     "for good?"]
+    assert asked == [
+        "Dana Whitfield and Marco Ruiz have unsent drafts. Save them as notes before the clock stops for good?"
+    ]
     notes = {n.author_id: n for n in store.observations(page.session.id)}
     assert notes[dana].text == "Dana could not find payouts" and notes[dana].kind == "confusion"
     assert notes[dana].severity == 2 and notes[dana].journey_step == "Payouts"
@@ -59,8 +52,10 @@ def test_ending_without_saving_keeps_the_drafts(page, store, monkeypatch):
     monkeypatch.setattr(dialogs, "choose", lambda *args: 1)
     end(page)
     assert page.session.status == "ended" and store.observations(page.session.id) == []
-    assert {d.text for d in store.drafts(page.session.id).values()} >= {"Dana could not find payouts",
-                                                                         "Marco's half thought"}
+    assert {d.text for d in store.drafts(page.session.id).values()} >= {
+        "Dana could not find payouts",
+        "Marco's half thought",
+    }
 
 
 def test_cancelling_keeps_the_session_running(page, store, monkeypatch):
@@ -76,4 +71,3 @@ def test_without_drafts_it_is_the_plain_question(page, monkeypatch):
     page.capture.editor.setPlainText("   ")  # blank is not a draft worth asking about
     end(page)
     assert page.session.status == "ended"
-

@@ -32,8 +32,14 @@ def test_proxy_passes_the_model_tester(qtmodeltester):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(["append", "edit", "remove", "filter_author", "filter_kind", "clear"]),
-                          st.integers(0, 1000)), max_size=25))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["append", "edit", "remove", "filter_author", "filter_kind", "clear"]), st.integers(0, 1000)
+        ),
+        max_size=25,
+    )
+)
 def test_proxy_always_shows_exactly_the_matching_notes(qapp, operations):
     session, notes = build_demo_session(5)
     people = [p.id for p in session.participants] + [None]
@@ -46,8 +52,8 @@ def test_proxy_always_shows_exactly_the_matching_notes(qapp, operations):
     for op, number in operations:
         current = model.notes()
         if op == "append" and pending:
-            model.append(pending[:1 + number % 5])
-            pending = pending[1 + number % 5:]
+            model.append(pending[: 1 + number % 5])
+            pending = pending[1 + number % 5 :]
         elif op == "edit" and current:
             note = current[number % len(current)]
             model.replace(dataclasses.replace(note, kind=kinds[number % len(kinds)]))

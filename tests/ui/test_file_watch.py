@@ -2,8 +2,6 @@
 
 import os
 
-import pytest
-
 from studygroup.clock import ManualTime, SessionClock
 from studygroup.demo import create_demo
 from studygroup.storage.store import Store
@@ -20,8 +18,10 @@ def replace_under(store, tmp_path):
 
 
 def sentence(path):
-    return (f"The database file {path} was replaced while studygroup was open (by a restore?); "
-            "restart studygroup to use the new file.")
+    return (
+        f"The database file {path} was replaced while studygroup was open (by a restore?); "
+        "restart studygroup to use the new file."
+    )
 
 
 def test_the_watcher_says_it_once_and_only_after_the_file_is_replaced(qtbot, store, window, tmp_path):
@@ -58,8 +58,11 @@ def test_the_app_watches_its_file(qapp, monkeypatch, tmp_path):
     db = tmp_path / "room.db"
 
     def exec_replacing_the_file(_app):
-        window = next(w for w in app_module.QApplication.topLevelWidgets()
-                      if isinstance(w, main_window.MainWindow) and w.store.path == db)
+        window = next(
+            w
+            for w in app_module.QApplication.topLevelWidgets()
+            if isinstance(w, main_window.MainWindow) and w.store.path == db
+        )
         replace_under(window.store, tmp_path)
         watcher = window.findChild(FileWatcher)
         assert watcher.timer.isActive()

@@ -26,8 +26,16 @@ from ui.window_fit import FRAME_ALLOWANCE
 
 SIZES = [(1366, 728), (1280, 680)]  # 1366x768 and 1280x720 less a title bar and a panel
 # Eight people (the largest group) with long-ish names, and a facilitator: the widest tables and rows.
-PEOPLE = ("Dana Whitfield", "Marco Ruiz", "Aiko Tanaka", "Femi Adeyemi", "Lena Novak", "Chris Okafor",
-          "Priya Shah-Lindqvist", "Farah Abdelrahman")
+PEOPLE = (
+    "Dana Whitfield",
+    "Marco Ruiz",
+    "Aiko Tanaka",
+    "Femi Adeyemi",
+    "Lena Novak",
+    "Chris Okafor",
+    "Priya Shah-Lindqvist",
+    "Farah Abdelrahman",
+)
 
 
 @pytest.fixture(autouse=True)
@@ -39,10 +47,16 @@ def app_style(qapp):
 
 
 def live_session(store) -> Session:
-    session = Session(title="Thursday group", date=datetime.date.today().isoformat(), facilitator="Jordan Ellis",
-                      scenario=demo_scenario(), phases=[Phase(n, m, p) for n, m, p in AGENDA],
-                      participants=[Participant(name, "Finance", "Bookkeeper") for name in PEOPLE],
-                      lingo=["KYC", "Connect"], journey_steps=["Sign-up", "Payouts"])
+    session = Session(
+        title="Thursday group",
+        date=datetime.date.today().isoformat(),
+        facilitator="Jordan Ellis",
+        scenario=demo_scenario(),
+        phases=[Phase(n, m, p) for n, m, p in AGENDA],
+        participants=[Participant(name, "Finance", "Bookkeeper") for name in PEOPLE],
+        lingo=["KYC", "Connect"],
+        journey_steps=["Sign-up", "Payouts"],
+    )
     store.save_session(session)
     return session
 
@@ -127,8 +141,9 @@ def test_run_console_with_the_question_round_fits(qtbot, window, store, time, si
     show_at(qtbot, window, size)
     assert_fits(window, size)
     round_buttons = list(panel.buttons.values())
-    console_buttons = [console.buttons[key] for key in ("start_pause", "next_phase", "end_session", "projector",
-                                                        "question_round")]
+    console_buttons = [
+        console.buttons[key] for key in ("start_pause", "next_phase", "end_session", "projector", "question_round")
+    ]
     assert_inside(window, *round_buttons, *console_buttons, console.countdown, panel.countdown, panel.table)
     assert_whole_text(*round_buttons, *console_buttons)
     table = panel.table
@@ -167,8 +182,14 @@ def open_capture(qtbot, window, store, size, author):
 def test_capture_fits(qtbot, window, store, size, author):
     capture = open_capture(qtbot, window, store, size, author)
     assert_fits(window, size)
-    buttons = [capture.save_button, capture.edit_button, capture.delete_button, capture.undo_button,
-               *capture.kinds.buttons.values(), *capture.severity.buttons.values()]
+    buttons = [
+        capture.save_button,
+        capture.edit_button,
+        capture.delete_button,
+        capture.undo_button,
+        *capture.kinds.buttons.values(),
+        *capture.severity.buttons.values(),
+    ]
     assert_inside(window, *buttons, capture.editor, capture.notes_view, capture.step_edit)
     assert_whole_text(*buttons)
     assert capture.notes_view.viewport().height() >= capture.notes_view.verticalHeader().defaultSectionSize()
@@ -232,8 +253,9 @@ def test_review_fits_on_every_inner_tab(qtbot, window, store, size, tab):
     show_at(qtbot, window, size)
     assert_fits(window, size)
     buttons = list(review.export_buttons.values())
-    assert_inside(window, *buttons, review.phase_chart, review.step_chart, review.headlines,
-                  review.tidy_tabs.currentWidget())
+    assert_inside(
+        window, *buttons, review.phase_chart, review.step_chart, review.headlines, review.tidy_tabs.currentWidget()
+    )
     assert_whole_text(*buttons)
     if tab == 2:
         view = review.follow_view
@@ -253,8 +275,9 @@ def fake_screen(monkeypatch, area: QRect) -> None:
 
 @pytest.mark.parametrize("area", [QRect(0, 0, 1366, 728), QRect(0, 27, 1280, 693)])
 def test_the_first_window_fits_the_available_screen(qtbot, store, monkeypatch, tmp_path, area):
-    monkeypatch.setattr("ui.main_window.app_settings",
-                        lambda: QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    monkeypatch.setattr(
+        "ui.main_window.app_settings", lambda: QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    )
     fake_screen(monkeypatch, area)
     win = MainWindow(store)
     qtbot.addWidget(win)

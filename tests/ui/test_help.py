@@ -74,8 +74,16 @@ def test_the_sheet_lists_capture_keys_with_the_severity_words_and_every_action(q
     keys = {keys for keys, _ in rows}
     assert {QKeySequence(spec.shortcut).toString(NATIVE) for spec in ACTIONS if spec.shortcut} - keys == set()
     groups = [sheet_of(window).model.item(row).text() for row in range(sheet_of(window).model.rowCount())]
-    assert groups == ["Home and Go", "Run", "Projector view", "Question round", "Capture", "Facilitator lock",
-                      "Review", "New session"]
+    assert groups == [
+        "Home and Go",
+        "Run",
+        "Projector view",
+        "Question round",
+        "Capture",
+        "Facilitator lock",
+        "Review",
+        "New session",
+    ]
 
 
 def bound_keys(page) -> set[str]:
@@ -95,7 +103,7 @@ def test_every_key_of_the_capture_page_is_on_the_sheet(qtbot, store, time):
     qtbot.addWidget(page)
     sheet = KeyboardSheet()
     qtbot.addWidget(sheet)
-    listed = {key for keys, _ in sheet.keys() for key in keys.split(" / ")}
+    listed = {key for keys, _ in sheet.keys() for key in keys.split(" / ")}  # noqa: SIM118 - a method, not a dict
     people = {f"Ctrl+{n}" for n in range(1, 9)}  # eight people: one sheet row, "Ctrl+1 … Ctrl+9"
     assert people <= bound_keys(page) and "Ctrl+1 … Ctrl+9" in listed
     assert bound_keys(page) - people - listed == set()

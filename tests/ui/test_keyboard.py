@@ -9,9 +9,7 @@ import pytest
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar
 
-from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
-from ui.main_window import MainWindow
 
 MNEMONIC = re.compile(r"&([^&\s])")
 

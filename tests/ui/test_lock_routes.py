@@ -30,13 +30,28 @@ DISABLED_WHILE_LOCKED = {"change_pin"}  # it asks for the current PIN itself, an
 def room(qtbot, store, monkeypatch):
     """A running, locked session with notes by two people; returns (window, asked prompts)."""
     people = [Participant("Ana Ruiz"), Participant("Ben Okafor")]
-    session = Session(title="Locked room", date="2026-12-01", facilitator="Jo Lee", scenario=demo_scenario(),
-                      phases=[Phase("One", 5), Phase("Two", 5), Phase("Three", 5)], participants=people,
-                      journey_steps=["Sign up"])
+    session = Session(
+        title="Locked room",
+        date="2026-12-01",
+        facilitator="Jo Lee",
+        scenario=demo_scenario(),
+        phases=[Phase("One", 5), Phase("Two", 5), Phase("Three", 5)],
+        participants=people,
+        journey_steps=["Sign up"],
+    )
     store.save_session(session)
     for author, text in ((people[0].id, "Ana's note"), (people[1].id, "Ben's note")):
-        store.add_observation(Observation(session_id=session.id, author_id=author, text=text, kind="friction",
-                                          severity=2, journey_step="Sign up", tags=["billing"]))
+        store.add_observation(
+            Observation(
+                session_id=session.id,
+                author_id=author,
+                text=text,
+                kind="friction",
+                severity=2,
+                journey_step="Sign up",
+                tags=["billing"],
+            )
+        )
     PinStore(store.db).set_pin(PIN)
     window = MainWindow(store, clock_time_source=ManualTime())
     qtbot.addWidget(window)
@@ -65,13 +80,27 @@ def state(window) -> tuple:
     if page is None:
         return window.isVisible(), window.stack.currentWidget()
     session, store = page.session, page.store
-    notes = [(n.id, n.author_id, n.text, n.journey_step, tuple(n.tags), n.follow_up)
-             for n in store.observations(session.id, include_deleted=True) if n.deleted_at is None]
+    notes = [
+        (n.id, n.author_id, n.text, n.journey_step, tuple(n.tags), n.follow_up)
+        for n in store.observations(session.id, include_deleted=True)
+        if n.deleted_at is None
+    ]
     saved = store.load_session(session.id)
     panel = page.console.question_round
-    return (window.isVisible(), window.stack.currentWidget(), session.status, saved.current_phase,
-            [p.extra_seconds for p in saved.phases], saved.auto_advance, page.console.chime.muted,
-            page.capture.author_id, panel.active, notes, sorted(saved.journey_steps), page.gate.locked)
+    return (
+        window.isVisible(),
+        window.stack.currentWidget(),
+        session.status,
+        saved.current_phase,
+        [p.extra_seconds for p in saved.phases],
+        saved.auto_advance,
+        page.console.chime.muted,
+        page.capture.author_id,
+        panel.active,
+        notes,
+        sorted(saved.journey_steps),
+        page.gate.locked,
+    )
 
 
 def show(widget: QWidget) -> None:
@@ -100,8 +129,11 @@ def routes(window, action_id: str) -> list[tuple[str, object]]:
         if not action.shortcut().isEmpty() and pages:
             found.append(("key", (action, pages[0])))
     for button in window.findChildren(QAbstractButton):
-        bound = isinstance(button, QToolButton) and button.defaultAction() is not None \
+        bound = (
+            isinstance(button, QToolButton)
+            and button.defaultAction() is not None
             and button.defaultAction().objectName() == action_id
+        )
         if bound or button.property(ACTION_PROPERTY) == action_id:
             found.append(("button", button))
     return found
@@ -225,10 +257,12 @@ def test_no_keystroke_typed_in_the_note_box_asks_for_the_pin(room, qtbot):
     page.tabs.setCurrentIndex(CAPTURE)
     editor = page.capture.editor
     qtbot.waitUntil(editor.hasFocus)
-    text = "The fee page said 2.9% + 30c; I'd pay (maybe) <b>now</b> & later? Yes: \"ok\" ~ {x} [y] #1 @me"
+    text = 'The fee page said 2.9% + 30c; I\'d pay (maybe) <b>now</b> & later? Yes: "ok" ~ {x} [y] #1 @me'
     qtbot.keyClicks(editor, text)
-    for modifier, keys in ((Qt.KeyboardModifier.AltModifier, "FCBDQI123"),
-                           (Qt.KeyboardModifier.ControlModifier, "1")):  # Ctrl+1: Ana, who is typing
+    for modifier, keys in (
+        (Qt.KeyboardModifier.AltModifier, "FCBDQI123"),
+        (Qt.KeyboardModifier.ControlModifier, "1"),
+    ):  # Ctrl+1: Ana, who is typing
         for key in keys:
             qtbot.keyClick(editor, key, modifier)
     assert editor.toPlainText() == text and not asked

@@ -17,8 +17,14 @@ PIN = "2468"
 @pytest.fixture
 def locked(qtbot, store, monkeypatch):
     """A running session with a PIN set and participant mode on; returns (window, page, pins asked)."""
-    session = Session(title="t", date="2026-11-30", facilitator="Jo", scenario=demo_scenario(),
-                      phases=[Phase("One", 5), Phase("Two", 5)], participants=[Participant("Ana Ruiz")])
+    session = Session(
+        title="t",
+        date="2026-11-30",
+        facilitator="Jo",
+        scenario=demo_scenario(),
+        phases=[Phase("One", 5), Phase("Two", 5)],
+        participants=[Participant("Ana Ruiz")],
+    )
     store.save_session(session)
     PinStore(store.db).set_pin(PIN)
     window = MainWindow(store, clock_time_source=ManualTime())

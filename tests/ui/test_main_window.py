@@ -119,8 +119,14 @@ def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
 
     db = tmp_path / "left-running.db"
     with Store.open(db) as store:
-        session = Session(title="Left running", date="2026-11-30", facilitator="f", scenario=demo_scenario(),
-                          phases=[Phase(n, m, p) for n, m, p in AGENDA], status="running")
+        session = Session(
+            title="Left running",
+            date="2026-11-30",
+            facilitator="f",
+            scenario=demo_scenario(),
+            phases=[Phase(n, m, p) for n, m, p in AGENDA],
+            status="running",
+        )
         store.save_session(session)
         assert app_module.session_to_resume(store) == session.id
     opened = []
@@ -135,8 +141,9 @@ def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module.QApplication, "exec", exec_until_closed)
 
     original = main_window.MainWindow.open_session
-    monkeypatch.setattr(main_window.MainWindow, "open_session",
-                        lambda self, sid: opened.append(sid) or original(self, sid))
+    monkeypatch.setattr(
+        main_window.MainWindow, "open_session", lambda self, sid: opened.append(sid) or original(self, sid)
+    )
     assert app_module.run(db) == 0
     assert opened == [session.id]
     for widget in app_module.QApplication.topLevelWidgets():  # run() returned: close what it opened

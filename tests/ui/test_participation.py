@@ -11,9 +11,14 @@ from ui.session_page import SessionPage
 
 def test_starting_a_session_counts_its_roster_people(qtbot, store):
     people = add_people(store, [("Ana Ruiz", "Design"), ("Bo Chen", "Sales"), ("Cy Oduya", "Legal")])
-    session = Session(title="t", date="2026-11-30", facilitator="f", scenario=demo_scenario(),
-                      phases=[Phase("Explore", 30)],
-                      participants=[Participant(p.name, p.discipline, roster_id=p.id) for p in people[:2]])
+    session = Session(
+        title="t",
+        date="2026-11-30",
+        facilitator="f",
+        scenario=demo_scenario(),
+        phases=[Phase("Explore", 30)],
+        participants=[Participant(p.name, p.discipline, roster_id=p.id) for p in people[:2]],
+    )
     store.save_session(session)
     page = SessionPage(store, session, ManualTime())
     qtbot.addWidget(page)

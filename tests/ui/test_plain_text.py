@@ -27,22 +27,44 @@ def markup(word: str) -> str:
 
 def markup_session(store) -> Session:
     scenario = Scenario(
-        company=markup("company"), who_they_are=markup("persona"), outcome_problem=markup("outcome"),
-        product=markup("product"), starting_point=markup("start"), success_looks_like=markup("success"),
+        company=markup("company"),
+        who_they_are=markup("persona"),
+        outcome_problem=markup("outcome"),
+        product=markup("product"),
+        starting_point=markup("start"),
+        success_looks_like=markup("success"),
         probing_questions=[markup("question1"), markup("question2"), markup("question3")],
-        roles=[markup("role1"), markup("role2")], rule_one=markup("rule1"), rule_two=markup("rule2"))
+        roles=[markup("role1"), markup("role2")],
+        rule_one=markup("rule1"),
+        rule_two=markup("rule2"),
+    )
     session = Session(
-        title=markup("title"), date=datetime.date.today().isoformat(), facilitator=markup("facilitator"),
-        scenario=scenario, phases=[Phase(markup("phase1"), 5, markup("prompt1")),
-                                   Phase(markup("phase2"), 10, markup("prompt2"))],
-        participants=[Participant(markup("Ann"), markup("design"), markup("role1")),
-                      Participant(markup("Bo"), markup("support"), markup("role2"))],
-        lingo=[markup("lingo")], journey_steps=[markup("step")])
+        title=markup("title"),
+        date=datetime.date.today().isoformat(),
+        facilitator=markup("facilitator"),
+        scenario=scenario,
+        phases=[Phase(markup("phase1"), 5, markup("prompt1")), Phase(markup("phase2"), 10, markup("prompt2"))],
+        participants=[
+            Participant(markup("Ann"), markup("design"), markup("role1")),
+            Participant(markup("Bo"), markup("support"), markup("role2")),
+        ],
+        lingo=[markup("lingo")],
+        journey_steps=[markup("step")],
+    )
     store.save_session(session)
-    store.add_observation(Observation(
-        session.id, markup("note"), author_id=session.participants[0].id, phase_id=session.phases[0].id,
-        journey_step=markup("step"), tags=[markup("tag")], expected=markup("expected"),
-        happened=markup("happened"), follow_up=True))
+    store.add_observation(
+        Observation(
+            session.id,
+            markup("note"),
+            author_id=session.participants[0].id,
+            phase_id=session.phases[0].id,
+            journey_step=markup("step"),
+            tags=[markup("tag")],
+            expected=markup("expected"),
+            happened=markup("happened"),
+            follow_up=True,
+        )
+    )
     return session
 
 
@@ -114,6 +136,7 @@ def test_the_person_chips_tooltips_take_no_markup(window):
 
 def close_later(record: list, act) -> None:
     """Once the modal box is up, note its label's text format, then answer it with *act*."""
+
     def run():
         box = QApplication.activeModalWidget()
         label = box.findChild(QLabel, "qt_msgbox_label") or box.findChild(QLabel)
@@ -130,6 +153,7 @@ def click(text: str):
 
 def type_and_accept(value: str):
     """Type *value* into the input dialog and press OK."""
+
     def act(box: QInputDialog):
         box.setTextValue(value)
         box.accept()
@@ -137,17 +161,20 @@ def type_and_accept(value: str):
     return act
 
 
-@pytest.mark.parametrize("name, args, act, expected", [
-    ("inform", ("T", "<h1>inform</h1>"), click("OK"), None),
-    ("ask_yes_no", ("T", "<h1>yes-no</h1>"), click("Yes"), True),
-    ("ask_yes_no", ("T", "<h1>yes-no</h1>"), click("No"), False),
-    ("ask_yes_no", ("T", "<h1>yes-no</h1>"), lambda box: box.defaultButton().click(), False),  # Enter: No
-    ("choose", ("T", "<h1>choose</h1>", ["<b>one</b>", "two"]), click("two"), 1),
-    ("choose", ("T", "<h1>choose</h1>", ["one"]), click("Cancel"), None),
-    ("ask_text", ("T", "<h1>ask-text</h1>", "x"), type_and_accept("<b>typed</b>"), "<b>typed</b>"),
-    ("ask_text", ("T", "<h1>ask-text</h1>"), lambda box: box.reject(), None),
-    ("ask_pin", ("T", "<h1>ask-pin</h1>"), type_and_accept("4821"), "4821"),
-])
+@pytest.mark.parametrize(
+    "name, args, act, expected",
+    [
+        ("inform", ("T", "<h1>inform</h1>"), click("OK"), None),
+        ("ask_yes_no", ("T", "<h1>yes-no</h1>"), click("Yes"), True),
+        ("ask_yes_no", ("T", "<h1>yes-no</h1>"), click("No"), False),
+        ("ask_yes_no", ("T", "<h1>yes-no</h1>"), lambda box: box.defaultButton().click(), False),  # Enter: No
+        ("choose", ("T", "<h1>choose</h1>", ["<b>one</b>", "two"]), click("two"), 1),
+        ("choose", ("T", "<h1>choose</h1>", ["one"]), click("Cancel"), None),
+        ("ask_text", ("T", "<h1>ask-text</h1>", "x"), type_and_accept("<b>typed</b>"), "<b>typed</b>"),
+        ("ask_text", ("T", "<h1>ask-text</h1>"), lambda box: box.reject(), None),
+        ("ask_pin", ("T", "<h1>ask-pin</h1>"), type_and_accept("4821"), "4821"),
+    ],
+)
 def test_each_dialog_shows_its_text_as_text(qtbot, name, args, act, expected):
     record = []
     close_later(record, act)

@@ -80,15 +80,22 @@ def test_editing_minutes_and_reordering_phases_update_the_plan_live(qtbot, page,
     with qtbot.waitSignal(page.session_created) as created:
         page.create_session()
     assert [p.name for p in store.load_session(created.args[0]).phases] == [
-        "Become the customer", "Experience the product", "Wrap-up", "Share-out"]
+        "Become the customer",
+        "Experience the product",
+        "Wrap-up",
+        "Share-out",
+    ]
 
 
-@pytest.mark.parametrize("people, expected", [
-    ([], "Give the session a title"),
-    (["Ada", "   "], "Person 2 in the group has no name"),
-    (["Ada", " ada "], "Two people in the group are called “ada”"),
-    (["Ada", "B" * 101], "Person 2's name can have 100 characters; it has 101. Shorten it."),
-])
+@pytest.mark.parametrize(
+    "people, expected",
+    [
+        ([], "Give the session a title"),
+        (["Ada", "   "], "Person 2 in the group has no name"),
+        (["Ada", " ada "], "Two people in the group are called “ada”"),
+        (["Ada", "B" * 101], "Person 2's name can have 100 characters; it has 101. Shorten it."),
+    ],
+)
 def test_problems_are_one_sentence_inline_and_nothing_is_saved(qtbot, page, store, people, expected):
     page.title_edit.setText("Group" if people else "  ")
     for name in people:
@@ -182,9 +189,20 @@ def test_every_command_has_a_shortcut_in_its_tooltip_and_an_accessible_name(page
     for command_id, button in page.buttons.items():
         assert not page.actions_by_id[command_id].shortcut().isEmpty()
         assert "(" in button.toolTip() and button.accessibleName()
-    for field in (page.title_edit, page.date_edit, page.facilitator_edit, page.scenario_combo, page.product_edit,
-                  page.lingo_edit, page.people_table, page.roster_edit, page.seed_spin, page.template_combo,
-                  page.phase_table, page.auto_advance_box):
+    for field in (
+        page.title_edit,
+        page.date_edit,
+        page.facilitator_edit,
+        page.scenario_combo,
+        page.product_edit,
+        page.lingo_edit,
+        page.people_table,
+        page.roster_edit,
+        page.seed_spin,
+        page.template_combo,
+        page.phase_table,
+        page.auto_advance_box,
+    ):
         assert field.accessibleName() and field.toolTip()
 
 

@@ -15,9 +15,14 @@ SHIFT_CTRL = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 def make_session(store, names=NAMES) -> Session:
-    session = Session(title="Thursday group", date=datetime.date.today().isoformat(), facilitator="Jo",
-                      scenario=demo_scenario(), phases=[Phase(n, m, p) for n, m, p in AGENDA],
-                      participants=[Participant(name) for name in names])
+    session = Session(
+        title="Thursday group",
+        date=datetime.date.today().isoformat(),
+        facilitator="Jo",
+        scenario=demo_scenario(),
+        phases=[Phase(n, m, p) for n, m, p in AGENDA],
+        participants=[Participant(name) for name in names],
+    )
     store.save_session(session)
     return session
 
@@ -108,8 +113,12 @@ def test_next_person_moves_on_and_airtime_is_saved(page, panel, store, time):
     assert panel.model.data(panel.model.index(1, 1)) == "00:25"  # the table moves while they speak
     assert panel.model.data(panel.model.index(0, 1)) == "00:40"
     trigger(panel, "next_person")
-    assert airtimes(store, page.session.id) == {"Dana Whitfield": 40, "Marco Ruiz": 25, "Aiko Tanaka": 0,
-                                                "Femi Adeyemi": 0}
+    assert airtimes(store, page.session.id) == {
+        "Dana Whitfield": 40,
+        "Marco Ruiz": 25,
+        "Aiko Tanaka": 0,
+        "Femi Adeyemi": 0,
+    }
 
 
 def test_pause_holds_the_turn_and_keeps_the_airtime(panel, page, store, time):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from studygroup.storage.backup import backup_dir, make_backup
 from studygroup.demo import create_demo
+from studygroup.storage.backup import backup_dir, make_backup
 from studygroup.storage.store import Store
 from tests.damage import connect_failing, damage
 from ui import app, dialogs
@@ -110,6 +110,7 @@ def test_a_failing_disk_is_said_and_moves_nothing_aside(tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs, "choose", lambda *args: pytest.fail("offered to replace a file that is not damaged"))
     connect_failing(monkeypatch, "SQLITE_IOERR_WRITE")
     assert app.open_or_recover(path) is None
-    assert said == [f"The disk holding {path} could not be read or written (SQLITE_IOERR_WRITE); "
-                    "check the disk and try again."]
+    assert said == [
+        f"The disk holding {path} could not be read or written (SQLITE_IOERR_WRITE); check the disk and try again."
+    ]
     assert sorted(tmp_path.iterdir()) == before

@@ -119,6 +119,7 @@ def test_counts_table_shows_the_summary_by_phase_and_kind(page, store, qtmodelte
     for phase in page.session.phases:
         for kind in ("friction", "bad_day", "delight"):
             assert model.count(phase.name, kind) == summary.by_phase[phase.name][kind]
-    assert sum(model.count("Total", kind) for kind in ("friction", "confusion", "bad_day", "delight", "question",
-                                                         "idea")) == len(summary.notes)
+    assert sum(
+        model.count("Total", kind) for kind in ("friction", "confusion", "bad_day", "delight", "question", "idea")
+    ) == len(summary.notes)
     qtmodeltester.check(model, force_py=True)

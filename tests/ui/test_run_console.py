@@ -4,19 +4,23 @@ import datetime
 
 import pytest
 
-from studygroup.storage.backup import list_backups
-
 from studygroup.clock import ManualTime
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Phase, Session
+from studygroup.storage.backup import list_backups
 from ui import dialogs
 from ui.session_models import PhaseListModel
 from ui.session_page import REVIEW, SessionPage
 
 
 def make_session(store) -> Session:
-    session = Session(title="Thursday group", date=datetime.date.today().isoformat(), facilitator="Jo",
-                      scenario=demo_scenario(), phases=[Phase(n, m, p) for n, m, p in AGENDA])
+    session = Session(
+        title="Thursday group",
+        date=datetime.date.today().isoformat(),
+        facilitator="Jo",
+        scenario=demo_scenario(),
+        phases=[Phase(n, m, p) for n, m, p in AGENDA],
+    )
     store.save_session(session)
     return session
 

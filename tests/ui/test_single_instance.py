@@ -5,8 +5,8 @@ import signal
 import subprocess
 import sys
 
-from studygroup.storage.backup import make_backup, restore_backup
 from studygroup.cli import main
+from studygroup.storage.backup import make_backup, restore_backup
 from studygroup.storage.dbfile import holding_lock
 from studygroup.storage.store import Store
 from ui.single_instance import SingleInstance
@@ -36,8 +36,9 @@ def test_second_app_is_refused_and_raises_the_first(qtbot, tmp_path):
 
 def test_lock_left_by_a_killed_app_is_recovered(qtbot, tmp_path):
     db = tmp_path / "crashed.db"
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     assert holder.stdout.readline().strip() == "locked"
     assert not SingleInstance(db).acquire()
     os.kill(holder.pid, signal.SIGKILL)
@@ -54,13 +55,15 @@ def test_restore_refuses_while_a_real_app_lock_is_held_and_proceeds_once_it_died
     assert main(["demo", "--db", str(db)]) == 0
     assert main(["backup", "--db", str(db)]) == 0
     capsys.readouterr()
-    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE,
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         assert main(["restore", "--db", str(db)]) == 2
-        assert capsys.readouterr().err == (f"studygroup: studygroup is open on {db} (process {holder.pid}); "
-                                           "close it, then restore.\n")
+        assert capsys.readouterr().err == (
+            f"studygroup: studygroup is open on {db} (process {holder.pid}); close it, then restore.\n"
+        )
         assert not list(tmp_path.glob("room-before-restore-*"))
     finally:
         os.kill(holder.pid, signal.SIGKILL)  # the app dies without releasing its lock

@@ -9,32 +9,61 @@ fails, the text stays in the editor and is appended to a fallback text file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import logging
 import os
-import dataclasses
 from dataclasses import asdict, dataclass, fields
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QCompleter, QGridLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSplitter, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studygroup.clock import STATUS_CHANGED, SessionClock
 from studygroup.errors import StorageError
 from studygroup.lock import PinBackoff
 from studygroup.model import KIND_LABELS, KINDS, SEVERITY_WORDS, Draft, Observation, Session
 from studygroup.notes import build_observation, remember_journey_step
-from studygroup.nudges import RULE1_HINT, RULE1_SHORT, RULE2_HINT, RULE2_SHORT, lingo_hits, load_solution_phrases, solution_hits
+from studygroup.nudges import (
+    RULE1_HINT,
+    RULE1_SHORT,
+    RULE2_HINT,
+    RULE2_SHORT,
+    lingo_hits,
+    load_solution_phrases,
+    solution_hits,
+)
 from studygroup.storage.store import Store
 from studygroup.summary import clock_text
 from ui import dialogs
 from ui.actions import ACTION_PROPERTY, bind_button, build_actions
-from ui.capture.widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, PersonBar, StepEdit, first_name, \
-    person_colour, persona_reminder
-from ui.facilitator_gate import FacilitatorGate
 from ui.capture.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
+from ui.capture.widgets import (
+    KIND_LETTERS,
+    ChoiceRow,
+    NoteEditor,
+    NudgeLine,
+    PersonBar,
+    StepEdit,
+    first_name,
+    person_colour,
+    persona_reminder,
+)
+from ui.facilitator_gate import FacilitatorGate
 from ui.table_fit import NOTE_MIN_WIDTH, fit_note_columns, rows_height, table_chrome_width
 from ui.timers import make_timer
 
@@ -67,8 +96,9 @@ class CapturePage(QWidget):
     note_saved = Signal(object)  # Observation, after the store committed it
     draft_persisted = Signal(object)  # Draft, after the store committed it
 
-    def __init__(self, store: Store, session: Session, clock: SessionClock, parent=None,
-                 gate: FacilitatorGate | None = None):
+    def __init__(
+        self, store: Store, session: Session, clock: SessionClock, parent=None, gate: FacilitatorGate | None = None
+    ):
         super().__init__(parent)
         self.store, self.session, self.clock = store, session, clock
         self.now = clock.time.wall
@@ -136,8 +166,13 @@ class CapturePage(QWidget):
         layout.addLayout(band)
         layout.addWidget(splitter, 1)
         self._build_shortcuts()
-        for changed in (self.kinds.changed, self.severity.changed, self.step_edit.textChanged,
-                        self.expected_edit.textChanged, self.happened_edit.textChanged):
+        for changed in (
+            self.kinds.changed,
+            self.severity.changed,
+            self.step_edit.textChanged,
+            self.expected_edit.textChanged,
+            self.happened_edit.textChanged,
+        ):
             changed.connect(self._on_form_changed)
 
     def _build_capture_column(self) -> QWidget:
@@ -149,9 +184,12 @@ class CapturePage(QWidget):
         self.editing_label = QLabel(textFormat=Qt.TextFormat.PlainText, visible=False)
         self.rule1_hint = NudgeLine(visible=False, elide=Qt.TextElideMode.ElideMiddle)  # the words stay in view
         self.rule2_hint = NudgeLine(RULE2_HINT, short=RULE2_SHORT)
-        self.keep_as_idea = QPushButton("Keep as Idea", toolTip="Save this note as an Idea for later "
-                                        "(Ctrl+Shift+I)", shortcut=QKeySequence("Ctrl+Shift+I"),
-                                        objectName="nudgeButton")
+        self.keep_as_idea = QPushButton(
+            "Keep as Idea",
+            toolTip="Save this note as an Idea for later (Ctrl+Shift+I)",
+            shortcut=QKeySequence("Ctrl+Shift+I"),
+            objectName="nudgeButton",
+        )
         self.keep_as_idea.setAccessibleName("Keep as Idea for later")
         self.keep_as_idea.clicked.connect(self.keep_as_idea_for_later)
         self.rule2_row = QWidget(visible=False)
@@ -160,14 +198,21 @@ class CapturePage(QWidget):
         row.addWidget(self.rule2_hint, 1)
         row.addWidget(self.keep_as_idea)
         self.nudges = self._nudge_slot()
-        self.kinds = ChoiceRow([(key, label, f"{label} (Alt+{letter})") for (key, label, _), letter
-                                in zip(KINDS, _letters_by_kind())], "Kind of note")
-        self.severity = ChoiceRow([(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})")
-                                   for n, words in SEVERITY_WORDS.items()], "Severity")
+        self.kinds = ChoiceRow(
+            [
+                (key, label, f"{label} (Alt+{letter})")
+                for (key, label, _), letter in zip(KINDS, _letters_by_kind(), strict=False)
+            ],
+            "Kind of note",
+        )
+        self.severity = ChoiceRow(
+            [(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})") for n, words in SEVERITY_WORDS.items()], "Severity"
+        )
         self.step_edit = StepEdit(placeholderText="Where in the journey? (optional)")
         self.step_edit.setAccessibleName("Journey step")
-        self.step_edit.setToolTip("The journey step, picked from this session's list or a new one (Alt+J); "
-                                  "Enter saves the note")
+        self.step_edit.setToolTip(
+            "The journey step, picked from this session's list or a new one (Alt+J); Enter saves the note"
+        )
         self.step_edit.submitted.connect(self._on_step_edit_submitted)
         self.step_completions = QStringListModel(self.session.journey_steps, self)
         completer = QCompleter(self.step_completions, self.step_edit)
@@ -239,8 +284,9 @@ class CapturePage(QWidget):
         self.private_toggle.setAccessibleName("Private capture")
         self.private_toggle.setToolTip("While the session runs, each person sees only their own notes (Alt+U)")
         self.private_toggle.toggled.connect(lambda _on: self._refresh_privacy())
-        self.edit_button = QPushButton("Edit", toolTip="Edit the selected note in the note box (F2)",
-                                       shortcut=QKeySequence("F2"))
+        self.edit_button = QPushButton(
+            "Edit", toolTip="Edit the selected note in the note box (F2)", shortcut=QKeySequence("F2")
+        )
         self.delete_button = QPushButton("Delete", toolTip="Delete the selected note; Ctrl+Z brings it back (Del)")
         self.undo_button = QPushButton("Undo delete", toolTip="Bring back the last deleted note (Ctrl+Z)")
         for button in (self.edit_button, self.delete_button, self.undo_button):
@@ -277,9 +323,14 @@ class CapturePage(QWidget):
         row = QGridLayout()  # two filters a line: the feed keeps its height for notes
         row.setColumnStretch(1, 1)
         row.setColumnStretch(3, 1)
-        for number, (field, label, options) in enumerate((
-                ("author_id", "Pers&on", people), ("kind", "&Kind", kinds), ("phase_id", "Ph&ase", phases),
-                ("journey_step", "S&tep", [("Any step", ANY)]))):
+        for number, (field, label, options) in enumerate(
+            (
+                ("author_id", "Pers&on", people),
+                ("kind", "&Kind", kinds),
+                ("phase_id", "Ph&ase", phases),
+                ("journey_step", "S&tep", [("Any step", ANY)]),
+            )
+        ):
             combo = QComboBox()
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)  # long names elide in the closed box, not widen the column
@@ -314,8 +365,9 @@ class CapturePage(QWidget):
         for number in SEVERITY_WORDS:
             self._shortcut(f"Alt+{number}", lambda n=number: self.severity.set_value(n), context)
         self._shortcut("Ctrl+Z", self.undo_delete, context)
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.notes_view,
-                           context=Qt.ShortcutContext.WidgetShortcut)
+        delete = QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Delete), self.notes_view, context=Qt.ShortcutContext.WidgetShortcut
+        )
         delete.activated.connect(self.delete_selected)
 
     def _build_lock_actions(self) -> None:
@@ -368,8 +420,9 @@ class CapturePage(QWidget):
         colour = person_colour(self.session, self.author_id)
         self.person_bar.show_current(self.author_id)
         self.band.setText(f"Writing as {name}")
-        self.band.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; font-weight: bold;"
-                                " padding: 6px 16px 6px 6px;")
+        self.band.setStyleSheet(
+            f"background: {colour}; color: white; font-size: 16px; font-weight: bold; padding: 6px 16px 6px 6px;"
+        )
         self.persona.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; padding: 6px;")
         self.persona.setText(persona_reminder(self.session, person))
         self._show_message(*self._messages.get(self.author_id, ("", False)))  # never someone else's "Saved"
@@ -377,8 +430,13 @@ class CapturePage(QWidget):
         self.editor.setStyleSheet(f"QPlainTextEdit {{ border: 3px solid {colour}; }}")
 
     def _stash_form(self) -> None:
-        self._forms[self.author_id] = FormState(self.kinds.value, self.severity.value, self.step_edit.text(),
-                                                self.expected_edit.text(), self.happened_edit.text())
+        self._forms[self.author_id] = FormState(
+            self.kinds.value,
+            self.severity.value,
+            self.step_edit.text(),
+            self.expected_edit.text(),
+            self.happened_edit.text(),
+        )
 
     def _load_form(self) -> None:
         form = self._forms.get(self.author_id, FormState())
@@ -432,8 +490,12 @@ class CapturePage(QWidget):
         self.draft_timer.stop()
         for author_id in sorted(self._dirty, key=lambda a: a or ""):
             form = self._forms.get(author_id, FormState())
-            draft = Draft(self.session.id, author_id, self.drafts.get(author_id, ""),
-                          form=asdict(form) if form != FormState() else {})
+            draft = Draft(
+                self.session.id,
+                author_id,
+                self.drafts.get(author_id, ""),
+                form=asdict(form) if form != FormState() else {},
+            )
             try:
                 self.store.save_draft(draft)
             except StorageError as exc:
@@ -451,9 +513,18 @@ class CapturePage(QWidget):
             return self._save_edit()
         try:
             note = build_observation(
-                self.session, self.author_id, self.editor.toPlainText(), self.kinds.value, self.severity.value,
-                self._journey_step(), self._classic(self.expected_edit), self._classic(self.happened_edit),
-                self.clock, self.now(), self.phrases)
+                self.session,
+                self.author_id,
+                self.editor.toPlainText(),
+                self.kinds.value,
+                self.severity.value,
+                self._journey_step(),
+                self._classic(self.expected_edit),
+                self._classic(self.happened_edit),
+                self.clock,
+                self.now(),
+                self.phrases,
+            )
         except ValueError as exc:
             self._say(str(exc), problem=True)
             return None
@@ -512,9 +583,19 @@ class CapturePage(QWidget):
         saved = 0
         for author in self.unsent_drafts():
             form = self._forms.get(author, FormState())
-            note = build_observation(self.session, author, self.drafts[author], form.kind, form.severity,
-                                     self._known_step(form.journey_step), form.expected, form.happened,
-                                     self.clock, self.now(), self.phrases)
+            note = build_observation(
+                self.session,
+                author,
+                self.drafts[author],
+                form.kind,
+                form.severity,
+                self._known_step(form.journey_step),
+                form.expected,
+                form.happened,
+                self.clock,
+                self.now(),
+                self.phrases,
+            )
             try:
                 self.store.add_observation(note)
             except StorageError as exc:
@@ -552,8 +633,11 @@ class CapturePage(QWidget):
         try:
             _append_fallback(path, self.session, note)
         except OSError as file_exc:
-            self._say(f"Not saved: {exc} Copying it to {path} failed too ({file_exc}); the text stays here, "
-                      "copy it somewhere safe.", problem=True)
+            self._say(
+                f"Not saved: {exc} Copying it to {path} failed too ({file_exc}); the text stays here, "
+                "copy it somewhere safe.",
+                problem=True,
+            )
             return
         self._say(f"Not saved: {exc} The text stays here, and a copy was added to {path}.", problem=True)
 
@@ -596,8 +680,9 @@ class CapturePage(QWidget):
         if note is None or not self._may_change(note):
             return False
         self._editing = note
-        self.editing_label.setText(f"Editing your note from {clock_text(note.session_seconds)}: "
-                                   "Enter saves the change, Esc cancels.")
+        self.editing_label.setText(
+            f"Editing your note from {clock_text(note.session_seconds)}: Enter saves the change, Esc cancels."
+        )
         self.editing_label.setVisible(True)
         self.kinds.set_value(note.kind)
         self.severity.set_value(note.severity)
@@ -617,8 +702,18 @@ class CapturePage(QWidget):
         old = self._editing
         try:
             fresh = build_observation(
-                self.session, old.author_id, self.editor.toPlainText(), self.kinds.value, self.severity.value,
-                self._journey_step(), old.expected, old.happened, self.clock, self.now(), self.phrases)
+                self.session,
+                old.author_id,
+                self.editor.toPlainText(),
+                self.kinds.value,
+                self.severity.value,
+                self._journey_step(),
+                old.expected,
+                old.happened,
+                self.clock,
+                self.now(),
+                self.phrases,
+            )
         except ValueError as exc:
             self._say(str(exc), problem=True)
             return None
@@ -776,9 +871,14 @@ class CapturePage(QWidget):
         self.change_pin_button.setVisible(not locked and has_pin)
         lock = self.actions_by_id["lock"]
         lock.setText("Unlock" if locked else "Lock for participants")
-        lock.setToolTip(("Give the facilitator PIN to unlock" if locked else
-                         "Lock the clock, ending, the facilitator's name, others' notes, export and quitting "
-                         "behind a PIN") + " (Ctrl+L)")
+        lock.setToolTip(
+            (
+                "Give the facilitator PIN to unlock"
+                if locked
+                else "Lock the clock, ending, the facilitator's name, others' notes, export and quitting behind a PIN"
+            )
+            + " (Ctrl+L)"
+        )
         self.lock_button.setText(lock.text() + "…")  # the key is the action's, so the text may change freely
         self.lock_button.setAccessibleName(lock.text())
         self.lock_button.setToolTip(lock.toolTip())
@@ -842,8 +942,11 @@ def table_view(model, name: str, shown: tuple[int, ...]) -> QTableView:
 def _append_fallback(path, session: Session, note: Observation) -> None:
     """Append one note as plain text and fsync it: the last resort when the database fails."""
     stamp = datetime.datetime.fromtimestamp(note.wall_time).isoformat(timespec="seconds")
-    lines = [f"--- {stamp} | {session.title} | {session.author_name(note.author_id)} | "
-             f"{KIND_LABELS.get(note.kind, note.kind)} {note.severity} | {note.journey_step}", note.text]
+    lines = [
+        f"--- {stamp} | {session.title} | {session.author_name(note.author_id)} | "
+        f"{KIND_LABELS.get(note.kind, note.kind)} {note.severity} | {note.journey_step}",
+        note.text,
+    ]
     lines += [f"I expected: {note.expected}"] if note.expected else []
     lines += [f"What happened: {note.happened}"] if note.happened else []
     with open(path, "a", encoding="utf-8") as handle:

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
-from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-                               QSizePolicy, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from studygroup.model import Participant, Session
 from ui.plain_text import button_text, plain_tooltip
 
 # Distinct, readable under white text; a person keeps their colour for the whole session
 # because it follows their place in the group, which never changes during a session.
-PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E",
-                  "#4F6D2A")
+PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E", "#4F6D2A")
 FACILITATOR_COLOUR = "#3C4450"
 DRAFT_MARK = "\u2022"  # after a person's initials while they have an unsent draft
 
@@ -37,7 +44,7 @@ def first_name(name: str) -> str:
 
 
 def persona_reminder(session: Session, person: Participant | None) -> str:
-    """"You are Dana, the bookkeeper at Crumb & Co", or the facilitator's reminder."""
+    """ "You are Dana, the bookkeeper at Crumb & Co", or the facilitator's reminder."""
     company = session.scenario.company
     if person is None:
         return f"You are the facilitator: note what you see the group run into at {company}."
@@ -66,8 +73,10 @@ class NoteEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setAccessibleName("Note")
-        self.setToolTip("Write what happened and how it felt. Enter saves, Shift+Enter starts a new line, "
-                        "Alt+F/C/B/D/Q/I picks the kind.")
+        self.setToolTip(
+            "Write what happened and how it felt. Enter saves, Shift+Enter starts a new line, "
+            "Alt+F/C/B/D/Q/I picks the kind."
+        )
 
     def event(self, event) -> bool:
         # Claim Alt+kind letters before window shortcuts (menu and tab mnemonics) can take them.
@@ -112,8 +121,7 @@ class NudgeLine(QLabel):
     *elide* says where the dots go: Rule 1 keeps its list of words at the end (ElideMiddle).
     """
 
-    def __init__(self, text: str = "", parent=None, elide=Qt.TextElideMode.ElideRight, short: str = "",
-                 **properties):
+    def __init__(self, text: str = "", parent=None, elide=Qt.TextElideMode.ElideRight, short: str = "", **properties):
         super().__init__(text, parent, textFormat=Qt.TextFormat.PlainText, objectName="nudge", **properties)
         self.elide = elide
         self.short = short  # the same nudge in a few words, shown before any text is cut
@@ -140,8 +148,9 @@ class NudgeLine(QLabel):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.drawText(self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self.shown_text())
+        painter.drawText(
+            self.contentsRect(), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, self.shown_text()
+        )
         painter.end()
 
     def _height(self) -> int:
@@ -264,7 +273,8 @@ class PersonBar(QWidget):
         button.setStyleSheet(
             f"QPushButton {{ background: {colour}; color: white; font-size: 20px; font-weight: bold;"
             f" border: 3px solid {colour}; border-radius: 8px; padding: 4px 10px; }}"
-            " QPushButton:checked { border: 4px solid palette(text); }")
+            " QPushButton:checked { border: 4px solid palette(text); }"
+        )
         button.clicked.connect(lambda _checked=False, a=author_id: self.chosen.emit(a))
         self.group.addButton(button)
         self.buttons[author_id] = button

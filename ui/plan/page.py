@@ -12,9 +12,24 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox, QStyledItemDelegate,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studygroup import agenda, groups, roster, scenarios
 from studygroup.errors import StorageError
@@ -38,8 +53,11 @@ COMMANDS = {
     "remove_person": ("Remove person", "Ctrl+Shift+Delete", "Remove the selected person from the group"),
     "add_roster": ("Add to roster", "Ctrl+Shift+V", "Add the pasted names to the roster and form groups"),
     "import_roster": ("Import CSV roster…", "Ctrl+Shift+I", "Read a CSV file of names and disciplines"),
-    "form_groups": ("Form random groups", "Ctrl+Shift+G",
-                    "Split the roster into groups of 4 to 8 with the widest mix of disciplines"),
+    "form_groups": (
+        "Form random groups",
+        "Ctrl+Shift+G",
+        "Split the roster into groups of 4 to 8 with the widest mix of disciplines",
+    ),
     "deal_roles": ("Deal roles", "Ctrl+Shift+R", "Give everyone a random role from the card"),
     "add_phase": ("Add phase", "Ctrl+Shift+H", "Add a phase at the end of the agenda"),
     "remove_phase": ("Remove phase", "Ctrl+Shift+X", "Remove the selected phase"),
@@ -178,8 +196,12 @@ class PhaseTableModel(ListTableModel):
 class ScenarioEditor(QWidget):
     """Editable fields for one card; roles and questions one per line."""
 
-    TEXT_FIELDS = (("who_they_are", "Who they are"), ("outcome_problem", "Outcome problem"),
-                   ("starting_point", "Where they start"), ("success_looks_like", "What success looks like"))
+    TEXT_FIELDS = (
+        ("who_they_are", "Who they are"),
+        ("outcome_problem", "Outcome problem"),
+        ("starting_point", "Where they start"),
+        ("success_looks_like", "What success looks like"),
+    )
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -213,9 +235,14 @@ class ScenarioEditor(QWidget):
 
     def scenario(self, product: str = "", key: str = "") -> Scenario:
         texts = {name: box.toPlainText().strip() for name, box in self.texts.items()}
-        return Scenario(company=self.company.text().strip(), product=product, key=key,
-                        roles=lines_of(self.roles.toPlainText()),
-                        probing_questions=lines_of(self.questions.toPlainText()), **texts)
+        return Scenario(
+            company=self.company.text().strip(),
+            product=product,
+            key=key,
+            roles=lines_of(self.roles.toPlainText()),
+            probing_questions=lines_of(self.questions.toPlainText()),
+            **texts,
+        )
 
     def problem(self) -> str | None:
         """One sentence when the card cannot be used yet."""
@@ -228,10 +255,10 @@ class ScenarioEditor(QWidget):
         return None
 
 
-
 def too_long(what: str, text: str, limit: int) -> str:
     """The sentence for a field past its limit; the text stays in the field to be shortened."""
     return f"{what} can have {limit:,} characters; it has {len(text):,}. Shorten it."
+
 
 class PlanPage(QWidget):
     """One page to plan a session; emits `session_created(id)` once it is saved."""
@@ -262,11 +289,16 @@ class PlanPage(QWidget):
         column.setContentsMargins(56, 36, 56, 36)
         column.setSpacing(12)
         column.addWidget(QLabel("Plan a session", objectName="pageTitle"))
-        column.addWidget(QLabel("Everything here can be changed later; Ctrl+Enter creates the session.",
-                                objectName="pageSubtitle"))
-        for title, section in (("SESSION", self._session_section()), ("SCENARIO", self._scenario_section()),
-                               ("PRODUCT AND INTERNAL LINGO", self._lingo_section()),
-                               ("GROUP", self._group_section()), ("AGENDA", self._agenda_section())):
+        column.addWidget(
+            QLabel("Everything here can be changed later; Ctrl+Enter creates the session.", objectName="pageSubtitle")
+        )
+        for title, section in (
+            ("SESSION", self._session_section()),
+            ("SCENARIO", self._scenario_section()),
+            ("PRODUCT AND INTERNAL LINGO", self._lingo_section()),
+            ("GROUP", self._group_section()),
+            ("AGENDA", self._agenda_section()),
+        ):
             column.addSpacing(8)
             column.addWidget(QLabel(title, objectName="sectionTitle"))
             column.addWidget(section)
@@ -334,8 +366,9 @@ class PlanPage(QWidget):
         layout.addWidget(self.editor)
         self.library_note = plain_label(object_name="hint")
         layout.addWidget(self.library_note)
-        row = self._command_row((("edit_copy", self.edit_copy), ("new_card", self.new_card),
-                                 ("save_card", self.save_card)))
+        row = self._command_row(
+            (("edit_copy", self.edit_copy), ("new_card", self.new_card), ("save_card", self.save_card))
+        )
         layout.addLayout(row)
         return box
 
@@ -352,8 +385,11 @@ class PlanPage(QWidget):
         form = QFormLayout(box)
         self.product_edit = self._field(form, "Prod&uct", QLineEdit(), "The product the group experiences")
         self.lingo_edit = self._field(
-            form, "&Lingo", QPlainTextEdit(),
-            "Words only insiders use: team names, code names, acronyms. One per line; capture nudges on them.")
+            form,
+            "&Lingo",
+            QPlainTextEdit(),
+            "Words only insiders use: team names, code names, acronyms. One per line; capture nudges on them.",
+        )
         self.lingo_edit.setTabChangesFocus(True)
         self.lingo_edit.setFixedHeight(90)
         self.lingo_edit.setPlaceholderText("One term per line, e.g.\nKYC\nthe Dashboard team")
@@ -367,24 +403,32 @@ class PlanPage(QWidget):
         self.people_table.setItemDelegateForColumn(2, RoleDelegate(lambda: self.scenario().roles, self.people_table))
         self.size_warning = plain_label(object_name="sizeWarning")
         layout.addWidget(self.size_warning)
-        row = self._command_row((("add_person", self.add_person), ("remove_person", self.remove_person),
-                                 ("deal_roles", self.deal_roles)))
+        row = self._command_row(
+            (("add_person", self.add_person), ("remove_person", self.remove_person), ("deal_roles", self.deal_roles))
+        )
         layout.addLayout(row)
         form = QFormLayout()
-        self.roster_edit = self._field(form, "&Roster", QPlainTextEdit(),
-                                       "Paste lines of 'name, discipline' from a spreadsheet")
+        self.roster_edit = self._field(
+            form, "&Roster", QPlainTextEdit(), "Paste lines of 'name, discipline' from a spreadsheet"
+        )
         self.roster_edit.setTabChangesFocus(True)
         self.roster_edit.setFixedHeight(80)
         self.roster_edit.setPlaceholderText("Paste a roster: one 'name, discipline' per line")
         self.seed_spin = self._field(form, "S&eed", QSpinBox(), "The same roster and seed give the same groups")
         self.seed_spin.setRange(0, 999_999)
-        self.group_combo = self._field(form, "&Which group", QComboBox(),
-                                       "The group that takes part; the first has the most newcomers")
+        self.group_combo = self._field(
+            form, "&Which group", QComboBox(), "The group that takes part; the first has the most newcomers"
+        )
         layout.addLayout(form)
         self.roster_note = plain_label(object_name="hint")
         layout.addWidget(self.roster_note)
-        row = self._command_row((("add_roster", self.add_pasted_roster), ("import_roster", self.import_roster),
-                                 ("form_groups", self.form_random_groups)))
+        row = self._command_row(
+            (
+                ("add_roster", self.add_pasted_roster),
+                ("import_roster", self.import_roster),
+                ("form_groups", self.form_random_groups),
+            )
+        )
         layout.addLayout(row)
         return box
 
@@ -398,9 +442,14 @@ class PlanPage(QWidget):
         layout.addLayout(form)
         self.phase_table = self._table(self.phase_model, "P&hases", layout)
         self.total_label = plain_label(object_name="agendaTotal")
-        row = self._command_row((("add_phase", self.add_phase), ("remove_phase", self.remove_phase),
-                                 ("phase_up", lambda: self.move_phase(-1)),
-                                 ("phase_down", lambda: self.move_phase(1))))
+        row = self._command_row(
+            (
+                ("add_phase", self.add_phase),
+                ("remove_phase", self.remove_phase),
+                ("phase_up", lambda: self.move_phase(-1)),
+                ("phase_down", lambda: self.move_phase(1)),
+            )
+        )
         row.addWidget(self.total_label)
         layout.addLayout(row)
         self.auto_advance_box = QCheckBox("&Advance phases automatically when time is up")
@@ -419,8 +468,11 @@ class PlanPage(QWidget):
         table.setTabKeyNavigation(False)  # Tab leaves the table instead of trapping keyboard users
         table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.DoubleClicked | QTableView.EditTrigger.EditKeyPressed
-                              | QTableView.EditTrigger.AnyKeyPressed)
+        table.setEditTriggers(
+            QTableView.EditTrigger.DoubleClicked
+            | QTableView.EditTrigger.EditKeyPressed
+            | QTableView.EditTrigger.AnyKeyPressed
+        )
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         table.verticalHeader().setVisible(False)
@@ -449,11 +501,14 @@ class PlanPage(QWidget):
         self.scenario_combo.currentIndexChanged.connect(self._scenario_chosen)
         self.template_combo.currentTextChanged.connect(self.apply_template)
         self.group_combo.currentIndexChanged.connect(self._group_chosen)
-        for signal in (self.phase_model.dataChanged, self.phase_model.rowsInserted, self.phase_model.rowsRemoved,
-                       self.phase_model.modelReset):
+        for signal in (
+            self.phase_model.dataChanged,
+            self.phase_model.rowsInserted,
+            self.phase_model.rowsRemoved,
+            self.phase_model.modelReset,
+        ):
             signal.connect(self._update_total)
-        for signal in (self.people_model.rowsInserted, self.people_model.rowsRemoved,
-                       self.people_model.modelReset):
+        for signal in (self.people_model.rowsInserted, self.people_model.rowsRemoved, self.people_model.modelReset):
             signal.connect(self._update_size_warning)
 
     # --- state ----------------------------------------------------------------
@@ -504,9 +559,16 @@ class PlanPage(QWidget):
         return dataclasses.replace(self.current_card(), product=product)
 
     def _scenario_chosen(self, index: int) -> None:
-        if self.editing and self._card_index != index and not dialogs.ask_yes_no(
-                self, "Discard the edited card?", "Choosing another card drops the card you are editing."
-                " Save it to the library first to keep it. Discard it?"):
+        if (
+            self.editing
+            and self._card_index != index
+            and not dialogs.ask_yes_no(
+                self,
+                "Discard the edited card?",
+                "Choosing another card drops the card you are editing."
+                " Save it to the library first to keep it. Discard it?",
+            )
+        ):
             self.scenario_combo.blockSignals(True)
             self.scenario_combo.setCurrentIndex(self._card_index)
             self.scenario_combo.blockSignals(False)
@@ -543,8 +605,10 @@ class PlanPage(QWidget):
     def save_card(self) -> None:
         """Save the edited card into the user's library and select it."""
         if not self.editing:
-            self.show_problem("Choose “Edit a copy…” or “New card…” first, then save the card to the library.",
-                              self.buttons["edit_copy"])
+            self.show_problem(
+                "Choose “Edit a copy…” or “New card…” first, then save the card to the library.",
+                self.buttons["edit_copy"],
+            )
             return
         problem = self.editor.problem()
         if problem:
@@ -633,15 +697,15 @@ class PlanPage(QWidget):
     def _group_chosen(self, index: int) -> None:
         if not 0 <= index < len(self.formed_groups):
             return
-        people = [Participant(name=p.name, discipline=p.discipline, roster_id=p.id)
-                  for p in self.formed_groups[index]]
+        people = [Participant(name=p.name, discipline=p.discipline, roster_id=p.id) for p in self.formed_groups[index]]
         self.people_model.set_people(people)
         self.deal_roles()
 
     def _update_roster_note(self) -> None:
         count = len(roster.list_roster(self.store))
-        self.roster_note.setText(f"The roster has {count} {'person' if count == 1 else 'people'}."
-                                 if count else "The roster is empty.")
+        self.roster_note.setText(
+            f"The roster has {count} {'person' if count == 1 else 'people'}." if count else "The roster is empty."
+        )
 
     def _update_size_warning(self) -> None:
         self.size_warning.setText(groups.size_warning(self.people_model.rowCount()) or "")
@@ -678,8 +742,9 @@ class PlanPage(QWidget):
         if not self.title_edit.text().strip():
             return "Give the session a title, for example “Checkout study group, March”.", self.title_edit
         for what, text, limit, widget in (
-                ("The title", self.title_edit.text().strip(), MAX_TITLE, self.title_edit),
-                ("The facilitator's name", self.facilitator_edit.text().strip(), MAX_NAME, self.facilitator_edit)):
+            ("The title", self.title_edit.text().strip(), MAX_TITLE, self.title_edit),
+            ("The facilitator's name", self.facilitator_edit.text().strip(), MAX_NAME, self.facilitator_edit),
+        ):
             if len(text) > limit:
                 return too_long(what, text, limit), widget
         long_term = next((t for t in lines_of(self.lingo_edit.toPlainText()) if len(t) > MAX_LINGO), None)
@@ -695,8 +760,9 @@ class PlanPage(QWidget):
             if len(name) > MAX_NAME:
                 return too_long(f"Person {number}'s name", name, MAX_NAME), self.people_table
             if name.casefold() in seen:
-                return (f"Two people in the group are called “{name}”; add an initial so their notes can be"
-                        " told apart."), self.people_table
+                return (
+                    f"Two people in the group are called “{name}”; add an initial so their notes can be told apart."
+                ), self.people_table
             seen.add(name.casefold())
         if not self.phase_model.phases:
             return "The agenda has no phases; pick a template or add a phase.", self.template_combo
@@ -704,21 +770,28 @@ class PlanPage(QWidget):
             if not phase.name.strip():
                 return f"Phase {number} of the agenda has no name.", self.phase_table
             if len(phase.name.strip()) > MAX_LABEL or len(phase.prompt.strip()) > MAX_TEXT:
-                return (f"Phase {number}'s name can have {MAX_LABEL} characters and its prompt {MAX_TEXT:,}; "
-                        "shorten them."), self.phase_table
+                return (
+                    f"Phase {number}'s name can have {MAX_LABEL} characters and its prompt {MAX_TEXT:,}; shorten them."
+                ), self.phase_table
         return None
 
     def build_session(self) -> Session:
         """The planned session from the page's fields (not saved)."""
-        people = [dataclasses.replace(p, name=" ".join(p.name.split()), discipline=p.discipline.strip(),
-                                      role=p.role.strip()) for p in self.people_model.people]
-        phases = [dataclasses.replace(p, name=p.name.strip(), prompt=p.prompt.strip())
-                  for p in self.phase_model.phases]
+        people = [
+            dataclasses.replace(p, name=" ".join(p.name.split()), discipline=p.discipline.strip(), role=p.role.strip())
+            for p in self.people_model.people
+        ]
+        phases = [dataclasses.replace(p, name=p.name.strip(), prompt=p.prompt.strip()) for p in self.phase_model.phases]
         return Session(
-            title=self.title_edit.text().strip(), date=self.date_edit.date().toString(Qt.DateFormat.ISODate),
-            facilitator=self.facilitator_edit.text().strip(), scenario=self.scenario(), phases=phases,
-            participants=people, lingo=lines_of(self.lingo_edit.toPlainText()),
-            auto_advance=self.auto_advance_box.isChecked())
+            title=self.title_edit.text().strip(),
+            date=self.date_edit.date().toString(Qt.DateFormat.ISODate),
+            facilitator=self.facilitator_edit.text().strip(),
+            scenario=self.scenario(),
+            phases=phases,
+            participants=people,
+            lingo=lines_of(self.lingo_edit.toPlainText()),
+            auto_advance=self.auto_advance_box.isChecked(),
+        )
 
     def create_session(self) -> None:
         problem = self.validation_problem()

@@ -24,7 +24,7 @@ class CountsModel(QAbstractTableModel):
     def set_counts(self, by_phase: dict[str, Counter]) -> None:
         """Show the summary's counts per phase (agenda order, "Other" last) with a total row."""
         rows = [(name, [counts[kind] for kind in KIND_KEYS]) for name, counts in by_phase.items()]
-        totals = [sum(column) for column in zip(*(counts for _, counts in rows))] or [0] * len(KIND_KEYS)
+        totals = [sum(column) for column in zip(*(counts for _, counts in rows), strict=False)] or [0] * len(KIND_KEYS)
         self.beginResetModel()
         self._rows = rows + [("Total", totals)]
         self.endResetModel()
@@ -56,8 +56,10 @@ class CountsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "Phase" if section == 0 else KIND_LABELS[kind] if kind else "All"
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int((Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignHCenter)
-                       | Qt.AlignmentFlag.AlignVCenter)
+            return int(
+                (Qt.AlignmentFlag.AlignLeft if section == 0 else Qt.AlignmentFlag.AlignHCenter)
+                | Qt.AlignmentFlag.AlignVCenter
+            )
         return None
 
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):

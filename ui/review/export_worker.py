@@ -14,11 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from studygroup.export import exporters
-from studygroup.exchange.bundle import export_bundle
-from studygroup.storage.db import open_database
 from studygroup.errors import StudygroupError
+from studygroup.exchange.bundle import export_bundle
+from studygroup.export import exporters
 from studygroup.model import Observation, Session
+from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 
 
@@ -29,8 +29,15 @@ class ExportJob(QObject):
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(self, fmt: str, session: Session, observations: list[Observation], path: Path,
-                 page_size: str = "A4", db_path: Path | None = None):
+    def __init__(
+        self,
+        fmt: str,
+        session: Session,
+        observations: list[Observation],
+        path: Path,
+        page_size: str = "A4",
+        db_path: Path | None = None,
+    ):
         super().__init__()
         self.fmt, self.session, self.observations = fmt, session, observations
         self.path, self.page_size, self.db_path = Path(path), page_size, db_path
@@ -42,8 +49,14 @@ class ExportJob(QObject):
                 with Store(open_database(self.db_path, read_only=True)) as store:
                     export_bundle(store, self.session.id, self.path)
             else:
-                exporters.export(self.fmt, self.session, self.observations, self.path,
-                                 page_size=self.page_size, progress=self.progressed.emit)
+                exporters.export(
+                    self.fmt,
+                    self.session,
+                    self.observations,
+                    self.path,
+                    page_size=self.page_size,
+                    progress=self.progressed.emit,
+                )
         except (StudygroupError, OSError) as exc:
             self.failed.emit(f"The export to {self.path} failed: {exc}")
         except Exception as exc:  # a bug: say so plainly, keep the traceback for the log

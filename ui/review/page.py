@@ -11,8 +11,18 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studygroup import curation
 from studygroup.errors import StudygroupError
@@ -22,12 +32,12 @@ from studygroup.storage.store import Store
 from studygroup.summary import Summary, clock_text, kind_series, summarise
 from ui import dialogs
 from ui.actions import bind_button, build_action
-from ui.review.export_worker import ExportJob, start_export
 from ui.facilitator_gate import FacilitatorGate
-from ui.review.counts import CountsModel
-from ui.session_models import ListTableModel
 from ui.plain_text import plain_tooltip
+from ui.review.counts import CountsModel
+from ui.review.export_worker import ExportJob, start_export
 from ui.review.stacked_bar_chart import StackedBarChart
+from ui.session_models import ListTableModel
 from ui.table_fit import PERSON_MAX_WIDTH, column_width
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -95,8 +105,12 @@ class FollowUpModel(ListTableModel):
         if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if note.follow_up or note.kind == "idea" else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole and index.column() > 0:
-            values = (clock_text(note.session_seconds), self.session.author_name(note.author_id),
-                      KIND_LABELS.get(note.kind, note.kind), " ".join(note.text.split())[:300])
+            values = (
+                clock_text(note.session_seconds),
+                self.session.author_name(note.author_id),
+                KIND_LABELS.get(note.kind, note.kind),
+                " ".join(note.text.split())[:300],
+            )
             return values[index.column() - 1]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
             return plain_tooltip(note.text)  # the cell elides a long note
@@ -123,8 +137,14 @@ class ReviewPage(QWidget):
     export_finished = Signal(str)
     notes_changed = Signal()  # a rename changed notes in the store: whoever shares them reloads
 
-    def __init__(self, store: Store, session: Session, parent=None,
-                 notes_source: Callable[[], list[Observation]] | None = None, gate: FacilitatorGate | None = None):
+    def __init__(
+        self,
+        store: Store,
+        session: Session,
+        parent=None,
+        notes_source: Callable[[], list[Observation]] | None = None,
+        gate: FacilitatorGate | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.store, self.session = store, session
@@ -181,8 +201,12 @@ class ReviewPage(QWidget):
         times = [clock_text(max((n.session_seconds for n in self.follow_ups.notes), default=0))]
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
-        for column, texts, most in ((0, [], None), (1, times + ["00:00"], None), (2, names, PERSON_MAX_WIDTH),
-                                    (3, list(KIND_LABELS.values()), None)):
+        for column, texts, most in (
+            (0, [], None),
+            (1, times + ["00:00"], None),
+            (2, names, PERSON_MAX_WIDTH),
+            (3, list(KIND_LABELS.values()), None),
+        ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, column_width(view, FollowUpModel.COLUMNS[column], texts, most))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)

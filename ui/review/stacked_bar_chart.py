@@ -59,15 +59,17 @@ class StackedBarChart(QWidget):
         self.categories, self.counts = list(categories), counts
         totals = [sum(counts.get(k, [0] * len(categories))[i] for k in KIND_KEYS) for i in range(len(categories))]
         # Categories are phase names and journey steps: user text.
-        self.setToolTip(plain_tooltip("\n".join(f"{c}: {t} notes" for c, t in zip(categories, totals))))
+        self.setToolTip(plain_tooltip("\n".join(f"{c}: {t} notes" for c, t in zip(categories, totals, strict=False))))
         self.update()
 
     def sizeHint(self) -> QSize:
         return QSize(560, 320)
 
     def _totals(self) -> list[int]:
-        return [sum(self.counts.get(k, [0] * len(self.categories))[i] for k in KIND_KEYS)
-                for i in range(len(self.categories))]
+        return [
+            sum(self.counts.get(k, [0] * len(self.categories))[i] for k in KIND_KEYS)
+            for i in range(len(self.categories))
+        ]
 
     def label_font(self) -> QFont:
         """The category names' font: the chart's, a little smaller."""
@@ -173,16 +175,22 @@ class StackedBarChart(QWidget):
             painter.setPen(grid)
             painter.drawLine(plot.left(), y, plot.right(), y)
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(0, y - line / 2, plot.left() - 6, line),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+            painter.drawText(
+                QRectF(0, y - line / 2, plot.left() - 6, line),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                str(value),
+            )
         self._draw_bars(painter, plot, line, top_value)
         painter.save()
         painter.translate(line * 0.2, plot.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line), Qt.AlignmentFlag.AlignCenter, "Notes")
         painter.restore()
-        painter.drawText(QRectF(plot.left(), plot.bottom() + self._label_block(), plot.width(), line * 1.4),
-                         Qt.AlignmentFlag.AlignCenter, self.x_label)
+        painter.drawText(
+            QRectF(plot.left(), plot.bottom() + self._label_block(), plot.width(), line * 1.4),
+            Qt.AlignmentFlag.AlignCenter,
+            self.x_label,
+        )
 
     def _draw_bars(self, painter: QPainter, plot: QRectF, line: float, top_value: int) -> None:
         if not self.categories:
@@ -195,8 +203,11 @@ class StackedBarChart(QWidget):
         label_line = painter.fontMetrics().height()
         for i, lines in enumerate(self.category_labels()):  # each within its own slot: never overlapping
             for n, text in enumerate(lines):
-                painter.drawText(QRectF(plot.left() + slot * i, plot.bottom() + 4 + n * label_line, slot, label_line),
-                                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+                painter.drawText(
+                    QRectF(plot.left() + slot * i, plot.bottom() + 4 + n * label_line, slot, label_line),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    text,
+                )
         painter.restore()
         for i in range(len(self.categories)):
             x = plot.left() + slot * i + (slot - bar) / 2

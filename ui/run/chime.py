@@ -16,8 +16,9 @@ from studygroup.resources import resource_path
 from ui import app_settings
 
 MUTED_KEY = "chime/muted"
-NO_AUDIO_MODULE = ("No sound: Qt's audio module did not load (on Linux, install libpulse0), "
-                   "so the chime uses the system bell.")
+NO_AUDIO_MODULE = (
+    "No sound: Qt's audio module did not load (on Linux, install libpulse0), so the chime uses the system bell."
+)
 NO_AUDIO_DEVICE = "No audio device found, so the chime uses the system bell."
 
 log = logging.getLogger("studygroup.chime")

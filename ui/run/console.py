@@ -5,20 +5,28 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock, countdown_level, countdown_text
+from studygroup.clock import ONE_MINUTE_LEFT, PHASE_TIME_UP, SessionClock, countdown_text
 from studygroup.model import Session
 from studygroup.storage.store import Store
 from ui import dialogs
 from ui.actions import ACTION_PROPERTY, build_action, build_actions, icon
-from ui.run.chime import Chime
 from ui.facilitator_gate import FacilitatorGate
-from ui.session_models import PhaseListModel
-from ui.style import repolish
+from ui.run.chime import Chime
 from ui.run.clock_driver import ClockDriver, unsubscribe
 from ui.run.countdown import countdown_state, plan_text, set_state
+from ui.session_models import PhaseListModel
 from ui.timers import make_timer
 
 FLASH_MS = 1500
@@ -32,8 +40,15 @@ class RunConsole(QWidget):
 
     session_ended = Signal()
 
-    def __init__(self, session: Session, clock: SessionClock, chime: Chime | None = None, parent=None,
-                 store: Store | None = None, gate: FacilitatorGate | None = None):
+    def __init__(
+        self,
+        session: Session,
+        clock: SessionClock,
+        chime: Chime | None = None,
+        parent=None,
+        store: Store | None = None,
+        gate: FacilitatorGate | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("runConsole")
         self.session, self.clock = session, clock
@@ -92,8 +107,9 @@ class RunConsole(QWidget):
         left.addWidget(self.prompt, 3, 0, 1, 2)
         left.addLayout(controls, 4, 0, 1, 2)
         # Said once, where the facilitator looks: when the chime can only be the system bell.
-        self.sound_note = QLabel(self.chime.sound_note, objectName="soundNote", wordWrap=True,
-                                 visible=bool(self.chime.sound_note))
+        self.sound_note = QLabel(
+            self.chime.sound_note, objectName="soundNote", wordWrap=True, visible=bool(self.chime.sound_note)
+        )
         self.sound_note.setAccessibleName("Sound")
         extras_box = QVBoxLayout()
         extras_box.addLayout(extras)
@@ -149,8 +165,13 @@ class RunConsole(QWidget):
         if self.projector is None or panel is None:
             return
         if panel.active:
-            self.projector.show_turn(panel.round.person.name, panel.round.question, panel.remaining_text(),
-                                     f"{panel.caption_text()}  ·  Question round", panel.countdown.property("state"))
+            self.projector.show_turn(
+                panel.round.person.name,
+                panel.round.question,
+                panel.remaining_text(),
+                f"{panel.caption_text()}  ·  Question round",
+                panel.countdown.property("state"),
+            )
         else:
             self.projector.clear_turn()
 
@@ -283,8 +304,9 @@ class RunConsole(QWidget):
         self.countdown.setText("Ended" if ended else countdown_text(clock.phase_remaining()))
         set_state(self.countdown, "state", countdown_state(clock))
         left = clock.session_remaining()
-        self.session_remaining.setText("Session ended" if ended else
-                                       f"Session: {countdown_text(abs(left))} {'left' if left >= 0 else 'over'}")
+        self.session_remaining.setText(
+            "Session ended" if ended else f"Session: {countdown_text(abs(left))} {'left' if left >= 0 else 'over'}"
+        )
         text, behind = plan_text(clock)
         self.plan_status.setText(text)
         set_state(self.plan_status, "behind", behind)
@@ -303,4 +325,3 @@ class RunConsole(QWidget):
         a["next_phase"].setEnabled(live and self.session.current_phase < len(self.session.phases) - 1)
         for key in ("extend_1", "extend_5", "end_session"):
             a[key].setEnabled(live)
-

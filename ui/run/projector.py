@@ -11,14 +11,21 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock, countdown_text
 from studygroup.model import Session
-from ui.actions import build_actions, shortcut_text, SPECS
+from ui.actions import SPECS, build_actions, shortcut_text
 from ui.run.clock_driver import unsubscribe
 from ui.run.countdown import countdown_state, set_state
 from ui.timers import make_timer
 
 # Pixel sizes at a 1280x800 window; resizeEvent scales them with the window.
-BASE_SIZES = {"roomPhase": 42, "roomCountdown": 210, "roomQuestionLabel": 20, "roomQuestion": 34,
-              "roomCardTitle": 24, "roomCardText": 19, "roomHint": 14}
+BASE_SIZES = {
+    "roomPhase": 42,
+    "roomCountdown": 210,
+    "roomQuestionLabel": 20,
+    "roomQuestion": 34,
+    "roomCardTitle": 24,
+    "roomCardText": 19,
+    "roomHint": 14,
+}
 NO_WRAP = ("roomCountdown", "roomHint", "roomPhase")
 
 
@@ -60,8 +67,9 @@ class ProjectorWindow(QWidget):
 
     def _label(self, role: str, text: str = "", **kwargs) -> QLabel:
         # Every room label may carry user text (names, prompts, the card, the rules): shown as typed.
-        label = QLabel(text, objectName=role, wordWrap=role not in NO_WRAP, textFormat=Qt.TextFormat.PlainText,
-                       **kwargs)
+        label = QLabel(
+            text, objectName=role, wordWrap=role not in NO_WRAP, textFormat=Qt.TextFormat.PlainText, **kwargs
+        )
         if role != "roomCountdown":
             # Text never shrinks below what it needs; the countdown gives up space instead.
             label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -76,9 +84,12 @@ class ProjectorWindow(QWidget):
         self.question_label = self._label("roomQuestionLabel")
         self.question_label.setProperty("muted", True)
         self.question = self._label("roomQuestion")
-        hint = self._label("roomHint", f"{shortcut_text(SPECS['next_question'])} / "
-                                       f"{shortcut_text(SPECS['previous_question'])}: questions   ·   "
-                                       f"{shortcut_text(SPECS['close_projector'])}: close")
+        hint = self._label(
+            "roomHint",
+            f"{shortcut_text(SPECS['next_question'])} / "
+            f"{shortcut_text(SPECS['previous_question'])}: questions   ·   "
+            f"{shortcut_text(SPECS['close_projector'])}: close",
+        )
         for muted in (self.question_label, hint):
             muted.setObjectName("roomMuted")
         layout = QVBoxLayout(self)
@@ -144,8 +155,9 @@ class ProjectorWindow(QWidget):
 
     # --- the question round -------------------------------------------------------
 
-    def show_turn(self, name: str, question: str, remaining_text: str, caption: str = "Question round",
-                  state: str = "normal") -> None:
+    def show_turn(
+        self, name: str, question: str, remaining_text: str, caption: str = "Question round", state: str = "normal"
+    ) -> None:
         """Show a person's turn: their name, the round's question and their countdown."""
         self.turn = TurnView(name, question, remaining_text, caption, state)
         self.refresh()

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from studygroup.clock import countdown_level, countdown_text
 from studygroup.model import Participant, Session
@@ -64,8 +63,11 @@ class AirtimeModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.HEADERS):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.HEADERS)
+        ):
             return self.HEADERS[section]
         return None
 
@@ -102,8 +104,14 @@ class QuestionRoundPanel(QWidget):
     turn_changed = Signal(object)  # the participant id whose turn it now is; None when the round ends
     state_changed = Signal()  # anything shown changed, the running countdown included
 
-    def __init__(self, session: Session, store: Store, time_source, parent: QWidget | None = None,
-                 gate: FacilitatorGate | None = None):
+    def __init__(
+        self,
+        session: Session,
+        store: Store,
+        time_source,
+        parent: QWidget | None = None,
+        gate: FacilitatorGate | None = None,
+    ):
         super().__init__(parent)
         self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
         self.setObjectName("questionRoundPanel")
@@ -166,8 +174,9 @@ class QuestionRoundPanel(QWidget):
         return button
 
     def _turn_length_row(self) -> QHBoxLayout:
-        self.turn_length = QSpinBox(minimum=15, maximum=900, singleStep=15, value=int(DEFAULT_TURN_SECONDS),
-                                    suffix=" s")
+        self.turn_length = QSpinBox(
+            minimum=15, maximum=900, singleStep=15, value=int(DEFAULT_TURN_SECONDS), suffix=" s"
+        )
         self.turn_length.setAccessibleName("Turn length in seconds")
         self.turn_length.setToolTip("How long each person's turn is (Alt+L)")
         caption = QLabel("Turn &length")
@@ -195,8 +204,11 @@ class QuestionRoundPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         names = [p.name for p in self.session.participants] or [""]
-        self.table.setMinimumWidth(column_width(self.table, "Person", names) + column_width(
-            self.table, "Airtime", ["0:00:00"]) + table_chrome_width(self.table))  # every name whole
+        self.table.setMinimumWidth(
+            column_width(self.table, "Person", names)
+            + column_width(self.table, "Airtime", ["0:00:00"])
+            + table_chrome_width(self.table)
+        )  # every name whole
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -256,8 +268,9 @@ class QuestionRoundPanel(QWidget):
     def start_round(self) -> None:
         if self.active or not self.session.participants:
             return
-        self.round = QuestionRound(self.session, self.time, persist=self.store.save_session,
-                                   turn_seconds=float(self.turn_length.value()))
+        self.round = QuestionRound(
+            self.session, self.time, persist=self.store.save_session, turn_seconds=float(self.turn_length.value())
+        )
         self.round.start_turn()
         self._turn_moved()
 
