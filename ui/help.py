@@ -16,48 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS
-from ui.actions import ACTIONS, SPECS, shortcut_text, tooltip
+from ui.actions import ACTIONS, SCOPES, SPECS, shortcut_text, tooltip
 from ui.capture.widgets import KIND_LETTERS
 
 SHEET_TITLE = "Keyboard shortcuts"
-HOME, RUN, PROJECTOR, ROUND = "Home and Go", "Run", "Projector view", "Question round"
-CAPTURE, LOCK, REVIEW, PLAN, OTHER = "Capture", "Facilitator lock", "Review", "New session", "Other keys"
+HOME, RUN, PROJECTOR, ROUND, CAPTURE, LOCK, REVIEW, PLAN = SCOPES.values()
 
-# Where each row of the action table goes on the sheet; a row added later and not named here
-# still shows, under OTHER, so the sheet never hides a key.
-ACTION_GROUPS = {
-    "new_session": HOME,
-    "open_demo": HOME,
-    "go_home": HOME,
-    "quit": HOME,
-    "start_pause": RUN,
-    "next_phase": RUN,
-    "previous_phase": RUN,
-    "extend_1": RUN,
-    "extend_5": RUN,
-    "end_session": RUN,
-    "auto_advance": RUN,
-    "mute": RUN,
-    "projector": RUN,
-    "next_question": PROJECTOR,
-    "previous_question": PROJECTOR,
-    "close_projector": PROJECTOR,
-    "question_round": ROUND,
-    "start_turn": ROUND,
-    "next_person": ROUND,
-    "next_round_question": ROUND,
-    "end_round": ROUND,
-    "keyboard_sheet": HOME,
-    "import_bundle": HOME,
-    "write_as_facilitator": CAPTURE,
-    "lock": LOCK,
-    "change_pin": LOCK,
-    "rename_label": REVIEW,
-    "export_pdf": REVIEW,
-    "export_md": REVIEW,
-    "export_csv": REVIEW,
-    "export_json": REVIEW,
-}
 
 # Keys bound in the pages' own code rather than in a table; the sheet test checks them against the Capture tab.
 SESSION_TABS = (
@@ -102,12 +66,12 @@ def sheet_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     groups[CAPTURE] = list(CAPTURE_PEOPLE)
     for spec in ACTIONS:
         if spec.shortcut:  # rows reached only by a button, chip or tick box have no key to list
-            groups.setdefault(ACTION_GROUPS.get(spec.id, OTHER), []).append((shortcut_text(spec), spec.tooltip))
+            groups.setdefault(SCOPES[spec.scope], []).append((shortcut_text(spec), spec.tooltip))
     groups[HOME] += list(SESSION_TABS)
     groups[CAPTURE] += _kind_and_severity_keys() + list(CAPTURE_WRITING)
     groups[REVIEW] += list(REVIEW_KEYS)
     groups[PLAN] = [(key, tip) for _, key, tip in COMMANDS.values()]
-    order = (HOME, RUN, PROJECTOR, ROUND, CAPTURE, LOCK, REVIEW, PLAN, OTHER)
+    order = tuple(SCOPES.values())
     return [(name, [(native(k), what) for k, what in groups[name]]) for name in order if groups.get(name)]
 
 

@@ -40,3 +40,10 @@ def test_every_action_has_a_tooltip_naming_its_shortcut(qapp):
         assert spec.tooltip and action.shortcut() == QKeySequence(spec.shortcut)
         if spec.shortcut:
             assert shortcut_text(spec) in action.toolTip()
+
+
+def test_every_row_names_a_scope_the_sheet_knows():
+    from ui.actions import SCOPES
+
+    assert {spec.scope for spec in ACTIONS} <= set(SCOPES)
+    assert {spec.id for spec in ACTIONS if spec.scope == "review"} >= {"rename_label", "export_pdf", "tick_follow_up"}
