@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from studygroup.lock import FacilitatorLock, PinBackoff, PinStore
 from ui import dialogs
-from ui.actions import SPECS
+from ui.action_table import SPECS
 
 PIN_TITLE = "Facilitator PIN"
 WRONG_PIN = "That PIN is not right. Try again, or Cancel:"

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS
-from ui.actions import ACTIONS, SCOPES, SPECS, shortcut_text, tooltip
+from ui.action_table import ACTIONS, SCOPES, SPECS
+from ui.actions import shortcut_text, tooltip
 from ui.capture.widgets import KIND_LETTERS
 
 SHEET_TITLE = "Keyboard shortcuts"

@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from studygroup.storage.store import Store
-from ui.actions import SPECS, bind_button, build_action
+from ui.action_table import SPECS
+from ui.actions import bind_button, build_action
 from ui.session_models import SessionListModel
 
 

@@ -3,7 +3,8 @@
 from PySide6.QtGui import QKeySequence
 
 from studygroup.resources import resource_path
-from ui.actions import ACTIONS, build_action, shortcut_text
+from ui.action_table import ACTIONS
+from ui.actions import build_action, shortcut_text
 
 CAPTURE_KEYS = {f"Ctrl+{n}" for n in range(1, 10)} | {f"Alt+{c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
 
@@ -43,7 +44,7 @@ def test_every_action_has_a_tooltip_naming_its_shortcut(qapp):
 
 
 def test_every_row_names_a_scope_the_sheet_knows():
-    from ui.actions import SCOPES
+    from ui.action_table import SCOPES
 
     assert {spec.scope for spec in ACTIONS} <= set(SCOPES)
     assert {spec.id for spec in ACTIONS if spec.scope == "review"} >= {"rename_label", "export_pdf", "tick_follow_up"}

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from studygroup.clock import ManualTime
 from studygroup.demo import create_demo
 from tests.ui.test_capture_page import make_session
-from ui.actions import ACTIONS
+from ui.action_table import ACTIONS
 from ui.capture.page import CapturePage
 from ui.help import KeyboardSheet
 from ui.main_window import MainWindow

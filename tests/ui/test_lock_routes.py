@@ -18,7 +18,8 @@ from studygroup.demo import demo_scenario
 from studygroup.lock import PinStore
 from studygroup.model import Observation, Participant, Phase, Session
 from ui import dialogs
-from ui.actions import ACTION_PROPERTY, ACTIONS, SPECS
+from ui.action_table import ACTIONS, SPECS
+from ui.actions import ACTION_PROPERTY
 from ui.main_window import MainWindow
 from ui.session_page import CAPTURE
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock, countdown_text
 from studygroup.model import Session
-from ui.actions import SPECS, build_actions, shortcut_text
+from ui.action_table import SPECS
+from ui.actions import build_actions, shortcut_text
 from ui.run.clock_driver import unsubscribe
 from ui.run.countdown import countdown_state, set_state
 from ui.timers import make_timer

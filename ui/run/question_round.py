@@ -16,7 +16,8 @@ from studygroup.model import Participant, Session
 from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.storage.store import Store
 from studygroup.summary import clock_text
-from ui.actions import SPECS, build_action, icon
+from ui.action_table import SPECS
+from ui.actions import build_action, icon
 from ui.facilitator_gate import FacilitatorGate
 from ui.plain_text import plain_tooltip
 from ui.style import PALETTE, repolish

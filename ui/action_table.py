@@ -1,0 +1,278 @@
+"""The action table: one row per command of the app, its key, its scope and its lock rule.
+
+Rows only; ui.actions builds them into QActions. A key appears in one row only, so no shortcut
+means two things (tests/ui/test_actions.py holds that). Each row says whether it needs the
+facilitator: with a PIN set and the session locked for participants, such an action asks for
+the PIN first (ui.facilitator_gate does the asking).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """One command: what it says, its key, its icon (a file stem in resources/icons, or none)
+    and whether a locked session asks for the facilitator's PIN before it."""
+
+    id: str
+    text: str
+    shortcut: str  # "" when the command is reached by a button, a chip or a tick box only
+    tooltip: str
+    icon: str
+    facilitator: bool
+    scope: str  # where the key works and where the keyboard sheet lists it: one of SCOPES
+    checkable: bool = False
+
+
+FACILITATOR, ANYONE = True, False
+
+# The scopes, in the keyboard sheet's order, with the sheet's heading for each.
+SCOPES = {
+    "home": "Home and Go",
+    "run": "Run",
+    "projector": "Projector view",
+    "round": "Question round",
+    "capture": "Capture",
+    "lock": "Facilitator lock",
+    "review": "Review",
+    "plan": "New session",
+}
+
+# Ctrl+1..9 and Alt+letters belong to the Capture tab (people and note kinds), so none here;
+# Ctrl+0 (write as the facilitator) is listed because the lock guards it.
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec(
+        "new_session", "New session", "Ctrl+N", "Plan a new study-group session", "new", FACILITATOR, scope="home"
+    ),
+    ActionSpec(
+        "open_demo",
+        "Open demo",
+        "Ctrl+D",
+        "Open the demo session (created the first time)",
+        "demo",
+        FACILITATOR,
+        scope="home",
+    ),
+    ActionSpec("go_home", "Home", "Alt+Home", "Back to the list of sessions", "home", FACILITATOR, scope="home"),
+    ActionSpec(
+        "quit", "Quit", "Ctrl+Q", "Close studygroup; everything is already saved", "quit", FACILITATOR, scope="home"
+    ),
+    ActionSpec(
+        "import_bundle",
+        "Import bundle…",
+        "Ctrl+O",
+        "Merge a session from another laptop or an archive (a studygroup .json bundle); "
+        "you can also drop the file on the window",
+        "",
+        FACILITATOR,
+        scope="home",
+    ),
+    ActionSpec("keyboard_sheet", "Keyboard shortcuts", "F1", "Every key of the app, by page", "", ANYONE, scope="home"),
+    ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play", FACILITATOR, scope="run"),
+    ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next", FACILITATOR, scope="run"),
+    ActionSpec(
+        "previous_phase",
+        "Previous phase",
+        "Ctrl+Left",
+        "Go back to the previous phase",
+        "previous",
+        FACILITATOR,
+        scope="run",
+    ),
+    ActionSpec("extend_1", "+1 min", "Ctrl+Up", "Give this phase one more minute", "plus", FACILITATOR, scope="run"),
+    ActionSpec(
+        "extend_5", "+5 min", "Ctrl+Shift+Up", "Give this phase five more minutes", "plus5", FACILITATOR, scope="run"
+    ),
+    ActionSpec(
+        "end_session",
+        "End session",
+        "Ctrl+E",
+        "Stop the clock for good and go to the review",
+        "stop",
+        FACILITATOR,
+        scope="run",
+    ),
+    ActionSpec(
+        "auto_advance",
+        "Advance phases automatically",
+        "Ctrl+Shift+A",
+        "Move to the next phase by itself when time is up",
+        "auto",
+        FACILITATOR,
+        checkable=True,
+        scope="run",
+    ),
+    ActionSpec(
+        "mute",
+        "Mute chime",
+        "Ctrl+M",
+        "Silence the chime at one minute left and at time up",
+        "mute",
+        FACILITATOR,
+        checkable=True,
+        scope="run",
+    ),
+    # Looking is open to all: the projector and its questions only show what the room already sees.
+    ActionSpec(
+        "projector",
+        "Projector view",
+        "Ctrl+P",
+        "Open the big room view on the projector",
+        "projector",
+        ANYONE,
+        scope="run",
+    ),
+    ActionSpec(
+        "next_question", "Next question", "PgDown", "Show the next probing question", "next", ANYONE, scope="projector"
+    ),
+    ActionSpec(
+        "previous_question",
+        "Previous question",
+        "PgUp",
+        "Show the previous question or the prompt",
+        "previous",
+        ANYONE,
+        scope="projector",
+    ),
+    ActionSpec(
+        "close_projector", "Close projector view", "Esc", "Close the projector view", "quit", ANYONE, scope="projector"
+    ),
+    # The question round (Ctrl+Shift+R / Down are the plan page's too; the two are never on screen together).
+    ActionSpec(
+        "question_round",
+        "Question round",
+        "Ctrl+Shift+Q",
+        "Show the question round: each person gets a timed turn per question",
+        "projector",
+        ANYONE,
+        checkable=True,
+        scope="round",
+    ),
+    ActionSpec(
+        "start_turn",
+        "Start round",
+        "Ctrl+Shift+R",
+        "Start the round, pause this person's turn or carry it on",
+        "play",
+        FACILITATOR,
+        scope="round",
+    ),
+    ActionSpec(
+        "next_person",
+        "Next person",
+        "Ctrl+Shift+Right",
+        "End this turn and start the next person's (the next question after the last person)",
+        "next",
+        FACILITATOR,
+        scope="round",
+    ),
+    ActionSpec(
+        "next_round_question",
+        "Next question",
+        "Ctrl+Shift+Down",
+        "Skip the rest of this question and start the next one with the first person",
+        "next",
+        FACILITATOR,
+        scope="round",
+    ),
+    ActionSpec(
+        "end_round",
+        "End round",
+        "Ctrl+Shift+End",
+        "Stop the round; everyone's airtime stays recorded",
+        "stop",
+        FACILITATOR,
+        scope="round",
+    ),
+    # Capture: anyone writes and edits their own notes; the facilitator's name and others' notes are guarded.
+    ActionSpec(
+        "write_as_facilitator",
+        "Write as the facilitator",
+        "Ctrl+0",
+        "Write as the facilitator (their chip at the right of the person bar)",
+        "",
+        FACILITATOR,
+        scope="capture",
+    ),
+    ActionSpec(
+        "edit_others_notes",
+        "Change someone else's note",
+        "",
+        "Edit or delete a note written by someone else",
+        "",
+        FACILITATOR,
+        scope="capture",
+    ),
+    # Locking is open to all (it only takes power away); unlocking asks for the PIN by its nature.
+    ActionSpec(
+        "lock",
+        "Lock for participants",
+        "Ctrl+L",
+        "Lock for participants, or unlock with the facilitator PIN",
+        "",
+        ANYONE,
+        scope="lock",
+    ),
+    # Asks for the current PIN itself, and is disabled while locked.
+    ActionSpec(
+        "change_pin", "Change PIN", "Ctrl+Shift+L", "Change or remove the facilitator PIN", "", ANYONE, scope="lock"
+    ),
+    # Review
+    ActionSpec(
+        "rename_label",
+        "Rename or merge",
+        "F2",
+        "Rename the selected journey step or tag on every note; give an existing name to merge",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+    ActionSpec(
+        "tick_follow_up",
+        "Tick a follow-up",
+        "",
+        "Tick or untick a note for whoever files bugs later (Space ticks the selected row)",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+    ActionSpec(
+        "export_pdf",
+        "Export PDF",
+        "Ctrl+Shift+E",
+        "Save the session as PDF summary (*.pdf)",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+    ActionSpec(
+        "export_md",
+        "Export Markdown",
+        "Ctrl+Shift+M",
+        "Save the session as Markdown (*.md)",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+    ActionSpec(
+        "export_csv",
+        "Export CSV",
+        "Ctrl+Shift+C",
+        "Save the session as CSV for spreadsheets (*.csv)",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+    ActionSpec(
+        "export_json",
+        "Export JSON bundle",
+        "Ctrl+Shift+J",
+        "Save the session as studygroup bundle (*.json)",
+        "",
+        FACILITATOR,
+        scope="review",
+    ),
+)
+SPECS = {spec.id: spec for spec in ACTIONS}
