@@ -1,4 +1,7 @@
-"""`python -m studygroup`: the same program as the `studygroup` command."""
+"""`python -m studygroup`: the core's command line (demo, list, export, import, backup, restore).
+
+The window is the UI's: `python -m ui` or the installed `studygroup` command opens it.
+"""
 
 import sys
 

@@ -6,11 +6,11 @@ Every error the user can act on is one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from studygroup import __version__
@@ -73,13 +73,23 @@ def _at_least_one(text: str) -> int:
     return value
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command; returns the process exit code."""
+# Opens the window on a database, maybe straight into one session; returns the exit code.
+AppRunner = Callable[[Path, "str | None"], int]
+
+
+def main(argv: list[str] | None = None, run_app: AppRunner | None = None) -> int:
+    """Run one command; returns the process exit code.
+
+    The window is the UI's, so the core is handed *run_app* (by ui.launch, the installed
+    `studygroup` command) instead of importing the UI: the core stays Qt-free and never names ui/.
+    """
     argv = sys.argv[1:] if argv is None else argv
     try:
         args = build_parser().parse_args(argv)
         if args.command in (None, "gui"):
-            return _run_gui(args)
+            if run_app is None:
+                raise StudygroupError("This command line has no window: open the app with the studygroup command.")
+            return run_app(database_path(args.db), getattr(args, "session", None))
         return _run_command(args)
     except StudygroupError as exc:
         print(f"studygroup: {exc}", file=sys.stderr)
@@ -126,12 +136,6 @@ def _sentence(exc: sqlite3.Error, path: Path) -> StorageError:
     return StorageError(
         f"The database {path} could not be used ({name}: {detail}); this is a bug in studygroup, please report it."
     )
-
-
-def _run_gui(args) -> int:
-    # The one place the core names the UI, imported lazily so the core stays Qt-free.
-    app = importlib.import_module("ui.app")
-    return app.run(database_path(getattr(args, "db", None)), session_id=getattr(args, "session", None))
 
 
 def _demo(store: Store, args) -> int:

@@ -107,10 +107,18 @@ def test_db_goes_before_or_after_the_command(monkeypatch, tmp_path, argv):
     import studygroup.cli as cli
 
     seen = []
-    monkeypatch.setattr(cli, "_run_gui", lambda args: seen.append(args.db) or 0)
     db = str(tmp_path / "here.db")
-    assert cli.main([a.format(db=db) for a in argv]) == 0
-    assert seen == [db]
+    assert cli.main([a.format(db=db) for a in argv], run_app=lambda path, session: seen.append(path) or 0) == 0
+    assert seen == [Path(db)]
+
+
+def test_the_core_command_line_has_no_window(capsys):
+    import studygroup.cli as cli
+
+    assert cli.main([]) == 2
+    assert capsys.readouterr().err == (
+        "studygroup: This command line has no window: open the app with the studygroup command.\n"
+    )
 
 
 def test_db_before_a_command(capsys, db):

@@ -20,3 +20,23 @@ def test_no_studygroup_module_imports_qt():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert len(names) >= 8
+
+
+def test_no_core_file_names_the_ui():
+    """Arrows point from ui/ down into studygroup/, never back up: not even a lazy import."""
+    import ast
+    from pathlib import Path
+
+    root = Path(studygroup.__file__).parent
+    named = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = []
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                modules = [node.value] if node.value.startswith("ui.") and " " not in node.value else []
+            named += [f"{path.relative_to(root)}:{node.lineno} {m}" for m in modules if m == "ui" or m.startswith("ui.")]
+    assert named == []
