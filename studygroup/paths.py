@@ -35,4 +35,4 @@ def user_log_dir() -> Path:
 def database_path(cli_value: str | None = None) -> Path:
     """--db wins, then $STUDYGROUP_DB, then the per-user default."""
     chosen = cli_value or os.environ.get(DB_ENV)
-    return Path(chosen).expanduser() if chosen else user_data_dir() / "studygroup.storage.db"
+    return Path(chosen).expanduser() if chosen else user_data_dir() / "studygroup.db"

@@ -39,7 +39,7 @@ def test_environment_variable_chooses_database(capsys, tmp_path, monkeypatch):
 
 def test_default_database_lives_in_user_data_folder(capsys, isolated_user_dirs):
     assert run(capsys, "demo")[0] == 0
-    assert (isolated_user_dirs / "data" / "studygroup" / "studygroup.storage.db").exists()
+    assert (isolated_user_dirs / "data" / "studygroup" / "studygroup.db").exists()
 
 
 def test_json_export_then_import_elsewhere(capsys, db, tmp_path):
