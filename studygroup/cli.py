@@ -12,6 +12,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from studygroup import __version__
 from studygroup.errors import StorageError, StudygroupError, storage_error
@@ -27,7 +28,7 @@ READ_ONLY = ("list", "export", "backup")
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in one line instead of a usage block."""
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         raise StudygroupError(f"{message} (see 'studygroup --help')")
 
 
@@ -101,7 +102,7 @@ def main(argv: list[str] | None = None, run_app: AppRunner | None = None) -> int
         return 130
 
 
-def _run_command(args) -> int:
+def _run_command(args: argparse.Namespace) -> int:
     """Run a command on its database; a sqlite3 error no layer below translated still becomes one sentence."""
     db_path = database_path(args.db)
     try:
@@ -138,7 +139,7 @@ def _sentence(exc: sqlite3.Error, path: Path) -> StorageError:
     )
 
 
-def _demo(store: Store, args) -> int:
+def _demo(store: Store, args: argparse.Namespace) -> int:
     from studygroup.demo import create_demo
 
     session = create_demo(store)
@@ -147,7 +148,7 @@ def _demo(store: Store, args) -> int:
     return 0
 
 
-def _list(store: Store, args) -> int:
+def _list(store: Store, args: argparse.Namespace) -> int:
     sessions = store.list_sessions()
     if args.json:
         print(json.dumps(sessions, ensure_ascii=False, indent=1))
@@ -159,7 +160,7 @@ def _list(store: Store, args) -> int:
     return 0
 
 
-def _export(store: Store, args) -> int:
+def _export(store: Store, args: argparse.Namespace) -> int:
     session = store.find_session(args.session)
     output = Path(args.output)
     if args.format == "json":
@@ -174,7 +175,7 @@ def _export(store: Store, args) -> int:
     return 0
 
 
-def _import(store: Store, args) -> int:
+def _import(store: Store, args: argparse.Namespace) -> int:
     from studygroup.exchange.bundle import import_bundle
 
     report = import_bundle(store, Path(args.file))
@@ -184,14 +185,14 @@ def _import(store: Store, args) -> int:
     return 0
 
 
-def _backup(store: Store, args) -> int:
+def _backup(store: Store, args: argparse.Namespace) -> int:
     from studygroup.storage.backup import make_backup
 
     print(f"Backed up to {make_backup(store.db.connection, store.path, keep=args.keep)}")
     return 0
 
 
-def _restore(args) -> int:
+def _restore(args: argparse.Namespace) -> int:
     # Runs without opening the store: the database being replaced may be the damaged one.
     from studygroup.storage.backup import list_backups, restore_backup
 

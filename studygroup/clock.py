@@ -10,6 +10,7 @@ import math
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from studygroup.model import Phase, Session
 
@@ -34,6 +35,18 @@ def countdown_level(remaining: float, planned: float) -> str:
         return "overtime"
     left = remaining / planned if planned else 0.0
     return "critical" if left <= CRITICAL_FRACTION else "low" if left <= LOW_FRACTION else "normal"
+
+
+class MonotonicSource(Protocol):
+    """A clock for durations: all a question round needs."""
+
+    def monotonic(self) -> float: ...
+
+
+class TimeSource(MonotonicSource, Protocol):
+    """Monotonic time for durations and wall time for anchors (SystemTime, ManualTime)."""
+
+    def wall(self) -> float: ...
 
 
 class SystemTime:
@@ -67,7 +80,9 @@ class ManualTime:
 class SessionClock:
     """Runs a session's agenda. Listeners get event names; `persist` saves state changes."""
 
-    def __init__(self, session: Session, time_source=None, persist: Callable[[Session], None] | None = None):
+    def __init__(
+        self, session: Session, time_source: TimeSource | None = None, persist: Callable[[Session], None] | None = None
+    ):
         self.session = session
         self.time = time_source or SystemTime()
         self.persist = persist
@@ -173,7 +188,9 @@ class SessionClock:
         was_running = self.running
         if was_running:
             self._close_segment()
-        self.phase.ended_at = self.time.wall()
+        left = self.phase  # None when current_phase pointed past the phases (an edited or older database)
+        if left is not None:
+            left.ended_at = self.time.wall()
         self.session.current_phase = index
         if was_running:
             self._open_segment()
@@ -211,14 +228,17 @@ class SessionClock:
 
     def _open_segment(self) -> None:
         self._segment_start = self.time.monotonic()
-        self.session.running_since = self.time.wall()
-        if self.phase.started_at is None:
-            self.phase.started_at = self.session.running_since
-        self.phase.ended_at = None
+        self.session.running_since = now = self.time.wall()
+        phase = self.phase
+        if phase is not None:
+            if phase.started_at is None:
+                phase.started_at = now
+            phase.ended_at = None
 
     def _close_segment(self) -> None:
-        if self._segment_start is not None:
-            self.phase.elapsed_seconds += self.time.monotonic() - self._segment_start
+        phase = self.phase  # None when current_phase points past the phases: the segment has nowhere to go
+        if self._segment_start is not None and phase is not None:
+            phase.elapsed_seconds += self.time.monotonic() - self._segment_start
         self._segment_start = None
         self.session.running_since = None
 

@@ -108,6 +108,8 @@ def _demo_notes(session: Session, rng: random.Random) -> list[Observation]:
     notes, phase_start = [], 0.0
     weights = (2, 2, 40, 10, 6)  # most notes are written while experiencing the product
     for phase, weight in zip(session.phases, weights, strict=False):
+        started = phase.started_at
+        assert started is not None, "_give_phases_actuals gives every demo phase a start"
         for _ in range(weight):
             kind = rng.choice(list(NOTES))
             author = rng.choice(session.participants)
@@ -123,7 +125,7 @@ def _demo_notes(session: Session, rng: random.Random) -> list[Observation]:
                     author_id=author.id,
                     phase_id=phase.id,
                     session_seconds=round(at, 1),
-                    wall_time=phase.started_at + (at - phase_start),
+                    wall_time=started + (at - phase_start),
                     journey_step=rng.choice(STEPS),
                     tags=[t[1:] for t in tags],
                     follow_up=kind == "bad_day" and rng.random() < 0.5,

@@ -11,10 +11,16 @@ import math
 import random
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 MIN_SIZE, MAX_SIZE, TARGET_SIZE = 4, 8, 6
 Person = TypeVar("Person")
+
+
+class RoleHolder(Protocol):
+    """Someone a role can be dealt to: a Participant, or a person in the plan's table."""
+
+    role: str
 
 
 def size_warning(n: int, min_size: int = MIN_SIZE, max_size: int = MAX_SIZE) -> str | None:
@@ -93,7 +99,7 @@ def _deal_slots(bucket_sizes: list[int], k: int) -> list[list[int]]:
     return slots
 
 
-def sessions_attended(person) -> int:
+def sessions_attended(person: object) -> int:
     return int(getattr(person, "sessions_attended", 0) or 0)
 
 
@@ -110,7 +116,7 @@ def pick_group(groups: Sequence[Sequence[Person]]) -> int:
     )
 
 
-def deal_roles(participants: Sequence, roles: Sequence[str], seed: int) -> list[str]:
+def deal_roles(participants: Sequence[RoleHolder], roles: Sequence[str], seed: int) -> list[str]:
     """Give each participant a role from the card at random (sets `.role`; returns the roles).
 
     Every role is dealt once before any is dealt twice; with no roles everyone gets "".

@@ -50,16 +50,13 @@ def _clip_all(items: list[str], limit: int) -> list[str]:
 
 def clip_note(note: Observation) -> Observation:
     """*note* itself when every field is within its limit, else a copy with the long ones cut."""
-    fields = {
-        "text": clip(note.text, MAX_NOTE),
-        "journey_step": clip(note.journey_step, MAX_STEP),
-        "expected": clip(note.expected, MAX_NOTE),
-        "happened": clip(note.happened, MAX_NOTE),
-        "tags": _clip_all(note.tags, MAX_TAG),
-    }
-    if all(value == getattr(note, name) for name, value in fields.items()):
+    text, step = clip(note.text, MAX_NOTE), clip(note.journey_step, MAX_STEP)
+    expected, happened = clip(note.expected, MAX_NOTE), clip(note.happened, MAX_NOTE)
+    tags = _clip_all(note.tags, MAX_TAG)
+    clipped = (text, step, expected, happened, tags)
+    if clipped == (note.text, note.journey_step, note.expected, note.happened, note.tags):
         return note
-    return dataclasses.replace(note, **fields)
+    return dataclasses.replace(note, text=text, journey_step=step, expected=expected, happened=happened, tags=tags)
 
 
 def clip_session(session: Session) -> Session:

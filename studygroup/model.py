@@ -166,4 +166,4 @@ class Draft:
     author_id: str | None
     text: str
     updated_at: float = 0.0
-    form: dict = field(default_factory=dict)  # choices around the text (kind, severity, step, ...)
+    form: dict[str, object] = field(default_factory=dict)  # choices around the text (kind, severity, step, ...)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
+from studygroup.clock import MonotonicSource
 from studygroup.model import Participant, Session
 
 DEFAULT_TURN_SECONDS = 90.0
@@ -20,7 +21,7 @@ class QuestionRound:
     def __init__(
         self,
         session: Session,
-        time_source,
+        time_source: MonotonicSource,
         persist: Callable[[Session], None] | None = None,
         turn_seconds: float = DEFAULT_TURN_SECONDS,
         seed: int | None = None,
@@ -52,7 +53,8 @@ class QuestionRound:
         return self._turn_started is not None
 
     def turn_elapsed(self) -> float:
-        return self.time.monotonic() - self._turn_started if self.running else 0.0
+        started = self._turn_started
+        return self.time.monotonic() - started if started is not None else 0.0
 
     def turn_remaining(self) -> float:
         """Seconds left in this person's turn; negative once they run over."""

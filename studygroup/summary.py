@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from studygroup.model import KIND_KEYS, KIND_LABELS, Observation, Session
@@ -31,10 +32,10 @@ class Summary:
     session: Session
     notes: list[Observation]  # live notes in session-time order
     headlines: list[str]
-    by_phase: dict[str, Counter]  # phase name -> kind counts, in agenda order
-    by_step: dict[str, Counter]  # journey step -> kind counts, busiest first
-    step_counts: Counter  # journey step -> notes naming it
-    tag_counts: Counter  # tag -> notes carrying it
+    by_phase: dict[str, Counter[str]]  # phase name -> kind counts, in agenda order
+    by_step: dict[str, Counter[str]]  # journey step -> kind counts, busiest first
+    step_counts: Counter[str]  # journey step -> notes naming it
+    tag_counts: Counter[str]  # tag -> notes carrying it
     quotes: dict[str, list[Observation]]
     agenda: list[AgendaRow]
     follow_ups: list[Observation]
@@ -56,7 +57,7 @@ class Summary:
 def summarise(session: Session, observations: list[Observation]) -> Summary:
     """The summary of *session* from its notes (deleted ones are left out)."""
     notes = sorted((o for o in observations if not o.deleted), key=lambda o: (o.session_seconds, o.wall_time))
-    phase_names = {p.id: p.name for p in session.phases}
+    phase_names: dict[str | None, str] = {p.id: p.name for p in session.phases}
     return Summary(
         session=session,
         notes=notes,
@@ -79,9 +80,11 @@ def summarise(session: Session, observations: list[Observation]) -> Summary:
     )
 
 
-def _counts_by(notes, key, order: list[str] | None = None) -> dict[str, Counter]:
+def _counts_by(
+    notes: list[Observation], key: Callable[[Observation], str], order: list[str] | None = None
+) -> dict[str, Counter[str]]:
     """Kind counts per key: the keys in *order* first (even when empty), then the rest busiest first."""
-    table: dict[str, Counter] = {name: Counter() for name in order or []}
+    table: dict[str, Counter[str]] = {name: Counter() for name in order or []}
     for note in notes:
         table.setdefault(key(note), Counter())[note.kind] += 1
     known = set(order or [])
@@ -135,7 +138,7 @@ def headlines(session: Session, notes: list[Observation]) -> list[str]:
 
 def _worst_place(session: Session, bad_day: list[Observation]) -> tuple[str, int]:
     """The journey step (or phase) where the most different people had a bad day."""
-    by_place: dict[str, set] = {}
+    by_place: dict[str, set[str | None]] = {}
     for note in bad_day:
         phase = session.phase_by_id(note.phase_id)
         place = note.journey_step or (phase.name if phase else "the session")
@@ -164,7 +167,7 @@ def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, kind)
 
 
-def kind_series(table: dict[str, Counter]) -> list[tuple[str, list[int]]]:
+def kind_series(table: dict[str, Counter[str]]) -> list[tuple[str, list[int]]]:
     """(kind, counts per category) for every kind, in the shared kind order, for stacked charts."""
     return [(kind, [table[name][kind] for name in table]) for kind in KIND_KEYS]
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol
 
 from studygroup.errors import BundleError, InvalidRecord
 from studygroup.resources import resource_path
@@ -30,28 +30,36 @@ SCHEMA_FILE = ("schemas", f"bundle-{VERSION}.schema.json")
 _QUOTE_CHARS = 40  # how much of a refused value a sentence repeats
 
 
-def _strict_integer(_checker, instance) -> bool:
+class _Validator(Protocol):
+    """The part of a jsonschema validator used here (jsonschema ships no type hints)."""
+
+    def iter_errors(self, instance: object) -> Iterator[ValidationError]: ...
+
+
+def _strict_integer(_checker: object, instance: object) -> bool:
     """JSON Schema counts 1.0 as an integer; studygroup does not (a count is never written 1.0)."""
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
 @functools.cache
-def _validator_class():
+def _validator_class() -> Callable[[dict[str, Any]], _Validator]:
     """jsonschema's 2020-12 validator with studygroup's integers; imported on first use, not at start-up."""
     from jsonschema import Draft202012Validator, validators
 
-    return validators.extend(
+    extended: Callable[[dict[str, Any]], _Validator] = validators.extend(
         Draft202012Validator, type_checker=Draft202012Validator.TYPE_CHECKER.redefine("integer", _strict_integer)
     )
+    return extended
 
 
 @functools.cache
 def schema() -> dict[str, Any]:
-    return json.loads(resource_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(resource_path(*SCHEMA_FILE).read_text(encoding="utf-8"))
+    return loaded
 
 
 @functools.cache
-def _validator(definition: str | None = None):
+def _validator(definition: str | None = None) -> _Validator:
     """The validator for the whole bundle, or for one of its $defs (a session, a note, a draft)."""
     whole, validator = schema(), _validator_class()
     if definition is None:
@@ -70,9 +78,7 @@ def read_bundle(path: Path) -> dict[str, Any]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise BundleError(f"{path} is not UTF-8 text (byte {exc.start}); it is not a bundle.") from None
-    data = parse_bundle_text(text, str(path))
-    check_bundle(data)
-    return data
+    return check_bundle(parse_bundle_text(text, str(path)))
 
 
 def _read_capped(path: Path) -> bytes:
@@ -91,9 +97,10 @@ def _read_capped(path: Path) -> bytes:
     return raw
 
 
-def _read_up_to(handle, limit: int) -> bytes:
+def _read_up_to(handle: BinaryIO, limit: int) -> bytes:
     """Read until EOF or *limit* bytes: a pipe hands its bytes over in pieces."""
-    chunks, size = [], 0
+    chunks: list[bytes] = []
+    size = 0
     while size < limit:
         chunk = handle.read(min(1 << 20, limit - size))
         if not chunk:
@@ -110,11 +117,11 @@ def _finite(number: str) -> float:
     return value
 
 
-def _no_constant(name: str):
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a number a bundle may hold")
 
 
-def parse_bundle_text(text: str, source: str) -> Any:
+def parse_bundle_text(text: str, source: str) -> object:
     """JSON with every number finite (no NaN, Infinity or 1e400) and no nesting past Python's stack."""
     try:
         return json.loads(text, parse_float=_finite, parse_constant=_no_constant)
@@ -131,8 +138,8 @@ def parse_bundle_text(text: str, source: str) -> Any:
 # --- checking ---------------------------------------------------------------------------------
 
 
-def check_bundle(data: Any) -> None:
-    """Raise BundleError unless *data* is a bundle this studygroup can import whole."""
+def check_bundle(data: object) -> dict[str, Any]:
+    """*data* as a bundle; BundleError unless it is one this studygroup can import whole."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BundleError('This file is not a studygroup bundle (its "format" is not "studygroup-bundle").')
     version = data.get("version")
@@ -143,6 +150,7 @@ def check_bundle(data: Any) -> None:
     _check_schema(_validator(), data, "")
     _check_unicode(data, "")
     _check_references(data)
+    return data
 
 
 def check_record(definition: str, record: dict[str, Any], where: str) -> None:
@@ -158,7 +166,7 @@ def check_record(definition: str, record: dict[str, Any], where: str) -> None:
         raise InvalidRecord(str(exc)) from None
 
 
-def _check_schema(validator, data: Any, where: str) -> None:
+def _check_schema(validator: _Validator, data: object, where: str) -> None:
     from jsonschema.exceptions import best_match
 
     error = best_match(validator.iter_errors(data))
@@ -166,7 +174,7 @@ def _check_schema(validator, data: Any, where: str) -> None:
         raise BundleError(_sentence(error, where))
 
 
-def _check_unicode(value: Any, where: str) -> None:
+def _check_unicode(value: object, where: str) -> None:
     """Lone surrogates ("\\udc80") parse as JSON but cannot be written as UTF-8 again."""
     for path, text in _strings(value, where):
         try:
@@ -179,7 +187,7 @@ def _check_unicode(value: Any, where: str) -> None:
             ) from None
 
 
-def _strings(value: Any, path: str) -> Iterator[tuple[str, str]]:
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
@@ -219,7 +227,7 @@ def _check_references(data: dict[str, Any]) -> None:
         authors.add(author)
 
 
-def _unique_ids(items: list[dict], where: str) -> set[str]:
+def _unique_ids(items: list[dict[str, Any]], where: str) -> set[str]:
     seen: set[str] = set()
     for index, item in enumerate(items):
         if item["id"] in seen:
@@ -228,7 +236,7 @@ def _unique_ids(items: list[dict], where: str) -> set[str]:
     return seen
 
 
-def _check_note_refs(note: dict, where: str, session_id: str, people: set[str], phases: set[str]) -> None:
+def _check_note_refs(note: dict[str, Any], where: str, session_id: str, people: set[str], phases: set[str]) -> None:
     if note["session_id"] != session_id:
         raise BundleError(f"{where}.session_id: the note belongs to another session than the bundle's.")
     if note.get("author_id") is not None and note["author_id"] not in people:
@@ -249,7 +257,7 @@ def _sentence(error: ValidationError, where: str) -> str:
     return f"{path or 'the bundle'}: {message}."
 
 
-def _path(where: str, parts) -> str:
+def _path(where: str, parts: Iterable[int | str]) -> str:
     path = where
     for part in parts:
         path = _join(path, part)
@@ -265,7 +273,7 @@ def _join(path: str, part: int | str) -> str:
     return f"{path}.{part}" if path else part
 
 
-def _quote(value: Any) -> str:
+def _quote(value: object) -> str:
     text = (
         json.dumps(value, ensure_ascii=False)
         if not isinstance(value, (dict, list))
@@ -286,13 +294,14 @@ _TYPE_WORDS = {
 }
 
 
-def _type_words(expected) -> str:
+def _type_words(expected: str | list[str]) -> str:
     names = expected if isinstance(expected, list) else [expected]
     return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
 
 
 def _fallback(error: ValidationError) -> str:
-    return error.message[:200]
+    message: str = error.message
+    return message[:200]
 
 
 def _range(error: ValidationError) -> str:

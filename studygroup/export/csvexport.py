@@ -42,7 +42,7 @@ def export_csv(session: Session, observations: list[Observation], path: Path) ->
             writer.writerow([csv_cell(value) for value in row(session, note, summary.phase_name(note))])
 
 
-def row(session: Session, note: Observation, phase_name: str) -> list:
+def row(session: Session, note: Observation, phase_name: str) -> list[str | int]:
     person = session.participant(note.author_id)
     return [
         note.id,

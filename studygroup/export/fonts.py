@@ -96,7 +96,8 @@ def fallback_for(char: str) -> str | None:
 
 def font_runs(text: str) -> Iterator[tuple[str | None, str]]:
     """(font, characters) runs of *text*; None is DejaVu Sans. Marks and joiners join the run before."""
-    run_font, run = None, []
+    run_font: str | None = None
+    run: list[str] = []
     for char in text:
         font = fallback_for(char)
         if (

@@ -6,6 +6,7 @@ note that contains Markdown or HTML is shown as typed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from studygroup.export.textsafe import md_text
@@ -66,8 +67,10 @@ def _cover(summary: Summary) -> list[str]:
     return lines
 
 
-def _table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:
-    cells = lambda row: "| " + " | ".join(md_text(str(v)).replace("\n", " ") for v in row) + " |"  # noqa: E731
+def _table(header: tuple[str, ...], rows: Sequence[tuple[object, ...]]) -> list[str]:
+    def cells(row: tuple[object, ...]) -> str:
+        return "| " + " | ".join(md_text(str(v)).replace("\n", " ") for v in row) + " |"
+
     return [cells(header), "|" + "---|" * len(header), *(cells(row) for row in rows)]
 
 

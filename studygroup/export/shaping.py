@@ -21,9 +21,24 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
+
+
+class Frag(Protocol):
+    """What we read of a reportlab ParaFrag (an untyped attribute bag; some also carry a `cbDefn`)."""
+
+    fontName: str
+    fontSize: float
+
+
+Piece = tuple[Frag, str]  # (frag, text); the text may be a ttfonts.ShapedStr
+# reportlab's frag word: [width, piece, piece, ...]. It mixes a number with pieces in one list and
+# reportlab has no type hints, so its items stay loosely typed.
+FragWord = list[Any]
 
 # Private use, planes 15 and 16: studygroup.export.textsafe keeps typed ones out of the PDF, so no clash.
 _ALIASES = itertools.chain(range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE))
@@ -45,7 +60,7 @@ def install() -> None:
     paragraph._fragWordIter = frag_word_iter
 
 
-def shape_frag_word(word, *args, **kwargs):
+def shape_frag_word(word: FragWord, *args: object, **kwargs: object) -> FragWord:
     """Shape each run of one font in *word* separately; returns *word* itself when nothing changes."""
     if isinstance(word, ttfonts.ShapedFragWord) or any(isinstance(text, ttfonts.ShapedStr) for _, text in word[1:]):
         return word
@@ -70,7 +85,7 @@ def shape_frag_word(word, *args, **kwargs):
     return shaped if changed else word
 
 
-def frag_word_iter(word):
+def frag_word_iter(word: FragWord) -> Iterator[tuple[Frag, float, str]]:
     """(frag, width, piece) for *word*, cut only between clusters: what reportlab cuts a long word at.
 
     Shaped pieces stay shaped and keep harfbuzz's advances; a vowel sign drawn before its
@@ -110,29 +125,32 @@ def _source(glyph: str) -> str:
     return _alias_text.get(ord(glyph), glyph)
 
 
-def _width(piece: str, frag) -> float:
+def _width(piece: str, frag: Frag) -> float:
+    width: float
     if not isinstance(piece, ttfonts.ShapedStr):
-        return pdfmetrics.stringWidth(piece, frag.fontName, frag.fontSize)
-    return sum(
+        width = pdfmetrics.stringWidth(piece, frag.fontName, frag.fontSize)
+        return width
+    width = sum(
         data.x_advance * frag.fontSize / 1000
         if data.cluster != _UNSHAPED
         else pdfmetrics.stringWidth(char, frag.fontName, frag.fontSize)
         for char, data in zip(piece, piece.__shapeData__, strict=False)
     )
+    return width
 
 
-def _font_of(piece) -> str:
+def _font_of(piece: Piece) -> str:
     return piece[0].fontName
 
 
-def _typed(pieces) -> str:
+def _typed(pieces: Iterable[Piece]) -> str:
     """The characters as typed, indexed as harfbuzz numbers its clusters."""
     return "".join(text for frag, text in pieces if not hasattr(frag, "cbDefn"))
 
 
-def _readable(word, typed: str):
+def _readable(word: FragWord, typed: str) -> FragWord:
     """*word*, with the glyphs of each cluster that do not spell its characters drawn through aliases."""
-    if not isinstance(word, ttfonts.ShapedFragWord):
+    if not _is_shaped(word):
         return word
     glyphs = [
         (i, j, char, data.cluster)
@@ -144,12 +162,12 @@ def _readable(word, typed: str):
     ends = dict(zip(starts, starts[1:] + [len(typed)], strict=False))
     chars = {(i, j): char for i, j, char, _ in glyphs}
     for cluster, members in itertools.groupby(sorted(glyphs, key=lambda g: g[3]), key=lambda g: g[3]):
-        members = list(members)
+        group = list(members)
         text = typed[cluster : ends[cluster]] if cluster in ends else ""
-        if not text or "".join(char for _, _, char, _ in members) == text:
+        if not text or "".join(char for _, _, char, _ in group) == text:
             continue
-        for n, (i, j, char, _) in enumerate(members):  # in drawing order: read left to right, they spell *text*
-            part = text[n * len(text) // len(members) : (n + 1) * len(text) // len(members)]
+        for n, (i, j, char, _) in enumerate(group):  # in drawing order: read left to right, they spell *text*
+            part = text[n * len(text) // len(group) : (n + 1) * len(text) // len(group)]
             chars[(i, j)] = _alias(word[i][0].fontName, char, part)
     for i in {i for i, *_ in glyphs}:
         frag, text = word[i]
@@ -157,6 +175,11 @@ def _readable(word, typed: str):
         if new != text:
             word[i] = (frag, ttfonts.ShapedStr(new, shapeData=text.__shapeData__))
     return word
+
+
+def _is_shaped(word: FragWord) -> bool:
+    # A function, not an inline isinstance: narrowing to reportlab's untyped class would make *word* Any.
+    return isinstance(word, ttfonts.ShapedFragWord)
 
 
 def _alias(font_name: str, char: str, text: str) -> str:
@@ -174,7 +197,7 @@ def _alias(font_name: str, char: str, text: str) -> str:
     return chr(_alias_codes[key])
 
 
-def to_unicode_cmap(fontname: str, subset: list) -> str:
+def to_unicode_cmap(fontname: str, subset: Sequence[object]) -> str:
     """reportlab's ToUnicode map, with aliases spelt out and non-BMP characters as UTF-16 pairs.
 
     reportlab writes U+1F600 as `<1F600>`, an odd-length hex string that PDF readers reject;
@@ -184,7 +207,7 @@ def to_unicode_cmap(fontname: str, subset: list) -> str:
     return _BFCHAR.sub(lambda m: m.group(1) + entries + m.group(3), _reportlab_cmap(fontname, subset), count=1)
 
 
-def _utf16(code) -> str:
+def _utf16(code: object) -> str:
     text = _alias_text.get(code) if isinstance(code, int) else None
     if text is None:
         text = chr(code) if isinstance(code, int) else str(code)

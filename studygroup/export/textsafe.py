@@ -92,7 +92,7 @@ def md_text(text: str) -> str:
     return _MD_LINE_START.sub(_escape_line_start, safe)
 
 
-def _escape_line_start(match: re.Match) -> str:
+def _escape_line_start(match: re.Match[str]) -> str:
     indent, marker = match.groups()
     # "1." becomes "1\." (the dot makes the list); "#", "-", "+", "=" get a backslash before them.
     return indent + (marker + "\\" if marker[0].isdigit() else "\\" + marker)

@@ -161,7 +161,8 @@ def _check_sound(db: Database) -> None:
 
 
 def schema_version(db: Database) -> int:
-    return db.connection.execute("PRAGMA user_version").fetchone()[0]
+    version: int = db.connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
 
 
 def migrate(db: Database, target: int = SCHEMA_VERSION) -> None:

@@ -20,10 +20,8 @@ from pathlib import Path
 
 from studygroup.errors import DatabaseInUse
 
-try:
+if sys.platform != "win32":  # Windows has no fcntl: Qt keeps its lock file open there, which already bars removing it
     import fcntl
-except ImportError:  # Windows: Qt keeps its lock file open there, which already bars removing it
-    fcntl = None
 
 FileIdentity = tuple[int, int]
 
@@ -154,9 +152,8 @@ def _take_lock(db_path: Path, then: str) -> int | None:
 
 def _write_owner(fd: int, path: Path) -> None:
     """Our lines in Qt's order, so the app's QLockFile sees a live owner and stays out."""
-    if fcntl is not None:
-        with contextlib.suppress(OSError):  # as Qt: nobody can remove it while we live (not on every file system)
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    with contextlib.suppress(OSError):  # as Qt: nobody can remove it while we live (not on every file system)
+        _lock_exclusive(fd)
     name = _process_name(os.getpid()) or Path(os.path.realpath(sys.executable)).name
     lines = (str(os.getpid()), name, _host_name(), _machine_id(), _boot_id())
     data = "".join(line + "\n" for line in lines).encode("utf-8")
@@ -170,11 +167,16 @@ def _remove_stale(path: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_WRONLY)
         try:
-            if fcntl is not None:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _lock_exclusive(fd)
             os.unlink(path)
         finally:
             os.close(fd)
+
+
+def _lock_exclusive(fd: int) -> None:
+    """Lock *fd* without waiting (OSError when someone holds it); nothing on Windows, which has no flock."""
+    if sys.platform != "win32":
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _same_host(owner: LockOwner) -> bool:

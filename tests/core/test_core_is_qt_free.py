@@ -38,5 +38,6 @@ def test_no_core_file_names_the_ui():
                 modules = [node.module]
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):
                 modules = [node.value] if node.value.startswith("ui.") and " " not in node.value else []
-            named += [f"{path.relative_to(root)}:{node.lineno} {m}" for m in modules if m == "ui" or m.startswith("ui.")]
+            ui_modules = [m for m in modules if m == "ui" or m.startswith("ui.")]
+            named += [f"{path.relative_to(root)}:{node.lineno} {m}" for m in ui_modules]
     assert named == []
