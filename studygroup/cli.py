@@ -181,9 +181,7 @@ def _import(store: Store, args) -> int:
 
 
 def _backup(store: Store, args) -> int:
-    from studygroup.storage.backup import make_backup
-
-    print(f"Backed up to {make_backup(store.db.connection, store.path, keep=args.keep)}")
+    print(f"Backed up to {store.backup(keep=args.keep)}")
     return 0
 
 
