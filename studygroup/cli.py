@@ -186,9 +186,7 @@ def _import(store: Store, args: argparse.Namespace) -> int:
 
 
 def _backup(store: Store, args: argparse.Namespace) -> int:
-    from studygroup.storage.backup import make_backup
-
-    print(f"Backed up to {make_backup(store.db.connection, store.path, keep=args.keep)}")
+    print(f"Backed up to {store.backup(keep=args.keep)}")
     return 0
 
 

@@ -7,6 +7,7 @@ touched note is kept, and all of one rename happens in one transaction.
 from __future__ import annotations
 
 from studygroup.errors import StudygroupError
+from studygroup.model import Session
 from studygroup.storage.store import Store
 
 
@@ -17,27 +18,28 @@ def _clean_label(label: str, what: str) -> str:
     return cleaned
 
 
-def rename_journey_step(store: Store, session_id: str, old: str, new: str) -> int:
-    """Rename a journey step on every note (merging when *new* exists); returns notes changed."""
+def rename_journey_step(store: Store, session: Session, old: str, new: str) -> int:
+    """Rename a journey step on every note and in the session's list (merging when *new* exists).
+
+    *session* is the one in memory, which follows the store. Returns how many notes changed.
+    """
     new = _clean_label(new, "journey step")
-    with store.db.atomic():
+    with store.atomic():
         changed = 0
-        for note in store.observations(session_id, include_deleted=True):
+        for note in store.observations(session.id, include_deleted=True):
             if note.journey_step == old:
                 note.journey_step = new
                 store.update_observation(note)
                 changed += 1
-        session = store.load_session(session_id)
-        steps = [new if s == old else s for s in session.journey_steps]
-        session.journey_steps = list(dict.fromkeys(steps))  # a merge leaves one entry
-        store.save_session(session)
+        steps = store.rename_journey_step(session.id, old, new)
+    session.journey_steps[:] = steps  # in place: whoever holds the list sees the new steps
     return changed
 
 
 def rename_tag(store: Store, session_id: str, old: str, new: str) -> int:
     """Rename a tag on every note (merging when *new* exists); returns notes changed."""
     new = _clean_label(new, "tag").lstrip("#")
-    with store.db.atomic():
+    with store.atomic():
         changed = 0
         for note in store.observations(session_id, include_deleted=True):
             if old in note.tags:
@@ -49,7 +51,7 @@ def rename_tag(store: Store, session_id: str, old: str, new: str) -> int:
 
 def set_follow_up(store: Store, session_id: str, observation_id: str, follow_up: bool) -> None:
     """Tick or untick a note for follow-up by whoever files bugs later."""
-    with store.db.atomic():
+    with store.atomic():
         note = next((o for o in store.observations(session_id) if o.id == observation_id), None)
         if note is None:
             raise StudygroupError("That note is no longer in this session.")

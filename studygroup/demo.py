@@ -138,7 +138,7 @@ def _demo_notes(session: Session, rng: random.Random) -> list[Observation]:
 def create_demo(store: Store, seed: int = 7) -> Session:
     """Write a new demo session into the store in one transaction."""
     session, notes = build_demo_session(seed)
-    with store.db.atomic():
+    with store.atomic():
         store.save_session(session)
         for note in notes:
             store.add_observation(note)

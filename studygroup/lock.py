@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import secrets
 import time
 from collections.abc import Callable
 
 from studygroup.errors import StudygroupError
-from studygroup.storage.db import Database
+from studygroup.storage.store import Store
 
 MIN_PIN_LENGTH = 4
 FREE_TRIES = 3  # wrong PINs allowed before any waiting
@@ -47,30 +46,16 @@ def wait_after(failures: int) -> float:
 
 
 class PinStore:
-    """The PIN, the failure count and participant mode, in one database; *now* is wall time."""
+    """The PIN, the failure count and participant mode, in the store's settings; *now* is wall time."""
 
-    def __init__(self, db: Database, now: Callable[[], float] = time.time):
-        self.db = db
+    def __init__(self, store: Store, now: Callable[[], float] = time.time):
+        self.store = store
         self.now = now
-
-    # --- settings rows --------------------------------------------------------
-
-    def _get(self, key: str):
-        with self.db.translate_errors():
-            row = self.db.connection.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
-
-    def _put(self, key: str, value) -> None:
-        with self.db.atomic() as conn:
-            if value is None:
-                conn.execute("DELETE FROM settings WHERE key = ?", (key,))
-            else:
-                conn.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", (key, json.dumps(value)))
 
     # --- the PIN ----------------------------------------------------------------
 
     def has_pin(self) -> bool:
-        return self._get(_PIN_KEY) is not None
+        return self.store.setting(_PIN_KEY) is not None
 
     def set_pin(self, pin: str) -> None:
         """Replace the PIN; only a salted hash and its cost parameters are stored."""
@@ -78,22 +63,22 @@ class PinStore:
             raise ValueError(f"A PIN needs at least {MIN_PIN_LENGTH} characters.")
         salt = secrets.token_bytes(16)
         record = dict(_SCRYPT, salt=salt.hex(), hash=hash_pin(pin, salt, **_SCRYPT).hex())
-        self._put(_PIN_KEY, record)
-        self._put(_FAILURES_KEY, None)
+        self.store.put_setting(_PIN_KEY, record)
+        self.store.put_setting(_FAILURES_KEY, None)
 
     def clear_pin(self) -> None:
         """Remove the PIN: nothing is locked any more."""
         for key in (_PIN_KEY, _FAILURES_KEY, _MODE_KEY):
-            self._put(key, None)
+            self.store.put_setting(key, None)
 
     def seconds_to_wait(self) -> float:
-        failures = self._get(_FAILURES_KEY) or {"count": 0, "last": 0.0}
+        failures = self.store.setting(_FAILURES_KEY) or {"count": 0, "last": 0.0}
         ready_at = failures["last"] + wait_after(failures["count"])
         return max(0.0, ready_at - self.now())
 
     def check_pin(self, pin: str) -> bool:
         """True for the right PIN. A wrong one counts; while backing off, raises PinBackoff unchecked."""
-        record = self._get(_PIN_KEY)
+        record = self.store.setting(_PIN_KEY)
         if record is None:
             return True  # no PIN: nothing to protect
         wait = self.seconds_to_wait()
@@ -102,21 +87,21 @@ class PinStore:
         salt = bytes.fromhex(record["salt"])
         given = hash_pin(pin, salt, n=record["n"], r=record["r"], p=record["p"])
         if hmac.compare_digest(given, bytes.fromhex(record["hash"])):
-            self._put(_FAILURES_KEY, None)
+            self.store.put_setting(_FAILURES_KEY, None)
             return True
-        failures = self._get(_FAILURES_KEY) or {"count": 0}
-        self._put(_FAILURES_KEY, {"count": failures["count"] + 1, "last": self.now()})
+        failures = self.store.setting(_FAILURES_KEY) or {"count": 0}
+        self.store.put_setting(_FAILURES_KEY, {"count": failures["count"] + 1, "last": self.now()})
         return False
 
     # --- participant mode -------------------------------------------------------
 
     @property
     def participant_mode(self) -> bool:
-        return bool(self._get(_MODE_KEY))
+        return bool(self.store.setting(_MODE_KEY))
 
     @participant_mode.setter
     def participant_mode(self, on: bool) -> None:
-        self._put(_MODE_KEY, True if on else None)
+        self.store.put_setting(_MODE_KEY, True if on else None)
 
 
 class FacilitatorLock:

@@ -1,4 +1,4 @@
-"""Domain model: scenarios, sessions, phases, participants, observations, drafts.
+"""Domain model: scenarios, sessions, phases, participants, observations, drafts, the roster.
 
 Plain dataclasses with no storage or Qt knowledge; the store persists them and
 the UI and exports read them.
@@ -41,6 +41,18 @@ STATUSES = ("planned", "running", "paused", "ended")
 def new_id() -> str:
     """A fresh UUID string, so sessions from different laptops can merge."""
     return str(uuid.uuid4())
+
+
+def add_step(steps: list[str], step: str) -> str:
+    """*step* as *steps* already spell it in any case, appended to *steps* when new; "" for a blank step."""
+    step = step.strip()
+    if not step:
+        return ""
+    known = {existing.casefold(): existing for existing in steps}
+    if step.casefold() in known:
+        return known[step.casefold()]
+    steps.append(step)
+    return step
 
 
 @dataclass
@@ -167,3 +179,14 @@ class Draft:
     text: str
     updated_at: float = 0.0
     form: dict[str, object] = field(default_factory=dict)  # choices around the text (kind, severity, step, ...)
+
+
+@dataclass
+class RosterPerson:
+    """Someone on the roster; `sessions_attended` lets random groups prefer newcomers."""
+
+    name: str
+    discipline: str = ""
+    id: str = field(default_factory=new_id)
+    sessions_attended: int = 0
+    last_session_at: float | None = None

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from studygroup.clock import SessionClock
 from studygroup.limits import MAX_NOTE, MAX_STEP, MAX_TAG, MAX_TAGS
-from studygroup.model import KIND_KEYS, SEVERITY_WORDS, Observation, Session
+from studygroup.model import KIND_KEYS, SEVERITY_WORDS, Observation, Session, add_step
 from studygroup.nudges import lingo_hits, load_solution_phrases, solution_hits
 
 # A tag starts with a letter (so "#3" and "&#39;" are not tags) and may go on with letters,
@@ -97,11 +97,4 @@ def _tags_within_limits(everything: str) -> list[str]:
 
 def remember_journey_step(session: Session, step: str) -> str:
     """The step as the session spells it, appending it to the session's list when new."""
-    step = step.strip()
-    if not step:
-        return ""
-    known = {existing.casefold(): existing for existing in session.journey_steps}
-    if step.casefold() in known:
-        return known[step.casefold()]
-    session.journey_steps.append(step)
-    return step
+    return add_step(session.journey_steps, step)

@@ -1,7 +1,7 @@
 """The question round: each probing question goes round the group, one timed turn per person.
 
 Airtime accumulates into Participant.airtime_seconds and is persisted at the end
-of every turn, so a crash loses at most the turn in progress.
+of every turn (that person's airtime only), so a crash loses at most the turn in progress.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class QuestionRound:
         self,
         session: Session,
         time_source: MonotonicSource,
-        persist: Callable[[Session], None] | None = None,
+        persist: Callable[[Participant], None] | None = None,
         turn_seconds: float = DEFAULT_TURN_SECONDS,
         seed: int | None = None,
     ):
@@ -109,4 +109,4 @@ class QuestionRound:
             self.person.airtime_seconds += self.turn_elapsed()
             self._turn_started = None
             if self.persist:
-                self.persist(self.session)
+                self.persist(self.person)

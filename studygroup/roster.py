@@ -10,26 +10,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from studygroup.limits import MAX_LABEL, MAX_NAME
-from studygroup.model import Session, new_id
+from studygroup.model import RosterPerson, Session
 from studygroup.storage.store import Store
 
 HEADER_NAMES = {"name", "names", "person", "full name"}
 # A session counts as taken part in once it has been started; planned ones do not count.
 TAKEN_PART_STATUSES = ("running", "paused", "ended")
-
-
-@dataclass
-class RosterPerson:
-    """Someone on the roster; `sessions_attended` lets random groups prefer newcomers."""
-
-    name: str
-    discipline: str = ""
-    id: str = field(default_factory=new_id)
-    sessions_attended: int = 0
-    last_session_at: float | None = None
 
 
 def parse_roster_csv(text: str) -> list[tuple[str, str]]:
@@ -72,11 +60,7 @@ def add_people(store: Store, people: Iterable[tuple[str, str]]) -> list[RosterPe
         if _identity(name, discipline) not in known:
             known.add(_identity(name, discipline))
             added.append(RosterPerson(name=name.strip(), discipline=discipline.strip()))
-    with store.db.atomic() as conn:
-        conn.executemany(
-            "INSERT INTO roster (id, name, discipline, sessions_attended, last_session_at) VALUES (?,?,?,?,?)",
-            [(p.id, p.name, p.discipline, p.sessions_attended, p.last_session_at) for p in added],
-        )
+    store.add_to_roster(added)
     return added
 
 
@@ -86,14 +70,7 @@ def _identity(name: str, discipline: str) -> tuple[str, str]:
 
 def list_roster(store: Store) -> list[RosterPerson]:
     """Everyone on the roster, by name."""
-    with store.db.translate_errors():
-        rows = store.db.connection.execute(
-            "SELECT id, name, discipline, sessions_attended, last_session_at FROM roster"
-            " ORDER BY name COLLATE NOCASE, id"
-        ).fetchall()
-    return [
-        RosterPerson(id=r[0], name=r[1], discipline=r[2], sessions_attended=r[3], last_session_at=r[4]) for r in rows
-    ]
+    return store.roster()
 
 
 def record_participation(store: Store, session: Session) -> None:
@@ -102,16 +79,5 @@ def record_participation(store: Store, session: Session) -> None:
     The session must already be saved; it counts from the moment it is started.
     """
     roster_ids = sorted({p.roster_id for p in session.participants if p.roster_id})
-    if not roster_ids:
-        return
-    statuses = ",".join("?" * len(TAKEN_PART_STATUSES))
-    with store.db.atomic() as conn:
-        for roster_id in roster_ids:
-            count, last = conn.execute(
-                "SELECT count(DISTINCT s.id), max(s.created_at) FROM sessions s JOIN participants p"
-                f" ON p.session_id = s.id WHERE p.roster_id = ? AND s.status IN ({statuses})",
-                (roster_id, *TAKEN_PART_STATUSES),
-            ).fetchone()
-            conn.execute(
-                "UPDATE roster SET sessions_attended = ?, last_session_at = ? WHERE id = ?", (count, last, roster_id)
-            )
+    if roster_ids:
+        store.recount_participation(roster_ids, TAKEN_PART_STATUSES)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from studygroup.applog import CrashLog, start_log, stop_log
 from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
-from studygroup.storage.backup import backup_due, list_backups, make_backup, restore_backup, set_aside
+from studygroup.storage.backup import backup_due, list_backups, restore_backup, set_aside
 from studygroup.storage.store import Store
 from ui import APPLICATION, ORGANISATION, dialogs, style
 from ui.file_watch import FileWatcher
@@ -165,8 +165,8 @@ def _daily_backup(store: Store) -> None:
     """At most one automatic backup a day; a failed backup is reported, never fatal."""
     try:
         if backup_due(store.path):
-            make_backup(store.db.connection, store.path)
-    except (StorageError, OSError, sqlite3.Error) as exc:  # make_backup says BackupFailed; the rest is belt and braces
+            store.backup()
+    except (StorageError, OSError, sqlite3.Error) as exc:  # a backup says BackupFailed; the rest is belt and braces
         print(f"studygroup: the daily backup failed: {exc}", file=sys.stderr)
 
 

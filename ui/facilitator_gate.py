@@ -36,7 +36,7 @@ class FacilitatorGate(QObject):
 
     def __init__(self, store=None, now: Callable[[], float] | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self.lock = FacilitatorLock(PinStore(store.db, now or time.time)) if store is not None else None
+        self.lock = FacilitatorLock(PinStore(store, now or time.time)) if store is not None else None
         self.dialog_parent: QWidget | None = parent if isinstance(parent, QWidget) else None
 
     @property

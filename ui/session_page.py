@@ -11,7 +11,6 @@ from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
 from studygroup.errors import StorageError
 from studygroup.model import Session
 from studygroup.roster import record_participation
-from studygroup.storage.backup import make_backup
 from studygroup.storage.store import Store
 from ui import dialogs
 from ui.capture.page import CapturePage
@@ -23,7 +22,12 @@ RUN, CAPTURE, REVIEW = 0, 1, 2
 
 
 class SessionPage(QWidget):
-    """Owns the session's clock (persisted through store.save_clock) and its three tabs."""
+    """Owns the open session's one Session object, its clock (persisted through store.save_clock) and the tabs.
+
+    Run, Capture, Review and the question round all get this same object and never replace it;
+    they change the store only through narrow methods (save_clock, add_journey_step,
+    rename_journey_step, save_airtime), so no tab writes a stale session over another's change.
+    """
 
     storage_problem = Signal(str)  # one sentence for the window's notice bar
 
@@ -45,6 +49,7 @@ class SessionPage(QWidget):
             store, session, parent=self, notes_source=self.capture.feed_model.notes, gate=self.gate
         )
         self.review.notes_changed.connect(self._on_review_notes_changed)
+        self.review.journey_steps_changed.connect(self.capture.show_journey_steps)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Session views")
@@ -131,7 +136,7 @@ class SessionPage(QWidget):
     def _backup_after_session(self) -> None:
         """Every ended session gets an online backup; a failure is said, never fatal."""
         try:
-            make_backup(self.store.db.connection, self.store.path)
+            self.store.backup()
         except (StorageError, OSError, sqlite3.Error) as exc:
             dialogs.inform(self, "Backup failed", f"The notes are saved, but the backup failed. {exc}")
 

@@ -12,9 +12,9 @@ from typing import Any
 
 from studygroup.errors import BundleError
 from studygroup.exchange.bundle_check import FORMAT, VERSION, read_bundle
-from studygroup.model import Observation, Participant, Phase, Scenario, Session
+from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
 from studygroup.storage.atomicfile import atomic_write
-from studygroup.storage.store import Store, _insert_observation
+from studygroup.storage.store import Store
 
 
 def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
@@ -57,16 +57,16 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
         for raw in data["observations"]
     ]
     report = ImportReport(session)
-    with store.db.atomic() as conn:
-        _refuse_foreign_ids(conn, session, [note for note, _ in notes])
-        report.roster_links_dropped = _drop_unknown_roster_links(conn, session)
-        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone():
+    with store.atomic():
+        _refuse_foreign_ids(store, session, [note for note, _ in notes])
+        report.roster_links_dropped = _drop_unknown_roster_links(store, session)
+        if store.has_session(session.id):
             report.people_added, report.phases_added = _merge_people_and_phases(store, session)
         else:
             store.save_session(session)
         for note, versions in notes:
-            _merge_note(store, conn, note, versions, report)
-        report.drafts_added = _insert_drafts(conn, session.id, data.get("drafts", []))
+            _merge_note(store, note, versions, report)
+        report.drafts_added = store.add_missing_drafts(_drafts_from_dicts(session.id, data.get("drafts", [])))
     report.session = store.load_session(session.id)
     return report
 
@@ -104,7 +104,7 @@ class ImportReport:
         return lines
 
 
-def _refuse_foreign_ids(conn, session: Session, notes: list[Observation]) -> None:
+def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation]) -> None:
     """An id that already names something in another session would make the import rewrite it."""
     checks = (
         ("participants", "session.participants", [p.id for p in session.participants]),
@@ -113,22 +113,18 @@ def _refuse_foreign_ids(conn, session: Session, notes: list[Observation]) -> Non
     )
     for table, where, ids in checks:
         for index, item_id in enumerate(ids):
-            row = conn.execute(
-                f"SELECT s.title FROM {table} t JOIN sessions s ON s.id = t.session_id"
-                " WHERE t.id = ? AND t.session_id != ?",
-                (item_id, session.id),
-            ).fetchone()
-            if row:
+            title = store.other_session_title(table, item_id, session.id)
+            if title is not None:
                 raise BundleError(
                     f"{where}[{index}].id: {item_id} already belongs to another session "
-                    f"(\u201c{row[0]}\u201d); the bundle was not imported."
+                    f"(\u201c{title}\u201d); the bundle was not imported."
                 )
 
 
-def _drop_unknown_roster_links(conn, session: Session) -> int:
+def _drop_unknown_roster_links(store: Store, session: Session) -> int:
     dropped = 0
     for person in session.participants:
-        if person.roster_id and not conn.execute("SELECT 1 FROM roster WHERE id = ?", (person.roster_id,)).fetchone():
+        if person.roster_id and not store.on_roster(person.roster_id):
             person.roster_id = None
             dropped += 1
     return dropped
@@ -154,63 +150,41 @@ def _content(note: Observation) -> str:
     return json.dumps(values, sort_keys=True)
 
 
-def _merge_note(store: Store, conn, incoming: Observation, versions: list[Observation], report: ImportReport) -> None:
-    local = _local_note(store, conn, incoming.id)
+def _merge_note(store: Store, incoming: Observation, versions: list[Observation], report: ImportReport) -> None:
+    local = store.find_observation(incoming.id)
     now = incoming  # the note as it stands here after the merge
     if local is None:
-        _insert_observation(conn, incoming)
+        store.put_observation(incoming)
         report.new_notes += 1
     elif _content(local) == _content(incoming):
         report.unchanged_notes += 1
     elif incoming.updated_at > local.updated_at:  # the other laptop edited it later: theirs is the note now
-        _keep_version(conn, local, store.now())
-        _insert_observation(conn, incoming, replace=True)
+        _keep_version(store, local, store.now())
+        store.put_observation(incoming)
         report.updated_notes += 1
         report.versions_kept += 1
     else:  # ours is newer: theirs is kept as a version
-        report.versions_kept += _keep_version(conn, incoming, incoming.updated_at)
+        report.versions_kept += _keep_version(store, incoming, incoming.updated_at)
         report.unchanged_notes += 1
         now = local
     current = _content(now)
     for version in versions:  # their earlier texts; the one that is the note now is not a version of it
         if _content(version) != current:
-            report.versions_kept += _keep_version(conn, version, version.updated_at)
+            report.versions_kept += _keep_version(store, version, version.updated_at)
 
 
-def _local_note(store: Store, conn, note_id: str) -> Observation | None:
-    if not conn.execute("SELECT 1 FROM observations WHERE id = ?", (note_id,)).fetchone():
-        return None
-    return store._observation(conn, note_id)
-
-
-def _keep_version(conn, snapshot: Observation, replaced_at: float) -> int:
+def _keep_version(store: Store, snapshot: Observation, replaced_at: float) -> int:
     """Add *snapshot* to its note's versions unless that very text is there already; 1 when added."""
     content = _content(snapshot)
-    rows = conn.execute(
-        "SELECT snapshot_json FROM observation_versions WHERE observation_id = ?", (snapshot.id,)
-    ).fetchall()
-    if any(_content(Observation(**json.loads(row[0]))) == content for row in rows):
+    if any(_content(kept) == content for kept in store.observation_versions(snapshot.id)):
         return 0
-    number = conn.execute(
-        "SELECT coalesce(max(version), 0) + 1 FROM observation_versions WHERE observation_id = ?", (snapshot.id,)
-    ).fetchone()[0]
-    conn.execute(
-        "INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at) VALUES (?,?,?,?)",
-        (snapshot.id, number, json.dumps(dataclasses.asdict(snapshot)), replaced_at),
-    )
+    store.add_version(snapshot, replaced_at)
     return 1
 
 
-def _insert_drafts(conn, session_id: str, drafts: list[dict]) -> int:
-    """Restore drafts the local copy does not have; a local draft is newer and wins."""
-    added = 0
-    for draft in drafts:
-        cursor = conn.execute(
-            "INSERT OR IGNORE INTO drafts (session_id, author_key, text, updated_at, form_json) VALUES (?,?,?,0,?)",
-            (session_id, draft.get("author_id") or "", draft["text"], json.dumps(draft.get("form", {}))),
-        )
-        added += cursor.rowcount
-    return added
+def _drafts_from_dicts(session_id: str, drafts: list[dict]) -> list[Draft]:
+    """The bundle's drafts, stamped as older than any draft here, so a local draft wins."""
+    return [Draft(session_id, raw.get("author_id"), raw["text"], 0, raw.get("form", {})) for raw in drafts]
 
 
 # --- from checked JSON to the model (read_bundle has checked every field) -------------------------

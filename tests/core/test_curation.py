@@ -23,21 +23,35 @@ def demo(store):
 
 def test_rename_step_changes_notes_and_keeps_versions(store, demo):
     before = journey_step_counts(store, demo.id)["Payouts"]
-    changed = rename_journey_step(store, demo.id, "Payouts", "Getting paid")
+    changed = rename_journey_step(store, demo, "Payouts", "Getting paid")
     assert changed >= before
     counts = journey_step_counts(store, demo.id)
     assert "Payouts" not in counts and counts["Getting paid"] == before
     note = next(o for o in store.observations(demo.id) if o.journey_step == "Getting paid")
     assert store.observation_versions(note.id)[-1].journey_step == "Payouts"
-    assert "Getting paid" in store.load_session(demo.id).journey_steps
+    expected = ["Sign-up", "Verify identity", "Add bank account", "Create checkout", "Test payment", "Getting paid"]
+    assert store.load_session(demo.id).journey_steps == expected
+    assert demo.journey_steps == expected  # the session in memory follows the store
+
+
+def test_a_failed_rename_changes_neither_the_notes_nor_the_list(store, demo, monkeypatch):
+    def refuse(*args):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(store, "rename_journey_step", refuse)
+    with pytest.raises(RuntimeError):
+        rename_journey_step(store, demo, "Payouts", "Getting paid")
+    assert "Getting paid" not in journey_step_counts(store, demo.id)  # the notes' renames were rolled back
+    assert demo.journey_steps[-1] == "Payouts"
 
 
 def test_merge_steps_adds_counts(store, demo):
     counts = journey_step_counts(store, demo.id)
-    rename_journey_step(store, demo.id, "Test payment", "Create checkout")
+    rename_journey_step(store, demo, "Test payment", "Create checkout")
     merged = journey_step_counts(store, demo.id)
     assert merged["Create checkout"] == counts["Create checkout"] + counts["Test payment"]
-    assert store.load_session(demo.id).journey_steps.count("Create checkout") == 1
+    merged_list = ["Sign-up", "Verify identity", "Add bank account", "Create checkout", "Payouts"]
+    assert store.load_session(demo.id).journey_steps == merged_list
 
 
 def test_rename_tag_merges_without_duplicates(store, demo):

@@ -105,7 +105,7 @@ def test_journey_steps_grow_without_case_duplicates(running):
 @pytest.fixture
 def pins(store):
     time = ManualTime()
-    return PinStore(store.db, time.wall), time
+    return PinStore(store, time.wall), time
 
 
 def test_the_pin_is_stored_only_as_a_salted_scrypt_hash(pins, store):
@@ -153,7 +153,7 @@ def test_the_back_off_survives_a_restart(pins, store):
     pin_store.set_pin("4821")
     for _ in range(FREE_TRIES):
         pin_store.check_pin("0000")
-    again = PinStore(store.db, time.wall)
+    again = PinStore(store, time.wall)
     assert again.seconds_to_wait() == 2
 
 

@@ -20,7 +20,9 @@ def make_session(names=("Ada", "Bo", "Cy"), questions=("Q1", "Q2")):
 def test_each_question_goes_round_everyone_in_order_and_airtime_adds_up(store):
     session, time = make_session(), ManualTime()
     store.save_session(session)
-    rounds = QuestionRound(session, time, persist=store.save_session)
+    rounds = QuestionRound(
+        session, time, persist=lambda person: store.save_airtime(session.id, person.id, person.airtime_seconds)
+    )
     rounds.start_turn()
     seen = []
     for seconds in (10, 20, 30, 5, 5, 5):

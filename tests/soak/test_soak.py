@@ -233,7 +233,7 @@ def test_the_lock_in_the_room(tmp_path, screen, out_dir):
     db = tmp_path / "lock.db"
     running_session(db)
     with Store.open(db) as store:
-        pins = PinStore(store.db)
+        pins = PinStore(store)
         pins.set_pin(PIN)
         FacilitatorLock(pins).lock()
     app = RealApp(screen, db, out_dir)

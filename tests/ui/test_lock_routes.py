@@ -53,7 +53,7 @@ def room(qtbot, store, monkeypatch):
                 tags=["billing"],
             )
         )
-    PinStore(store.db).set_pin(PIN)
+    PinStore(store).set_pin(PIN)
     window = MainWindow(store, clock_time_source=ManualTime())
     qtbot.addWidget(window)
     with qtbot.waitActive(window):  # shortcuts reach only the active window

@@ -26,7 +26,7 @@ def locked(qtbot, store, monkeypatch):
         participants=[Participant("Ana Ruiz")],
     )
     store.save_session(session)
-    PinStore(store.db).set_pin(PIN)
+    PinStore(store).set_pin(PIN)
     window = MainWindow(store, clock_time_source=ManualTime())
     qtbot.addWidget(window)
     window.show()

@@ -620,12 +620,18 @@ class CapturePage(QWidget):
         remember_journey_step(self.session, step)
         if len(self.session.journey_steps) == count:
             return
-        self.step_completions.setStringList(self.session.journey_steps)
-        self._refresh_step_filter()
+        self.show_journey_steps()
         try:
-            self.store.save_session(self.session)
+            self.store.add_journey_step(self.session.id, step)  # the step alone: the session has other writers
         except StorageError as exc:
             self._say(f"The note is saved, but the new journey step is not: {exc}", problem=True)
+
+    def show_journey_steps(self) -> None:
+        """Redraw the step suggestions and filter from the session's list (also after a rename on Review)."""
+        self.step_completions.setStringList(self.session.journey_steps)
+        self._refresh_step_filter()
+        # A renamed step leaves the filter on "Any step": the feed must stop filtering on the old name too.
+        self._on_filter_changed("journey_step", self.filters["journey_step"].currentIndex())
 
     def _keep_unsaved(self, note: Observation, exc: StorageError) -> None:
         """The store failed: keep the text in the editor and append it to a plain text file."""

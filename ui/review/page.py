@@ -132,10 +132,15 @@ class FollowUpModel(ListTableModel):
 
 
 class ReviewPage(QWidget):
-    """Headline numbers, charts, tidy-up and export for one session; refresh() re-reads the store."""
+    """Headline numbers, charts, tidy-up and export for one session; refresh() recomputes them.
+
+    The session is the caller's (in a running session, SessionPage's one object): the page never
+    replaces it, and a journey-step rename changes its list in place.
+    """
 
     export_finished = Signal(str)
     notes_changed = Signal()  # a rename changed notes in the store: whoever shares them reloads
+    journey_steps_changed = Signal()  # the session's journey-step list changed in place: whoever shows it redraws
 
     def __init__(
         self,
@@ -278,8 +283,7 @@ class ReviewPage(QWidget):
         return row
 
     def refresh(self) -> None:
-        """Re-read the session and its notes and recompute every figure."""
-        self.session = self.store.load_session(self.session.id)
+        """Recompute every figure from the session and its notes."""
         self.summary = summarise(self.session, self.notes_source())
         self.headlines.setText("\n".join(self.summary.headlines))
         for chart, table in ((self.phase_chart, self.summary.by_phase), (self.step_chart, self.summary.by_step)):
@@ -299,15 +303,22 @@ class ReviewPage(QWidget):
         new = dialogs.ask_text(self, f"Rename {what}", f"New name for “{old}” (an existing name merges them):", old)
         if new is None or new.strip() == old:
             return
-        rename = curation.rename_journey_step if what == "journey step" else curation.rename_tag
         try:
-            changed = rename(self.store, self.session.id, old, new)
+            changed = self._rename(what, old, new)
         except StudygroupError as exc:
             self.status.setText(str(exc))
             return
         self.status.setText(f"Renamed “{old}” to “{new.strip()}” on {changed} notes.")
         self.notes_changed.emit()
+        if what == "journey step":
+            self.journey_steps_changed.emit()
         self.refresh()
+
+    def _rename(self, what: str, old: str, new: str) -> int:
+        """Rename on the notes in the store; a journey step also in the session's list, in memory too."""
+        if what == "journey step":
+            return curation.rename_journey_step(self.store, self.session, old, new)
+        return curation.rename_tag(self.store, self.session.id, old, new)
 
     def _on_follow_up_ticked(self, observation_id: str, follow_up: bool) -> None:
         try:

@@ -100,7 +100,7 @@ class AirtimeModel(QAbstractTableModel):
 
 
 class QuestionRoundPanel(QWidget):
-    """Runs one question round at a time; airtime is saved through store.save_session after each turn."""
+    """Runs one question round at a time; each turn's airtime is saved through store.save_airtime."""
 
     turn_changed = Signal(object)  # the participant id whose turn it now is; None when the round ends
     state_changed = Signal()  # anything shown changed, the running countdown included
@@ -270,10 +270,13 @@ class QuestionRoundPanel(QWidget):
         if self.active or not self.session.participants:
             return
         self.round = QuestionRound(
-            self.session, self.time, persist=self.store.save_session, turn_seconds=float(self.turn_length.value())
+            self.session, self.time, persist=self._save_airtime, turn_seconds=float(self.turn_length.value())
         )
         self.round.start_turn()
         self._turn_moved()
+
+    def _save_airtime(self, person: Participant) -> None:
+        self.store.save_airtime(self.session.id, person.id, person.airtime_seconds)
 
     def next_person(self) -> None:
         if not self.active:
