@@ -74,7 +74,7 @@ class PinStore:
     def seconds_to_wait(self) -> float:
         failures = self.store.setting(_FAILURES_KEY) or {"count": 0, "last": 0.0}
         ready_at = failures["last"] + wait_after(failures["count"])
-        return max(0.0, ready_at - self.now())
+        return max(0.0, float(ready_at) - self.now())
 
     def check_pin(self, pin: str) -> bool:
         """True for the right PIN. A wrong one counts; while backing off, raises PinBackoff unchecked."""

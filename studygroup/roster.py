@@ -28,7 +28,8 @@ def parse_roster_csv(text: str) -> list[tuple[str, str]]:
     text = text.lstrip("\ufeff")
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = ";" if ";" in first and "," not in first else ","  # spreadsheets in many locales use ';'
-    people, reader = [], csv.reader(io.StringIO(text), delimiter=delimiter)
+    people: list[tuple[str, str]] = []
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     for row in reader:
         number = reader.line_num
         if not row or not any(cell.strip() for cell in row):

@@ -182,7 +182,7 @@ def _keep_version(store: Store, snapshot: Observation, replaced_at: float) -> in
     return 1
 
 
-def _drafts_from_dicts(session_id: str, drafts: list[dict]) -> list[Draft]:
+def _drafts_from_dicts(session_id: str, drafts: list[dict[str, Any]]) -> list[Draft]:
     """The bundle's drafts, stamped as older than any draft here, so a local draft wins."""
     return [Draft(session_id, raw.get("author_id"), raw["text"], 0, raw.get("form", {})) for raw in drafts]
 
@@ -190,12 +190,12 @@ def _drafts_from_dicts(session_id: str, drafts: list[dict]) -> list[Draft]:
 # --- from checked JSON to the model (read_bundle has checked every field) -------------------------
 
 
-def _observation_from_dict(raw: dict) -> Observation:
+def _observation_from_dict(raw: dict[str, Any]) -> Observation:
     fields = {f.name for f in dataclasses.fields(Observation)}
     return Observation(**{key: value for key, value in raw.items() if key in fields})
 
 
-def _session_from_dict(raw: dict) -> Session:
+def _session_from_dict(raw: dict[str, Any]) -> Session:
     values = dict(raw)
     values["scenario"] = Scenario(**raw["scenario"])
     values["phases"] = [Phase(**p) for p in raw.get("phases", [])]

@@ -180,7 +180,7 @@ _OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
 )
 
 
-def _observation_from_row(row) -> Observation:
+def _observation_from_row(row: sqlite3.Row) -> Observation:
     values = list(row)
     for index in _SHARED:  # the same few ids and labels on thousands of notes: keep one copy of each
         if values[index] is not None:

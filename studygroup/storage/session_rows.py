@@ -148,7 +148,7 @@ class SessionRows(Rows):
             raise NotFound(f"The id {id_or_prefix!r} {which}; run 'studygroup list' to see them.")
         return self.load_session(rows[0][0])
 
-    def list_sessions(self) -> list[dict]:
+    def list_sessions(self) -> list[dict[str, object]]:
         """Session headers, newest first, with their note counts."""
         rows = self._read(
             "SELECT s.id, s.title, s.date, s.facilitator, s.status, s.created_at,"
@@ -159,7 +159,7 @@ class SessionRows(Rows):
         keys = ("id", "title", "date", "facilitator", "status", "created_at", "notes", "participants")
         return [dict(zip(keys, row, strict=False)) for row in rows]
 
-    def _session_from_row(self, row) -> Session:
+    def _session_from_row(self, row: sqlite3.Row) -> Session:
         conn = self.db.connection
         (
             sid,

@@ -43,7 +43,7 @@ class Store(SessionRows, NoteRows, RosterRows, SettingRows):
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     @contextlib.contextmanager
