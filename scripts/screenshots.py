@@ -159,9 +159,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def fill_group(plan, session: Session) -> None:
     """The plan page's group table with the live session's six people, scrolled to the group."""
-    plan.people_model.set_people([Participant(p.name, p.discipline, p.role) for p in session.participants])
+    plan.people_panel.model.set_people([Participant(p.name, p.discipline, p.role) for p in session.participants])
     QApplication.processEvents()
-    top = plan.people_table.mapTo(plan.scroll.widget(), plan.people_table.rect().topLeft()).y()
+    top = plan.people_panel.table.mapTo(plan.scroll.widget(), plan.people_panel.table.rect().topLeft()).y()
     plan.scroll.verticalScrollBar().setValue(top - 90)  # the GROUP title and the table's caption above it
 
 

@@ -2,9 +2,10 @@
 
 The numbers are the ones in docs/limits.md and in the bundle schema
 (resources/schemas/bundle-1.schema.json); tests/core/test_limits.py keeps the three in step.
-Text fields enforce them where they are typed and when a bundle is read. The exports defend
-themselves as well: `clip_session` and `clip_note` cut anything longer (from an older database
-or a file edited by hand) with "…", so one 100 MB title cannot make a PDF take minutes.
+Text fields enforce them where they are typed (`too_long` and `too_many` word the refusal) and
+when a bundle is read. The exports defend themselves as well: `clip_session` and `clip_note`
+cut anything longer (from an older database or a file edited by hand) with "…", so one 100 MB
+title cannot make a PDF take minutes.
 """
 
 from __future__ import annotations
@@ -100,3 +101,13 @@ def clip_session(session: Session) -> Session:
         lingo=_clip_all(session.lingo, MAX_LINGO),
         journey_steps=_clip_all(session.journey_steps, MAX_STEP),
     )
+
+
+def too_long(what: str, text: str, limit: int) -> str:
+    """The sentence for a text past its limit; the text stays where it was typed, to be shortened."""
+    return f"{what} can have {limit:,} characters; it has {len(text):,}. Shorten it."
+
+
+def too_many(where: str, noun: str, items: list, limit: int) -> str:
+    """The sentence for a list past its limit, e.g. "The agenda can have 100 phases; it has 101. Remove some." """
+    return f"{where} can have {limit:,} {noun}; it has {len(items):,}. Remove some."

@@ -1,7 +1,9 @@
 """The scenario library: persona cards as JSON files, built-in ones plus the user's own.
 
 Built-in cards ship in resources/scenarios/; cards the facilitator writes or
-edits go to <user data>/scenarios/ and never replace a built-in file.
+edits go to <user data>/scenarios/ and never replace a built-in file. `card_problem`
+is the one rule for a card: a file is loaded, the card editor accepts and the library
+saves only what it lets through.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ import json
 import logging
 import re
 import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from studygroup.limits import MAX_LABEL, MAX_QUESTION, MAX_QUESTIONS, MAX_ROLES, MAX_TEXT, too_long, too_many
 from studygroup.model import Scenario
 from studygroup.paths import user_data_dir
 from studygroup.resources import resource_path
@@ -30,7 +35,30 @@ CARD_FIELDS = (
     "roles",
 )
 LIST_FIELDS = ("probing_questions", "roles")
-REQUIRED_FIELDS = ("company", "who_they_are", "outcome_problem")
+# What the card editor calls each field; a refusal names the field the same way.
+FIELD_LABELS = {
+    "company": "Company",
+    "who_they_are": "Who they are",
+    "outcome_problem": "Outcome problem",
+    "product": "Product",
+    "starting_point": "Where they start",
+    "success_looks_like": "What success looks like",
+    "probing_questions": "Probing questions",
+    "roles": "Roles",
+}
+REQUIRED_SENTENCES = {
+    "company": "The card needs a company name.",
+    "who_they_are": "The card needs to say who the customer is.",
+    "outcome_problem": "The card needs the customer's outcome problem.",
+}
+TEXT_LIMITS = {
+    "company": MAX_LABEL,
+    "product": MAX_LABEL,
+    "who_they_are": MAX_TEXT,
+    "outcome_problem": MAX_TEXT,
+    "starting_point": MAX_TEXT,
+    "success_looks_like": MAX_TEXT,
+}
 
 log = logging.getLogger(__name__)
 
@@ -48,24 +76,79 @@ def library_dirs() -> list[Path]:
     return [builtin_dir(), user_dir()]
 
 
+@dataclass(frozen=True)
+class CardProblem:
+    """Why a card cannot be used: the field at fault (one of CARD_FIELDS, or "key") and one sentence."""
+
+    field: str
+    sentence: str
+
+
+def card_problem(card: Scenario) -> CardProblem | None:
+    """The one rule for a card, wherever it comes from: the required texts, then every limit.
+
+    The first problem found, or None. The app's own rule texts are not the card's and not checked.
+    """
+    for name, sentence in REQUIRED_SENTENCES.items():
+        if not getattr(card, name).strip():
+            return CardProblem(name, sentence)
+    for name, items, limit in (
+        ("probing_questions", card.probing_questions, MAX_QUESTIONS),
+        ("roles", card.roles, MAX_ROLES),
+    ):
+        if len(items) > limit:
+            return CardProblem(name, too_many("The card", FIELD_LABELS[name].lower(), items, limit))
+    for name, what, text, limit in _card_texts(card):
+        if len(text) > limit:
+            return CardProblem(name, too_long(what, text, limit))
+        broken = _lone_surrogate(text)
+        if broken is not None:
+            return CardProblem(name, f"{what} has a broken character (not valid Unicode) at character {broken}.")
+    return None
+
+
+def _card_texts(card: Scenario) -> Iterator[tuple[str, str, str, int]]:
+    """(field, what a sentence calls it, text, limit) for every text on the card."""
+    for name, limit in TEXT_LIMITS.items():
+        yield name, f"“{FIELD_LABELS[name]}” on the card", getattr(card, name), limit
+    for number, question in enumerate(card.probing_questions, start=1):
+        yield "probing_questions", f"Probing question {number} on the card", question, MAX_QUESTION
+    for number, role in enumerate(card.roles, start=1):
+        yield "roles", f"Role {number} on the card", role, MAX_LABEL
+    yield "key", "The card's file name", card.key, MAX_LABEL
+
+
+def _lone_surrogate(text: str) -> int | None:
+    """The 1-based position of a lone surrogate: JSON can hold one ("\\udc80"), UTF-8 cannot write it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return exc.start + 1
+    return None
+
+
 def scenario_from_dict(data: dict, key: str = "") -> Scenario:
-    """A Scenario from a card's JSON object; raises ValueError with one sentence when it is not a card."""
+    """A Scenario from a card's JSON object; raises ValueError with one sentence when it is not a usable card."""
     if not isinstance(data, dict):
         raise ValueError("The card is not a JSON object.")
-    for name in REQUIRED_FIELDS:
-        if not isinstance(data.get(name), str) or not data[name].strip():
-            raise ValueError(f"The card has no text for {name!r}.")
-    values = {}
-    for name in CARD_FIELDS:
-        value = data.get(name, [] if name in LIST_FIELDS else "")
-        if name in LIST_FIELDS:
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ValueError(f"The card's {name!r} must be a list of texts.")
-            value = [v.strip() for v in value if v.strip()]
-        elif not isinstance(value, str):
+    card = Scenario(key=key, **{name: _field_value(data, name) for name in CARD_FIELDS})
+    problem = card_problem(card)
+    if problem is not None:
+        raise ValueError(problem.sentence)
+    return card
+
+
+def _field_value(data: dict, name: str) -> str | list[str]:
+    """One field of a card's JSON object, of the type the card needs; a missing one is empty."""
+    if name not in LIST_FIELDS:
+        value = data.get(name, "")
+        if not isinstance(value, str):
             raise ValueError(f"The card's {name!r} must be a text.")
-        values[name] = value
-    return Scenario(key=key, **values)
+        return value
+    value = data.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"The card's {name!r} must be a list of texts.")
+    return [v.strip() for v in value if v.strip()]
 
 
 def scenario_to_dict(scenario: Scenario) -> dict:
@@ -107,7 +190,13 @@ def slugify(text: str, fallback: str = "card") -> str:
 
 
 def save_to_library(scenario: Scenario) -> Path:
-    """Write the card into the user's folder and set its key; built-in names get a free suffix."""
+    """Write the card into the user's folder and set its key; built-in names get a free suffix.
+
+    Raises ValueError with card_problem's sentence for a card the library could not load back.
+    """
+    problem = card_problem(scenario)
+    if problem is not None:
+        raise ValueError(problem.sentence)
     folder = user_dir()
     stem = scenario.key if _is_user_card(scenario.key) else _free_stem(slugify(scenario.company), folder)
     path = folder / f"{stem}.json"

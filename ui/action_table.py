@@ -139,7 +139,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "close_projector", "Close projector view", "Esc", "Close the projector view", "quit", ANYONE, scope="projector"
     ),
-    # The question round (Ctrl+Shift+R / Down are the plan page's too; the two are never on screen together).
+    # The question round.
     ActionSpec(
         "question_round",
         "Question round",
@@ -273,6 +273,99 @@ ACTIONS: tuple[ActionSpec, ...] = (
         "",
         FACILITATOR,
         scope="review",
+    ),
+    # --- Plan page keys: planning is the facilitator's. Each key works anywhere on the New session page.
+    # No Ctrl+Alt+letter: on Windows AltGr arrives as Ctrl+Alt, and names typed here need AltGr (@, €, ł, ś).
+    ActionSpec(
+        "new_card", "New card…", "Ctrl+Shift+N", "Write a new scenario card from scratch", "", FACILITATOR, scope="plan"
+    ),
+    ActionSpec(
+        "edit_copy",
+        "Edit a copy…",
+        "Ctrl+Shift+Y",
+        "Edit a copy of this card for this session",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "save_card",
+        "Save to library",
+        "Ctrl+Shift+S",
+        "Save the edited card to your scenario library",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "add_person", "Add person", "Ctrl+Shift+P", "Add a person to the group by hand", "", FACILITATOR, scope="plan"
+    ),
+    ActionSpec(
+        "remove_person",
+        "Remove person",
+        "Ctrl+Shift+Delete",
+        "Remove the selected person from the group",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "add_roster",
+        "Add to roster",
+        "Ctrl+Shift+V",
+        "Add the pasted names to the roster and form groups",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "import_roster",
+        "Import CSV roster…",
+        "Ctrl+Shift+O",
+        "Read a CSV file of names and disciplines",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "form_groups",
+        "Form random groups",
+        "Ctrl+Shift+G",
+        "Split the roster into groups of 4 to 8 with the widest mix of disciplines",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "deal_roles",
+        "Deal roles",
+        "Ctrl+Shift+D",
+        "Give everyone a random role from the card",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "add_phase", "Add phase", "Ctrl+Shift+H", "Add a phase at the end of the agenda", "", FACILITATOR, scope="plan"
+    ),
+    ActionSpec(
+        "remove_phase", "Remove phase", "Ctrl+Shift+X", "Remove the selected phase", "", FACILITATOR, scope="plan"
+    ),
+    ActionSpec("phase_up", "Move up", "Alt+Shift+Up", "Move the selected phase earlier", "", FACILITATOR, scope="plan"),
+    ActionSpec(
+        "phase_down", "Move down", "Alt+Shift+Down", "Move the selected phase later", "", FACILITATOR, scope="plan"
+    ),
+    ActionSpec(
+        "print_card",
+        "Print persona card…",
+        "Ctrl+Shift+T",
+        "Save the persona card as a one-page PDF handout",
+        "",
+        FACILITATOR,
+        scope="plan",
+    ),
+    ActionSpec(
+        "create", "Create session", "Ctrl+Return", "Save this plan and open the session", "", FACILITATOR, scope="plan"
     ),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}

@@ -61,8 +61,6 @@ def native(keys: str) -> str:
 
 def sheet_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     """Every key of the app as (group, [(keys, what it does)]), in the order the sheet shows them."""
-    from ui.plan.page import COMMANDS  # loaded when the sheet opens: start-up shows Home only
-
     groups: dict[str, list[tuple[str, str]]] = {name: [] for name in (HOME, RUN, PROJECTOR, ROUND)}
     groups[CAPTURE] = list(CAPTURE_PEOPLE)
     for spec in ACTIONS:
@@ -71,7 +69,6 @@ def sheet_groups() -> list[tuple[str, list[tuple[str, str]]]]:
     groups[HOME] += list(SESSION_TABS)
     groups[CAPTURE] += _kind_and_severity_keys() + list(CAPTURE_WRITING)
     groups[REVIEW] += list(REVIEW_KEYS)
-    groups[PLAN] = [(key, tip) for _, key, tip in COMMANDS.values()]
     order = tuple(SCOPES.values())
     return [(name, [(native(k), what) for k, what in groups[name]]) for name in order if groups.get(name)]
 

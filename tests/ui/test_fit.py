@@ -118,10 +118,10 @@ def test_home_fits(qtbot, window, store, size):
 def test_plan_fits_and_shows_a_whole_group(qtbot, window, size):
     window.show_new_session()
     plan = window.plan_page
-    plan.people_model.set_people([Participant(name) for name in PEOPLE])
+    plan.people_panel.model.set_people([Participant(name) for name in PEOPLE])
     show_at(qtbot, window, size)
     assert_fits(window, size)
-    table = plan.people_table
+    table = plan.people_panel.table
     plan.scroll.ensureWidgetVisible(table)
     row_height = table.rowHeight(0)
     assert table.viewport().height() >= 8 * row_height  # the whole group, 4 to 8 people, without scrolling

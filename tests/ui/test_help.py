@@ -10,7 +10,7 @@ from studygroup.demo import create_demo
 from tests.ui.test_capture_page import make_session
 from ui.action_table import ACTIONS
 from ui.capture.page import CapturePage
-from ui.help import KeyboardSheet
+from ui.help import KeyboardSheet, sheet_groups
 from ui.main_window import MainWindow
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -84,6 +84,28 @@ def test_the_sheet_lists_capture_keys_with_the_severity_words_and_every_action(q
         "Review",
         "New session",
     ]
+
+
+def test_the_new_session_group_lists_the_plan_rows_with_keys_no_other_page_uses(qapp):
+    assert dict(sheet_groups())["New session"] == [
+        ("Ctrl+Shift+N", "Write a new scenario card from scratch"),
+        ("Ctrl+Shift+Y", "Edit a copy of this card for this session"),
+        ("Ctrl+Shift+S", "Save the edited card to your scenario library"),
+        ("Ctrl+Shift+P", "Add a person to the group by hand"),
+        ("Ctrl+Shift+Del", "Remove the selected person from the group"),
+        ("Ctrl+Shift+V", "Add the pasted names to the roster and form groups"),
+        ("Ctrl+Shift+O", "Read a CSV file of names and disciplines"),
+        ("Ctrl+Shift+G", "Split the roster into groups of 4 to 8 with the widest mix of disciplines"),
+        ("Ctrl+Shift+D", "Give everyone a random role from the card"),
+        ("Ctrl+Shift+H", "Add a phase at the end of the agenda"),
+        ("Ctrl+Shift+X", "Remove the selected phase"),
+        ("Alt+Shift+Up", "Move the selected phase earlier"),
+        ("Alt+Shift+Down", "Move the selected phase later"),
+        ("Ctrl+Shift+T", "Save the persona card as a one-page PDF handout"),
+        ("Ctrl+Return", "Save this plan and open the session"),
+    ]
+    elsewhere = {keys for group, rows in sheet_groups() if group != "New session" for keys, _ in rows}
+    assert {"Ctrl+P", "Ctrl+Shift+I", "Ctrl+Shift+R", "Ctrl+Shift+Up", "Ctrl+Shift+C"} <= elsewhere  # theirs alone
 
 
 def bound_keys(page) -> set[str]:
