@@ -11,6 +11,7 @@ title cannot make a PDF take minutes.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sized
 
 from studygroup.model import Observation, Scenario, Session
 
@@ -108,6 +109,6 @@ def too_long(what: str, text: str, limit: int) -> str:
     return f"{what} can have {limit:,} characters; it has {len(text):,}. Shorten it."
 
 
-def too_many(where: str, noun: str, items: list, limit: int) -> str:
+def too_many(where: str, noun: str, items: Sized, limit: int) -> str:
     """The sentence for a list past its limit, e.g. "The agenda can have 100 phases; it has 101. Remove some." """
     return f"{where} can have {limit:,} {noun}; it has {len(items):,}. Remove some."

@@ -127,18 +127,19 @@ def _lone_surrogate(text: str) -> int | None:
     return None
 
 
-def scenario_from_dict(data: dict, key: str = "") -> Scenario:
+def scenario_from_dict(data: object, key: str = "") -> Scenario:
     """A Scenario from a card's JSON object; raises ValueError with one sentence when it is not a usable card."""
     if not isinstance(data, dict):
         raise ValueError("The card is not a JSON object.")
-    card = Scenario(key=key, **{name: _field_value(data, name) for name in CARD_FIELDS})
+    values = {name: _field_value(data, name) for name in CARD_FIELDS}
+    card = Scenario(key=key, **values)  # type: ignore[arg-type]  # _field_value gives each field its own type
     problem = card_problem(card)
     if problem is not None:
         raise ValueError(problem.sentence)
     return card
 
 
-def _field_value(data: dict, name: str) -> str | list[str]:
+def _field_value(data: dict[str, object], name: str) -> str | list[str]:
     """One field of a card's JSON object, of the type the card needs; a missing one is empty."""
     if name not in LIST_FIELDS:
         value = data.get(name, "")
@@ -151,7 +152,7 @@ def _field_value(data: dict, name: str) -> str | list[str]:
     return [v.strip() for v in value if v.strip()]
 
 
-def scenario_to_dict(scenario: Scenario) -> dict:
+def scenario_to_dict(scenario: Scenario) -> dict[str, object]:
     """The card's JSON object (same keys as the built-in files)."""
     values = dataclasses.asdict(scenario)
     return {name: values[name] for name in CARD_FIELDS}

@@ -312,7 +312,12 @@ def _range(error: ValidationError) -> str:
     return f"{_quote(error.instance)} is out of range ({above} {low:g} to {high:g})"
 
 
+NOT_BLANK = r"\S"  # the schema's pattern for a text that must hold more than spaces
+
+
 def _pattern(error: ValidationError) -> str:
+    if error.validator_value == NOT_BLANK:
+        return "must not be blank"
     kind = "a UUID" if error.validator_value == schema()["$defs"]["uuid"]["pattern"] else "a date (YYYY-MM-DD)"
     return f"{_quote(error.instance)} is not {kind}"
 

@@ -126,6 +126,7 @@ def plain(note: dict) -> dict:
         ),
         (lambda b: b["session"]["scenario"].update(roles="baker"), r'^session\.scenario\.roles: "baker" is not a list'),
         (lambda b: b["session"]["scenario"].update(rule_one=3), r"^session\.scenario\.rule_one: 3 is not text"),
+        (lambda b: b["session"]["scenario"].update(company="   "), r"^session\.scenario\.company: must not be blank"),
         (lambda b: b["session"].update(title="x" * 201), r"^session\.title: is 201 characters long; the most is 200"),
         (lambda b: b["session"]["participants"][1].update(id=b["session"]["participants"][0]["id"]), "appears twice"),
         (
