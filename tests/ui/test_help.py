@@ -87,8 +87,9 @@ def test_the_sheet_lists_capture_keys_with_the_severity_words_and_every_action(q
 
 
 def bound_keys(page) -> set[str]:
-    """Every key the page binds: shortcuts, button keys and the Alt+letter of labels and buttons."""
+    """Every key the page binds: shortcuts, actions, button keys and the Alt+letter of labels and buttons."""
     sequences = [shortcut.key() for shortcut in page.findChildren(QShortcut)]
+    sequences += [action.shortcut() for action in page.findChildren(QAction)]
     sequences += [button.shortcut() for button in page.findChildren(QAbstractButton)]
     sequences += [QKeySequence.mnemonic(button.text()) for button in page.findChildren(QAbstractButton)]
     sequences += [QKeySequence.mnemonic(label.text()) for label in page.findChildren(QLabel) if label.buddy()]
