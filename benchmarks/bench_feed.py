@@ -23,7 +23,8 @@ from benchmarks.bigsession import big_database  # noqa: E402
 from benchmarks.common import Figure, median  # noqa: E402
 from studygroup.storage.store import Store  # noqa: E402
 from ui.capture.feed_model import NotesFilter, NotesModel  # noqa: E402
-from ui.capture.page import FEED_COLUMNS, table_view  # noqa: E402
+from ui.capture.feed_panel import FEED_COLUMNS  # noqa: E402
+from ui.capture.notes_table import table_view  # noqa: E402
 
 NOTES = 10_000
 OPEN_MISS = (

@@ -223,7 +223,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "rename_label",
         "Rename or merge",
-        "F2",
+        "Shift+F2",
         "Rename the selected journey step or tag on every note; give an existing name to merge",
         "",
         FACILITATOR,
@@ -367,5 +367,30 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "create", "Create session", "Ctrl+Return", "Save this plan and open the session", "", FACILITATOR, scope="plan"
     ),
+    # --- Capture page keys
+    # Anyone writes, edits and deletes their own notes; someone else's note asks as edit_others_notes does.
+    # Edit keeps F2, so Review's rename moved to Shift+F2: a key means one thing in the whole table.
+    ActionSpec(
+        "keep_as_idea",
+        "Keep as Idea",
+        "Ctrl+Shift+I",
+        "Save this note as an Idea for later",
+        "",
+        ANYONE,
+        scope="capture",
+    ),
+    ActionSpec(
+        "edit_own_note", "Edit note", "F2", "Edit the selected note in the note box", "", ANYONE, scope="capture"
+    ),
+    ActionSpec(
+        "delete_note",
+        "Delete note",
+        "Del",
+        "Delete the selected note; Ctrl+Z brings it back",
+        "",
+        ANYONE,
+        scope="capture",
+    ),
+    ActionSpec("undo_delete", "Undo delete", "Ctrl+Z", "Bring back the last deleted note", "", ANYONE, scope="capture"),
 )
 SPECS = {spec.id: spec for spec in ACTIONS}

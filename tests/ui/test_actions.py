@@ -26,7 +26,11 @@ def test_every_row_says_whether_it_needs_the_facilitator():
         "question_round",
         "lock",
         "change_pin",
-    }  # looking, locking and the PIN's own dialog; everything else asks
+        "keep_as_idea",
+        "edit_own_note",
+        "delete_note",
+        "undo_delete",
+    }  # looking, locking, the PIN's own dialog and writing one's own notes; everything else asks
 
 
 def test_every_icon_exists():

@@ -569,3 +569,19 @@ def test_a_note_past_the_limit_is_said_and_the_text_stays(page, store, session):
     assert page.save_current() is None
     assert page.status.text().startswith("A note can hold 10,000 characters; this one has 10,001.")
     assert page.editor.toPlainText() == "y" * 10_001 and store.observations(session.id) == []
+
+
+def test_the_facilitators_choices_come_back_when_the_page_reopens(qtbot, store, session, clock):
+    first = open_page(qtbot, store, session, clock)
+    first.switch_author(None)
+    first.kinds.set_value("question")
+    first.severity.set_value(2)
+    first.shutdown()
+    first.close()
+    expected = {"kind": "question", "severity": 2, "journey_step": "", "expected": "", "happened": ""}
+    assert store.drafts(session.id)[None].form == expected
+    second = open_page(qtbot, store, session, clock)  # opens on Dana, the first person
+    assert store.drafts(session.id)[None].form == expected  # opening the page wrote nothing over them
+    second.switch_author(None)
+    assert (second.kinds.value, second.severity.value) == ("question", 2)
+    second.shutdown()

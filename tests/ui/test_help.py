@@ -109,8 +109,9 @@ def test_the_new_session_group_lists_the_plan_rows_with_keys_no_other_page_uses(
 
 
 def bound_keys(page) -> set[str]:
-    """Every key the page binds: shortcuts, button keys and the Alt+letter of labels and buttons."""
+    """Every key the page binds: shortcuts, actions, button keys and the Alt+letter of labels and buttons."""
     sequences = [shortcut.key() for shortcut in page.findChildren(QShortcut)]
+    sequences += [action.shortcut() for action in page.findChildren(QAction)]
     sequences += [button.shortcut() for button in page.findChildren(QAbstractButton)]
     sequences += [QKeySequence.mnemonic(button.text()) for button in page.findChildren(QAbstractButton)]
     sequences += [QKeySequence.mnemonic(label.text()) for label in page.findChildren(QLabel) if label.buddy()]

@@ -222,7 +222,7 @@ def test_someone_elses_note_is_guarded_every_way(room, how, qtbot):
         capture.notes_view.setFocus()
         QTest.keyClick(capture.notes_view, Qt.Key.Key_F2 if how == "F2" else Qt.Key.Key_Delete)
         qtbot.waitUntil(lambda: bool(asked))  # a button's own key clicks it a moment later, as it animates
-    assert len(asked) == 1 and state(window) == before and capture._editing is None
+    assert len(asked) == 1 and state(window) == before and capture.form.editing is None
     assert SPECS["edit_others_notes"].text in asked[0]
 
 

@@ -1,4 +1,5 @@
-"""Pieces of the Capture tab: the person bar, the note editor and rows of choice buttons."""
+"""Pieces of the Capture tab: the note editor, the step field, nudge lines, rows of choice buttons
+and the labels that jump to a field."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -15,44 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studygroup.model import Participant, Session
-from ui.plain_text import button_text, plain_tooltip
-
-# Distinct, readable under white text; a person keeps their colour for the whole session
-# because it follows their place in the group, which never changes during a session.
-PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E", "#4F6D2A")
-FACILITATOR_COLOUR = "#3C4450"
-DRAFT_MARK = "\u2022"  # after a person's initials while they have an unsent draft
+from ui.plain_text import plain_tooltip
 
 # Alt+letter picks a note kind; the same letters in the editor and on the buttons.
 KIND_LETTERS = {"F": "friction", "C": "confusion", "B": "bad_day", "D": "delight", "Q": "question", "I": "idea"}
 _KIND_BY_KEY = {getattr(Qt.Key, f"Key_{letter}"): kind for letter, kind in KIND_LETTERS.items()}
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
-
-
-def person_colour(session: Session, author_id: str | None) -> str:
-    ids = [p.id for p in session.participants]
-    if author_id not in ids:
-        return FACILITATOR_COLOUR
-    return PERSON_COLOURS[ids.index(author_id) % len(PERSON_COLOURS)]
-
-
-def first_name(name: str) -> str:
-    parts = name.split()
-    return parts[0] if parts else name
-
-
-def persona_reminder(session: Session, person: Participant | None) -> str:
-    """ "You are Dana, the bookkeeper at Crumb & Co", or the facilitator's reminder."""
-    company = session.scenario.company
-    if person is None:
-        return f"You are the facilitator: note what you see the group run into at {company}."
-    role = person.role.strip()
-    if role[1:2].islower():  # "Bookkeeper" -> "bookkeeper", but "CFO" stays
-        role = role[0].lower() + role[1:]
-    who = f"the {role}" if role else "one of the team"
-    return f"You are {first_name(person.name)}, {who} at {company}"
 
 
 def kind_for_key(event: QKeyEvent) -> str | None:
@@ -242,55 +211,8 @@ class ChoiceRow(QWidget):
             self.updateGeometry()  # a wrapped row is taller: the page makes room instead of clipping it
 
 
-class PersonBar(QWidget):
-    """Large initials buttons, one per person plus the facilitator; `chosen` sends the author id."""
-
-    chosen = Signal(object)
-
-    def __init__(self, session: Session, parent=None):
-        super().__init__(parent)
-        self.setAccessibleName("Who is writing")
-        self.group = QButtonGroup(self)
-        self.buttons: dict[str | None, QPushButton] = {}
-        self._labels: dict[str | None, tuple[str, str]] = {}  # author id: (initials, tooltip)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for number, person in enumerate(session.participants, start=1):
-            key = f" (Ctrl+{number})" if number <= 9 else ""
-            layout.addWidget(self._button(session, person.id, person.initials, f"Write as {person.name}{key}"))
-        layout.addStretch(1)
-        facilitator = session.facilitator or "Facilitator"
-        initials = "".join(p[0] for p in facilitator.split()[:2]).upper() or "F"
-        layout.addWidget(self._button(session, None, initials, f"Write as {facilitator}, the facilitator (Ctrl+0)"))
-
-    def _button(self, session: Session, author_id: str | None, initials: str, tip: str) -> QPushButton:
-        button = QPushButton(button_text(initials), checkable=True, toolTip=plain_tooltip(tip))
-        button.setAccessibleName(tip)
-        button.setObjectName("personButton")
-        button.setMinimumSize(64, 56)
-        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        colour = person_colour(session, author_id)
-        button.setStyleSheet(
-            f"QPushButton {{ background: {colour}; color: white; font-size: 20px; font-weight: bold;"
-            f" border: 3px solid {colour}; border-radius: 8px; padding: 4px 10px; }}"
-            " QPushButton:checked { border: 4px solid palette(text); }"
-        )
-        button.clicked.connect(lambda _checked=False, a=author_id: self.chosen.emit(a))
-        self.group.addButton(button)
-        self.buttons[author_id] = button
-        self._labels[author_id] = (initials, tip)
-        return button
-
-    def show_current(self, author_id: str | None) -> None:
-        self.buttons[author_id].setChecked(True)
-
-    def show_drafts(self, authors: set[str | None]) -> None:
-        """Mark the chips of *authors*: each has an unsent draft waiting for them."""
-        for author_id, button in self.buttons.items():
-            initials, tip = self._labels[author_id]
-            if author_id in authors:
-                initials, tip = f"{initials} {DRAFT_MARK}", f"{tip}; has an unsent draft"
-            if button.text() != button_text(initials):  # called on every keystroke: touch only what changed
-                button.setText(button_text(initials))
-                button.setToolTip(plain_tooltip(tip))
-                button.setAccessibleName(tip)
+def buddy_label(text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt+letter (the letter after "&" in *text*) puts the cursor in *widget*."""
+    label = QLabel(text)
+    label.setBuddy(widget)
+    return label

@@ -248,7 +248,7 @@ class ReviewPage(QWidget):
 
     def _with_rename(self, view: QTableView, what: str) -> QWidget:
         box = QWidget()
-        rename = build_action("rename_label", box)  # F2 while this tab shows
+        rename = build_action("rename_label", box)  # Shift+F2 while this tab shows (F2 edits a note on Capture)
         box.addAction(rename)
         self.gate.wire(rename, lambda: self.rename_selected(view, what))
         button = QPushButton(f"Re&name or merge {what}…")
