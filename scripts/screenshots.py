@@ -1,10 +1,12 @@
 """Render the main screens to docs/screenshots/*.png, headless, from a temporary demo database.
 
-Run: python scripts/screenshots.py [--size 1280x720]
+Run: python scripts/screenshots.py [--size 1280x720] [--scheme dark]
 
 The README's pictures are the default size, a 1366x768 laptop; any other size (a 1280x720
 projector) is written beside them as <name>-<width>x<height>.png, without the PDF pages.
-A page whose minimum size does not fit the window is reported, and the script exits 1.
+--scheme dark renders the pages in the dark palette as dark-<name>.png (the projector and
+the PDFs look the same in either scheme). A page whose minimum size does not fit the
+window is reported, and the script exits 1.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +46,24 @@ ROLES = (
     "Bookkeeper",
 )
 SIZE = (1366, 768)  # the room's laptop; the README shows these
+SAME_IN_BOTH_SCHEMES = ("projector", "projector-turn")  # the projector is a dim room either way
 too_big: list[str] = []  # pages whose minimum size did not fit, for the exit status
+
+
+class Shot(NamedTuple):
+    """How this run renders: window size and colour scheme."""
+
+    size: tuple[int, int] = SIZE
+    scheme: str = "light"
+
+    def path(self, name: str) -> Path:
+        """docs/screenshots/[dark-]<name>[-WxH].png"""
+        prefix = "dark-" if self.scheme == "dark" else ""
+        suffix = "" if self.size == SIZE else f"-{self.size[0]}x{self.size[1]}"
+        return OUT / f"{prefix}{name}{suffix}.png"
+
+    def wanted(self, name: str) -> bool:
+        return self.scheme == "light" or name not in SAME_IN_BOTH_SCHEMES
 
 
 def live_session(store: Store) -> Session:
@@ -86,13 +106,15 @@ def show_question_round(page, time: ManualTime) -> None:
     panel.refresh()
 
 
-def save(widget, name: str, size: tuple[int, int] = SIZE) -> Path:
-    """Grab *widget* at *size* into docs/screenshots/<name>.png (<name>-WxH.png for another size)."""
+def save(widget, name: str, shot: Shot) -> Path | None:
+    """Grab *widget* at the shot's size into docs/screenshots (Shot.path); None when the scheme skips *name*."""
+    if not shot.wanted(name):
+        return None
+    size = shot.size
     widget.resize(*size)
     for _ in range(3):  # font changes in resizeEvent re-run the layout on the next pass
         QApplication.processEvents()
-    suffix = "" if size == SIZE else f"-{size[0]}x{size[1]}"
-    path = OUT / f"{name}{suffix}.png"
+    path = shot.path(name)
     image = widget.grab()
     image.save(str(path))
     print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")
@@ -110,7 +132,10 @@ def parse_size(text: str) -> tuple[int, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=parse_size, default=SIZE, help="window size, e.g. 1280x720")
-    size = parser.parse_args(argv).size
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light", help="colour scheme (default light)")
+    args = parser.parse_args(argv)
+    shot = Shot(args.size, args.scheme)
+    os.environ[style.SCHEME_ENV] = args.scheme  # the documented override, whatever this machine prefers
     app = QApplication.instance() or QApplication(sys.argv[:1])
     style.apply(app)
     OUT.mkdir(parents=True, exist_ok=True)
@@ -120,39 +145,39 @@ def main(argv: list[str] | None = None) -> int:
         live = live_session(store)
         window = MainWindow(store, clock_time_source=time)
         window.show()
-        save(window, "home", size)
+        save(window, "home", shot)
         window.show_new_session()
-        save(window, "plan", size)
+        save(window, "plan", shot)
         fill_group(window.plan_page, live)
-        save(window, "plan-group", size)
+        save(window, "plan-group", shot)
         page = window.open_session(live.id)
         run_to_experience_phase(page, time)
         page.tabs.setCurrentIndex(RUN)
-        save(window, "run", size)
+        save(window, "run", shot)
         capture = page.capture
         write_notes(page, time)
         capture.switch_author(live.participants[2].id)
         capture.editor.setPlainText("Where do I put the bakery's bank details? I clicked Settings twice #money")
         page.tabs.setCurrentIndex(CAPTURE)
-        save(window, "capture", size)
+        save(window, "capture", shot)
         capture.switch_author(None)
         capture.editor.setPlainText("The KYC step: we should just add a progress bar")
-        save(window, "capture-facilitator", size)
+        save(window, "capture-facilitator", shot)
         page.tabs.setCurrentIndex(RUN)
         projector = page.console.show_projector()
-        save(projector, "projector", size)
+        save(projector, "projector", shot)
         show_question_round(page, time)
-        save(window, "question-round", size)
-        save(projector, "projector-turn", size)
+        save(window, "question-round", shot)
+        save(projector, "projector-turn", shot)
         projector.close()
         page = window.open_session(demo.id)
         page.tabs.setCurrentIndex(REVIEW)
-        save(window, "review", size)
+        save(window, "review", shot)
         page.review.tidy_tabs.setCurrentIndex(FOLLOW_UPS)
-        save(window, "review-follow-ups", size)
+        save(window, "review-follow-ups", shot)
         window._close_session()
         window.deleteLater()
-        if size == SIZE:
+        if shot == Shot():
             render_pdf_pages(store, demo, Path(folder))
     return 1 if too_big else 0
 

@@ -9,24 +9,26 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
+from studygroup.palette import LIGHT
+
 RULE_ONE = "You don't work here. No insider knowledge, no internal lingo: experience the product as the customer would."
 RULE_TWO = "We're not here to solve problems. Capture what happened and how it felt; fixes come later."
 
 FACILITATOR = None  # author_id of a note written by the facilitator
 
-# Observation kinds in display order: (key, label, colour). One colour per kind,
-# shared by the app and every chart in the exports.
-KINDS: tuple[tuple[str, str, str], ...] = (
-    ("friction", "Friction", "#E07A1F"),
-    ("confusion", "Confusion", "#8E6CC9"),
-    ("bad_day", "Bad day", "#C8344B"),
-    ("delight", "Delight", "#2E9E5B"),
-    ("question", "Question", "#2F7FC1"),
-    ("idea", "Idea for later", "#8A8F98"),
+# Observation kinds in display order. Their colours live in studygroup.palette, one per palette;
+# KINDS adds the light one, the PDFs', for callers that unpack (key, label, colour).
+KIND_NAMES = (
+    ("friction", "Friction"),
+    ("confusion", "Confusion"),
+    ("bad_day", "Bad day"),
+    ("delight", "Delight"),
+    ("question", "Question"),
+    ("idea", "Idea for later"),
 )
-KIND_KEYS = tuple(key for key, _, _ in KINDS)
-KIND_LABELS = {key: label for key, label, _ in KINDS}
-KIND_COLOURS = {key: colour for key, _, colour in KINDS}
+KINDS: tuple[tuple[str, str, str], ...] = tuple((key, label, LIGHT.kinds[key]) for key, label in KIND_NAMES)
+KIND_KEYS = tuple(key for key, _ in KIND_NAMES)
+KIND_LABELS = dict(KIND_NAMES)
 
 # Severity in the friction-log words people already use.
 SEVERITY_WORDS = {

@@ -17,6 +17,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
     monkeypatch.delenv("STUDYGROUP_DB", raising=False)
+    monkeypatch.delenv("STUDYGROUP_COLOR_SCHEME", raising=False)  # the UI tests expect the light palette
     return home
 
 

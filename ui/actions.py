@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
-from studygroup.resources import resource_path
 from ui.action_table import SPECS, ActionSpec
+from ui.icons import icon
 
 ACTION_PROPERTY = "action_id"  # set on a button bound to a row, so every route to a row can be found
-
-
-def icon(name: str) -> QIcon:
-    """An icon from resources/icons by file stem; no icon for an empty name."""
-    return QIcon(str(resource_path("icons", f"{name}.svg"))) if name else QIcon()
 
 
 def shortcut_text(spec: ActionSpec) -> str:

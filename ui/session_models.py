@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from studygroup.clock import SessionClock
+from ui.style import active_palette
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_WORDS = {"planned": "Planned", "running": "Running", "paused": "Paused", "ended": "Ended"}
@@ -134,7 +135,7 @@ class PhaseListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and current:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and current:
-            return QBrush(QColor("#DCEBEA"))
+            return QBrush(QColor(active_palette().accent_soft))
         if role == Qt.ItemDataRole.AccessibleTextRole and current and column == 0:
             return f"{phase.name} (current phase)"
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:

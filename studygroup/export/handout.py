@@ -23,10 +23,12 @@ from studygroup.export.fonts import register_fonts
 from studygroup.export.pdf import PAGE_SIZES, user_paragraph
 from studygroup.limits import clip_session
 from studygroup.model import Session
+from studygroup.palette import LIGHT
 from studygroup.storage.atomicfile import atomic_write
 
 MARGIN = 16 * mm
-INK, MUTED, RULE_BG = colors.HexColor("#1F2328"), colors.HexColor("#5B6470"), colors.HexColor("#EEF4F4")
+# Paper is white: the card always uses the light palette.
+INK, MUTED, RULE_BG = (colors.HexColor(c) for c in (LIGHT.text, LIGHT.muted, LIGHT.accent_wash))
 
 # (heading, Scenario attribute) in reading order: who, what, where from, where to.
 CARD_SECTIONS = (
@@ -122,7 +124,7 @@ def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list:
         table.setStyle(
             TableStyle(
                 [
-                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor("#D8DCE0")),
+                    ("LINEBELOW", (0, 0), (-1, -2), 0.4, colors.HexColor(LIGHT.border)),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ]

@@ -32,16 +32,18 @@ from reportlab.platypus import (
 )
 
 from studygroup.export.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
-from studygroup.export.pdfchart import LABEL_WIDTH, MUTED, stacked_chart
+from studygroup.export.pdfchart import LABEL_WIDTH, stacked_chart
 from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
 from studygroup.limits import ELLIPSIS, clip_note, clip_session
 from studygroup.model import SEVERITY_WORDS, Observation, Session
+from studygroup.palette import LIGHT
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm
-INK, SEVERE = colors.HexColor("#1F2328"), colors.HexColor("#C8344B")
+# Paper is white: the PDF always uses the light palette.
+INK, MUTED = colors.HexColor(LIGHT.text), colors.HexColor(LIGHT.muted)
 
 Progress = Callable[[int, int], None]
 
@@ -81,7 +83,7 @@ def styles() -> dict[str, ParagraphStyle]:
             body,
             fontSize=10.5,
             leading=14,
-            backColor=colors.HexColor("#F3F0E8"),
+            backColor=colors.HexColor(LIGHT.background),
             borderPadding=(2 * mm, 3 * mm, 2 * mm, 3 * mm),
             spaceBefore=2 * mm,
             spaceAfter=3 * mm,
@@ -95,7 +97,7 @@ def styles() -> dict[str, ParagraphStyle]:
             body,
             leftIndent=3 * mm,
             spaceBefore=1.5 * mm,
-            backColor=colors.HexColor("#FBE9EC"),
+            backColor=colors.HexColor(LIGHT.problem_soft),
             borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm),
         ),
         "quote_by": ParagraphStyle(
@@ -258,7 +260,7 @@ def data_table(rows: list[list], fractions: list[float]) -> Table:
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
-                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor("#D0D7DE")),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.HexColor(LIGHT.border)),
                 ("TOPPADDING", (0, 0), (-1, -1), 2.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
             ]
@@ -368,7 +370,7 @@ def note_flowables(summary: Summary, note: Observation) -> list:
     ]
     if note.tags:
         facts.append(" ".join(f"#{t}" for t in note.tags))
-    mark = '<font color="#C8344B"><b>SEVERE</b></font> · ' if severe else ""
+    mark = f'<font color="{LIGHT.problem}"><b>SEVERE</b></font> · ' if severe else ""
     head = para(" · ".join(facts), "note_head", mark)
     body = long_text(note.text, "severe" if severe else "note")
     extra = [

@@ -18,10 +18,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from studygroup.export.fonts import SANS
-from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
+from studygroup.model import KIND_KEYS, KIND_LABELS
+from studygroup.palette import LIGHT
 from studygroup.summary import nice_step
 
-MUTED = colors.HexColor("#59636E")  # the summary's secondary text colour
+MUTED = colors.HexColor(LIGHT.muted)  # paper is white: the light palette
 MAX_BARS = 12  # more bars than this stop being readable; the busiest come first
 LABEL_WIDTH = 24 * mm  # a longer label is cut with "…" by the caller's factory
 LABEL_ANGLE = 30
@@ -70,9 +71,9 @@ def stacked_chart(
     chart.valueAxis.labels.fontName = SANS
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = True
-    chart.valueAxis.gridStrokeColor = colors.HexColor("#E5E8EB")
+    chart.valueAxis.gridStrokeColor = colors.HexColor(LIGHT.chart_grid)
     for index, kind in enumerate(kinds):
-        chart.bars[index].fillColor = colors.HexColor(KIND_COLOURS[kind])
+        chart.bars[index].fillColor = colors.HexColor(LIGHT.kinds[kind])
         chart.bars[index].strokeColor = None
     chart.barWidth, chart.groupSpacing = 10, 8
     drawing.add(chart)
@@ -94,7 +95,7 @@ def stacked_chart(
     legend.x, legend.y = chart.x + chart.width + 8 * mm, chart.y + chart.height
     legend.fontName, legend.fontSize, legend.alignment = SANS, 8, "right"
     legend.columnMaximum = len(kinds)  # one column, top to bottom in the stacking order
-    legend.colorNamePairs = [(colors.HexColor(KIND_COLOURS[k]), KIND_LABELS[k]) for k in reversed(kinds)]
+    legend.colorNamePairs = [(colors.HexColor(LIGHT.kinds[k]), KIND_LABELS[k]) for k in reversed(kinds)]
     drawing.add(legend)
     slot = chart.width / max(len(categories), 1)
     anchors = [(chart.x + (i + 0.5) * slot, chart.y - 5) for i in range(len(categories))]

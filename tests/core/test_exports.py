@@ -16,6 +16,7 @@ from studygroup.export.fonts import SANS, _coverage, fallback_for
 from studygroup.export.textsafe import csv_cell, has_rtl, printable
 from studygroup.limits import MAX_NOTE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
+from studygroup.palette import LIGHT
 from studygroup.summary import summarise
 from tests.hostile import corpus
 
@@ -98,6 +99,23 @@ def test_demo_pdf_holds_names_headlines_and_every_note(demo, tmp_path):
         assert visible(line) in extracted
     for note in notes:
         assert_in_pdf(note.text, extracted)
+
+
+def fill_colours(path) -> set[str]:
+    """Every fill colour the PDF's pages set (the `r g b rg` operator), as "#RRGGBB"."""
+    data = b"".join(page.get_contents().get_data() for page in PdfReader(path).pages)
+    found = re.findall(rb"([\d.]+) ([\d.]+) ([\d.]+) rg", data)
+    return {"#" + "".join(f"{round(float(c) * 255):02X}" for c in rgb) for rgb in found}
+
+
+def test_the_summary_prints_in_the_light_palette_with_severe_notes_in_its_one_red(demo, tmp_path):
+    session, notes = demo
+    path = tmp_path / "summary.pdf"
+    export("pdf", session, notes, path)
+    fills = fill_colours(path)
+    assert "#B3261E" in fills  # SEVERE, as the app's problem colour
+    light = {LIGHT.text, LIGHT.muted, LIGHT.problem, LIGHT.background, LIGHT.problem_soft, *LIGHT.kinds.values()}
+    assert fills <= light | {"#000000"}  # black: reportlab's default for the charts' axis numbers
 
 
 def test_hostile_corpus_comes_out_as_typed(tmp_path):

@@ -45,3 +45,30 @@ def running_page(qtbot, store):
     opened.clock.start()
     yield opened
     opened.shutdown()
+
+
+def unstyle(qapp) -> None:
+    """Take the app's stylesheet away by making it blank, never by removing it.
+
+    Removing it (setStyleSheet("")) and then setting a stylesheet twice with windows open
+    crashed Qt 6.11 inside setStyleSheet; the app itself never removes its stylesheet, and a
+    blank one has no rules, so widgets look as they would without one.
+    """
+    qapp.setStyleSheet(" ")
+
+
+@pytest.fixture
+def restored_style(qapp, monkeypatch):
+    """ui.style, for a test that changes the colour scheme: the app's stylesheet, Qt palette and palette come back."""
+    from PySide6.QtGui import QPalette
+
+    from ui import style
+
+    sheet, palette = qapp.styleSheet(), QPalette(qapp.palette())
+    monkeypatch.setattr(style, "_active", style.active_palette())
+    yield style
+    if sheet.strip():
+        qapp.setStyleSheet(sheet)
+    else:
+        unstyle(qapp)
+    qapp.setPalette(palette)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from studygroup.demo import AGENDA, create_demo, demo_scenario
 from studygroup.model import Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
+from tests.ui.conftest import unstyle
 from ui import style
 from ui.capture.feed_model import NOTE
 from ui.main_window import MainWindow
@@ -43,7 +44,7 @@ def app_style(qapp):
     """The app's stylesheet and fonts, as the installed app has them; without them sizes mean little."""
     style.apply(qapp)
     yield
-    qapp.setStyleSheet("")
+    unstyle(qapp)
 
 
 def live_session(store) -> Session:

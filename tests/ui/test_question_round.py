@@ -230,3 +230,13 @@ def test_next_person_works_from_the_capture_tab(qtbot, page, panel):
     page.capture.private_toggle.setFocus()
     qtbot.keyClick(page.capture.private_toggle, Qt.Key.Key_Right, SHIFT_CTRL)
     assert page.capture.author_id == page.session.participants[1].id
+
+
+def test_the_turn_countdown_takes_the_new_palette_when_the_scheme_changes(qapp, page, panel, time, restored_style):
+    assert "color: #555D6B;" in panel.countdown.styleSheet()  # idle: the light palette's muted
+    restored_style.apply_scheme(qapp, Qt.ColorScheme.Dark)
+    assert "color: #AEB6C2;" in panel.countdown.styleSheet()
+    trigger(panel, "start_turn")
+    time.advance(100)  # 10 s over 90
+    panel.refresh()
+    assert "color: #FFFFFF; background: #8E1B2E;" in panel.countdown.styleSheet()

@@ -1,6 +1,7 @@
-"""The stacked bar chart: whole-number axis steps, data and the empty case, long names kept under their bar."""
+"""The stacked bar chart: whole-number axis steps, data and the empty case, long names kept under their bar, colours."""
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 
 from studygroup.summary import nice_step
@@ -57,3 +58,18 @@ def test_long_category_names_stay_under_their_own_bar_with_the_full_name_in_a_to
     middle = chart.plot_rect().left() + slot * 2.5
     assert chart.category_at(middle) == 2
     assert chart._category_tip(2) == "Experience the product: 9 notes (Friction 9)"
+
+
+def test_a_change_of_colour_scheme_repaints_the_chart_in_the_dark_palette(qtbot, qapp, restored_style):
+    chart = StackedBarChart("Notes by phase", "Phase")
+    qtbot.addWidget(chart)
+    chart.resize(600, 360)
+    chart.set_data(["Sign-up", "Payouts"], {"friction": [3, 0], "bad_day": [0, 4]})
+    image = chart.grab().toImage()
+    assert image.pixelColor(3, 180).name() == "#ffffff"  # inside the card's edge: the light chart background
+    restored_style.apply_scheme(qapp, Qt.ColorScheme.Dark)
+    image = chart.grab().toImage()
+    assert image.pixelColor(3, 180).name() == "#1f252c"
+    colours = {image.pixelColor(x, y).name() for x in range(0, 600, 3) for y in range(0, 360, 3)}
+    assert "#f0913a" in colours and "#e8606f" in colours  # the dark palette's friction and bad day
+    assert "#e07a1f" not in colours

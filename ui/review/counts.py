@@ -7,7 +7,8 @@ from collections import Counter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
+from studygroup.model import KIND_KEYS, KIND_LABELS
+from ui.style import active_palette
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -30,11 +31,11 @@ class CountsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _tint(self, kind: str, value: int):
-        """A light wash of the kind's colour, stronger for bigger counts (text stays dark and legible)."""
+        """A wash of the kind's colour, stronger for bigger counts; the text on it stays legible in either palette."""
         if not value:
             return None
         peak = max(max(counts) for name, counts in self._rows if name != "Total") or 1
-        colour = QColor(KIND_COLOURS[kind])  # the kind's colour, the same one the charts use
+        colour = QColor(active_palette().kinds[kind])  # the kind's colour, the same one the charts use
         colour.setAlpha(round(30 + 110 * value / peak))
         return colour
 

@@ -1,7 +1,7 @@
 """A stacked bar chart drawn with QPainter: notes per category, split by kind.
 
 Qt's charts module is not part of PySide6-Essentials, and one small painter keeps the
-app's charts in the same colours as the PDF's (studygroup.model.KIND_COLOURS).
+app's charts in the PDF's kind colours (studygroup.palette), in whichever palette the app is in.
 """
 
 from __future__ import annotations
@@ -13,12 +13,15 @@ from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from studygroup.model import KIND_COLOURS, KIND_KEYS, KIND_LABELS
+from studygroup.model import KIND_KEYS, KIND_LABELS
 from studygroup.summary import nice_step
 from ui.plain_text import plain_tooltip
+from ui.style import active_palette
 
 LABEL_LINES = 3  # a category name wraps onto at most three lines under its bar
 LABEL_SCALE = 0.8  # category names a little smaller than the chart's text, as axis labels are
+CARD_PADDING = 6  # the chart sits on its own card, whose background the kind colours keep 3:1 against
+CARD_RADIUS = 10  # as the tables' corners
 
 
 def label_lines(metrics: QFontMetrics, text: str, width: int) -> list[str]:
@@ -78,15 +81,20 @@ class StackedBarChart(QWidget):
         font.setPixelSize(max(11, round(pixels * LABEL_SCALE)))
         return font
 
+    def content_rect(self) -> QRectF:
+        """Inside the card: where the title, legend and plot go."""
+        return QRectF(self.rect()).adjusted(CARD_PADDING, CARD_PADDING, -CARD_PADDING, -CARD_PADDING)
+
     def plot_rect(self) -> QRectF:
         """Where the bars go: below the title and legend, above the category names and the axis title."""
+        content = self.content_rect()
         metrics = QFontMetrics(self.font())
         line = metrics.height()
         legend_height = self._legend_rows() * line * 1.2 + line * 0.2
-        top = line * 1.6 + legend_height
-        left = line * 1.3 + metrics.horizontalAdvance(str(self._top_value())) + 8  # "Notes", then the numbers
+        top = content.top() + line * 1.6 + legend_height
+        left = content.left() + line * 1.1 + metrics.horizontalAdvance(str(self._top_value())) + 8  # "Notes", numbers
         bottom = self._label_block() + line * 1.4  # the category names, then the axis title
-        return QRectF(left, top, self.width() - left - 6, self.height() - top - bottom)
+        return QRectF(left, top, content.right() - left, content.bottom() - top - bottom)
 
     def _label_block(self) -> float:
         return 4 + LABEL_LINES * QFontMetrics(self.label_font()).height()
@@ -126,30 +134,35 @@ class StackedBarChart(QWidget):
         return plain_tooltip(f"{self.categories[index]}: {total} notes" + (f" ({', '.join(parts)})" if parts else ""))
 
     def paintEvent(self, event) -> None:
+        colours = active_palette()  # read at each paint, so a change of colour scheme shows at the next
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QColor(colours.border))
+        painter.setBrush(QColor(colours.chart_background))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), CARD_RADIUS, CARD_RADIUS)
+        painter.setPen(QColor(colours.text))
         font = QFont(self.font())
-        painter.setFont(font)
-        metrics = painter.fontMetrics()
-        line = metrics.height()
+        line = QFontMetrics(font).height()
         title_font = QFont(font)
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.drawText(QRectF(0, 0, self.width(), line * 1.4), Qt.AlignmentFlag.AlignLeft, self.title)
+        content = self.content_rect()
+        title = QRectF(content.left(), content.top(), content.width(), line * 1.4)
+        painter.drawText(title, Qt.AlignmentFlag.AlignLeft, self.title)
         painter.setFont(font)
-        self._draw_legend(painter, line * 1.5, line)
+        self._draw_legend(painter, content.top() + line * 1.5, line)
         plot = self.plot_rect()
         if plot.height() > line and plot.width() > line:
             self._draw_plot(painter, plot, line)
         painter.end()
 
     def _legend_items(self, line: float) -> list[tuple[str, float, int]]:
-        """(kind, x, row) for each legend entry, wrapping at the chart's width."""
+        """(kind, x, row) for each legend entry, x from the card's left edge, wrapping at the card's width."""
         metrics = QFontMetrics(self.font())
         x, row, items = 0.0, 0, []
         for kind in KIND_KEYS:
             width = line + metrics.horizontalAdvance(KIND_LABELS[kind]) + line
-            if x and x + width > self.width():
+            if x and x + width > self.content_rect().width():
                 x, row = 0.0, row + 1
             items.append((kind, x, row))
             x += width
@@ -159,22 +172,24 @@ class StackedBarChart(QWidget):
         return self._legend_items(QFontMetrics(self.font()).height())[-1][2] + 1
 
     def _draw_legend(self, painter: QPainter, top: float, line: float) -> None:
-        for kind, x, row in self._legend_items(line):
-            y = top + row * line * 1.2
+        content, kinds = self.content_rect(), active_palette().kinds
+        for kind, offset, row in self._legend_items(line):
+            x, y = content.left() + offset, top + row * line * 1.2
             label = KIND_LABELS[kind]
-            painter.fillRect(QRectF(x, y + line * 0.2, line * 0.7, line * 0.7), QColor(KIND_COLOURS[kind]))
-            painter.drawText(QRectF(x + line, y, self.width() - x - line, line), Qt.AlignmentFlag.AlignLeft, label)
+            painter.fillRect(QRectF(x, y + line * 0.2, line * 0.7, line * 0.7), QColor(kinds[kind]))
+            painter.drawText(QRectF(x + line, y, content.right() - x - line, line), Qt.AlignmentFlag.AlignLeft, label)
 
     def _draw_plot(self, painter: QPainter, plot: QRectF, line: float) -> None:
         totals = self._totals()
         step = nice_step(max(totals, default=0))
         top_value = max(step, math.ceil(max(totals, default=0) / step) * step)
-        grid = QPen(QColor("#D5D9E0"))
+        colours = active_palette()
+        grid, text = QPen(QColor(colours.chart_grid)), QColor(colours.text)
         for value in range(0, top_value + 1, step):
             y = plot.bottom() - plot.height() * value / top_value
             painter.setPen(grid)
             painter.drawLine(plot.left(), y, plot.right(), y)
-            painter.setPen(self.palette().text().color())
+            painter.setPen(text)
             painter.drawText(
                 QRectF(0, y - line / 2, plot.left() - 6, line),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -182,7 +197,7 @@ class StackedBarChart(QWidget):
             )
         self._draw_bars(painter, plot, line, top_value)
         painter.save()
-        painter.translate(line * 0.2, plot.center().y())
+        painter.translate(self.content_rect().left(), plot.center().y())
         painter.rotate(-90)
         painter.drawText(QRectF(-plot.height() / 2, 0, plot.height(), line), Qt.AlignmentFlag.AlignCenter, "Notes")
         painter.restore()
@@ -209,11 +224,12 @@ class StackedBarChart(QWidget):
                     text,
                 )
         painter.restore()
+        kinds = active_palette().kinds
         for i in range(len(self.categories)):
             x = plot.left() + slot * i + (slot - bar) / 2
             base = plot.bottom()
             for kind in KIND_KEYS:
                 count = self.counts.get(kind, [0] * len(self.categories))[i]
                 height = plot.height() * count / top_value
-                painter.fillRect(QRectF(x, base - height, bar, height), QColor(KIND_COLOURS[kind]))
+                painter.fillRect(QRectF(x, base - height, bar, height), QColor(kinds[kind]))
                 base -= height

@@ -7,12 +7,13 @@ whoever's turn it is (`turn_changed`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from studygroup.clock import countdown_level, countdown_text
 from studygroup.model import Participant, Session
+from studygroup.palette import Palette
 from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.storage.store import Store
 from studygroup.summary import clock_text
@@ -20,7 +21,7 @@ from ui.action_table import SPECS
 from ui.actions import build_action, icon
 from ui.facilitator_gate import FacilitatorGate
 from ui.plain_text import plain_tooltip
-from ui.style import PALETTE, repolish
+from ui.style import active_palette, repolish
 from ui.table_fit import column_width, rows_height, table_chrome_width
 from ui.timers import make_timer
 
@@ -29,15 +30,15 @@ DISPLAY_INTERVAL_MS = 250
 TOGGLE_SPEC = SPECS["question_round"]
 ROUND_SPECS = {key: SPECS[key] for key in ("start_turn", "next_person", "next_round_question", "end_round")}
 
-# Inline colours (from the one palette) so the overtime style cannot be lost to a missing QSS rule.
+# Inline colours (from the palette in use) so the overtime style cannot be lost to a missing QSS rule.
 COUNTDOWN_BASE = "font-size: 48px; font-weight: 600; padding: 0px 16px; border-radius: 10px;"
-COUNTDOWN_STATES = {
-    "idle": f"color: {PALETTE['muted']};",
-    "normal": f"color: {PALETTE['text']};",
-    "low": f"color: {PALETTE['low']};",
-    "critical": f"color: {PALETTE['critical']};",
-    "overtime": f"color: {PALETTE['overtime']}; background: {PALETTE['overtime_bg']};",
-}
+
+
+def countdown_style(state: str, palette: Palette) -> str:
+    """The turn countdown's inline style for *state* (idle or a countdown level) in *palette*."""
+    colour = palette.muted if state == "idle" else palette.countdown[state]
+    background = f" background: {palette.overtime_background};" if state == "overtime" else ""
+    return f"{COUNTDOWN_BASE} color: {colour};{background}"
 
 
 def turn_state(rounds: QuestionRound | None) -> str:
@@ -344,8 +345,18 @@ class QuestionRoundPanel(QWidget):
         state = turn_state(self.round)
         if self.countdown.property("state") != state:
             self.countdown.setProperty("state", state)
-            self.countdown.setStyleSheet(COUNTDOWN_BASE + COUNTDOWN_STATES[state])
-            repolish(self.countdown)
+            self._style_countdown()
+
+    def _style_countdown(self) -> None:
+        self.countdown.setStyleSheet(countdown_style(self.countdown.property("state"), active_palette()))
+        repolish(self.countdown)
+
+    def changeEvent(self, event) -> None:
+        """A new app stylesheet (the colour scheme changed) means new inline colours for the countdown."""
+        super().changeEvent(event)
+        countdown = getattr(self, "countdown", None)  # a style can arrive while the panel is being built
+        if event.type() == QEvent.Type.StyleChange and countdown is not None and countdown.property("state"):
+            self._style_countdown()
 
     def _update_controls(self) -> None:
         a, active = self.actions_by_id, self.active
