@@ -9,15 +9,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 
-from studygroup.palette import LIGHT
-
 RULE_ONE = "You don't work here. No insider knowledge, no internal lingo: experience the product as the customer would."
 RULE_TWO = "We're not here to solve problems. Capture what happened and how it felt; fixes come later."
 
 FACILITATOR = None  # author_id of a note written by the facilitator
 
-# Observation kinds in display order. Their colours live in studygroup.palette, one per palette;
-# KINDS adds the light one, the PDFs', for callers that unpack (key, label, colour).
+# Observation kinds in display order. Their colours live in studygroup.palette, one per palette.
 KIND_NAMES = (
     ("friction", "Friction"),
     ("confusion", "Confusion"),
@@ -26,7 +23,6 @@ KIND_NAMES = (
     ("question", "Question"),
     ("idea", "Idea for later"),
 )
-KINDS: tuple[tuple[str, str, str], ...] = tuple((key, label, LIGHT.kinds[key]) for key, label in KIND_NAMES)
 KIND_KEYS = tuple(key for key, _ in KIND_NAMES)
 KIND_LABELS = dict(KIND_NAMES)
 

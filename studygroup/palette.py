@@ -38,7 +38,7 @@ class Palette:
     chart_background: str  # kind colours keep 3:1 against it
     chart_grid: str
     icon: str  # the line colour of resources/icons
-    kinds: dict[str, str]  # one colour per observation kind, keyed as studygroup.model.KINDS
+    kinds: dict[str, str]  # one colour per observation kind, keyed as studygroup.model.KIND_KEYS
     people: tuple[str, ...]  # each person's band on the capture page, under person_text
     facilitator: str  # the facilitator's band, under person_text
     person_text: str

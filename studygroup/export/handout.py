@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepInFrame,
     ListFlowable,
     ListItem,
@@ -79,7 +80,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-def _card_flowables(session: Session, styles: dict[str, ParagraphStyle]) -> list:
+def _card_flowables(session: Session, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     scenario = session.scenario
     subtitle = " · ".join(part for part in ("Persona card", session.title, session.date) if part)
     flowables = [user_paragraph(scenario.company, styles["title"]), user_paragraph(subtitle, styles["subtitle"])]
@@ -113,7 +114,7 @@ def _rules_box(session: Session, styles: dict[str, ParagraphStyle]) -> Table:
     return box
 
 
-def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list:
+def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     """Each person and their role; the card's roles when nobody is in the group yet."""
     if session.participants:
         rows = [
@@ -136,7 +137,7 @@ def _roles(session: Session, styles: dict[str, ParagraphStyle]) -> list:
     return []
 
 
-def _questions(session: Session, styles: dict[str, ParagraphStyle]) -> list:
+def _questions(session: Session, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
     questions = session.scenario.probing_questions
     if not questions:
         return []

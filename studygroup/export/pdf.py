@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -18,9 +19,11 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
+    Flowable,
     Frame,
     KeepTogether,
     PageBreak,
@@ -46,6 +49,7 @@ MARGIN = 18 * mm
 INK, MUTED = colors.HexColor(LIGHT.text), colors.HexColor(LIGHT.muted)
 
 Progress = Callable[[int, int], None]
+Story = list[Flowable]  # what reportlab lays out, in order
 
 
 @functools.cache
@@ -165,7 +169,14 @@ def export_pdf(
 class SummaryDocument(BaseDocTemplate):
     """Pages with the session title and page number in the footer; reports layout progress."""
 
-    def __init__(self, handle, summary: Summary, page_size, total_flowables: int, progress: Progress | None):
+    def __init__(
+        self,
+        handle: BinaryIO,
+        summary: Summary,
+        page_size: tuple[float, float],
+        total_flowables: int,
+        progress: Progress | None,
+    ):
         self.summary, self.total, self.progress, self.done = summary, total_flowables, progress, 0
         super().__init__(
             handle,
@@ -186,7 +197,7 @@ class SummaryDocument(BaseDocTemplate):
         self.footer_width = self.width - 25 * mm
         self.footer_title = one_line(summary.session.title, styles()["footer"], self.footer_width)
 
-    def _footer(self, canvas, doc) -> None:
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         baseline = MARGIN - 2 * mm
         _, height = self.footer_title.wrapOn(canvas, self.footer_width, 20)
@@ -196,13 +207,13 @@ class SummaryDocument(BaseDocTemplate):
         canvas.drawRightString(self.pagesize[0] - self.rightMargin, baseline, f"Page {doc.page}")
         canvas.restoreState()
 
-    def afterFlowable(self, flowable) -> None:
+    def afterFlowable(self, flowable: Flowable) -> None:
         self.done += 1
         if self.progress and self.done % 200 == 0 and self.done < self.total:
             self.progress(self.done, self.total)
 
 
-def build_story(summary: Summary) -> list:
+def build_story(summary: Summary) -> Story:
     """Every section in reading order."""
     return [
         *cover(summary),
@@ -217,7 +228,7 @@ def build_story(summary: Summary) -> list:
     ]
 
 
-def cover(summary: Summary) -> list:
+def cover(summary: Summary) -> Story:
     session, card = summary.session, summary.session.scenario
     story = [
         para(session.title, "title"),
@@ -243,7 +254,7 @@ def cover(summary: Summary) -> list:
     return story
 
 
-def group_table(session: Session):
+def group_table(session: Session) -> Table:
     if not session.participants:
         return para("No participants were recorded.", "muted")
     rows = [[para("Name", "muted"), para("Discipline or team", "muted"), para("Role", "muted")]]
@@ -251,7 +262,7 @@ def group_table(session: Session):
     return data_table(rows, [0.4, 0.3, 0.3])
 
 
-def data_table(rows: list[list], fractions: list[float]) -> Table:
+def data_table(rows: list[list[Flowable]], fractions: list[float]) -> Table:
     """A plain table that splits across pages, repeating its header row."""
     width = PAGE_SIZES["A4"][0] - 2 * MARGIN
     table = Table(rows, colWidths=[width * f for f in fractions], repeatRows=1, hAlign="LEFT")
@@ -269,11 +280,11 @@ def data_table(rows: list[list], fractions: list[float]) -> Table:
     return table
 
 
-def headline_section(summary: Summary) -> list:
+def headline_section(summary: Summary) -> Story:
     return [para("What happened", "h1"), *(para(line, "headline") for line in summary.headlines)]
 
 
-def chart_section(summary: Summary) -> list:
+def chart_section(summary: Summary) -> Story:
     if not summary.notes:
         return []
     return [
@@ -291,7 +302,7 @@ def chart_label(text: str) -> Paragraph:
     return one_line(text, styles()["chart_label"], LABEL_WIDTH)
 
 
-def themes_section(summary: Summary) -> list:
+def themes_section(summary: Summary) -> Story:
     story = [para("Themes", "h1")]
     for title, counts in (
         ("Journey steps with the most notes", summary.top_steps),
@@ -314,7 +325,7 @@ def themes_section(summary: Summary) -> list:
     return story
 
 
-def agenda_section(summary: Summary) -> list:
+def agenda_section(summary: Summary) -> Story:
     rows = [[para("Phase", "muted"), para("Planned", "muted"), para("Actual", "muted")]]
     for row in summary.agenda:
         actual = "did not run" if row.actual_minutes is None else f"{row.actual_minutes:.0f} min"
@@ -322,7 +333,7 @@ def agenda_section(summary: Summary) -> list:
     return [CondPageBreak(40 * mm), para("The agenda as it ran", "h1"), data_table(rows, [0.6, 0.2, 0.2])]
 
 
-def follow_up_section(summary: Summary) -> list:
+def follow_up_section(summary: Summary) -> Story:
     story = [
         para("Follow-ups for later", "h1"),
         para(
@@ -342,7 +353,7 @@ def follow_up_section(summary: Summary) -> list:
     return story
 
 
-def friction_log(summary: Summary) -> list:
+def friction_log(summary: Summary) -> Story:
     """Every live note, per person, in time order; severe notes stand out."""
     story = [para("Friction log", "h1")]
     if not summary.notes:
@@ -359,7 +370,7 @@ def friction_log(summary: Summary) -> list:
     return story
 
 
-def note_flowables(summary: Summary, note: Observation) -> list:
+def note_flowables(summary: Summary, note: Observation) -> Story:
     severe = note.severity >= 3
     facts = [
         clock_text(note.session_seconds),

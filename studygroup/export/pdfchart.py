@@ -8,7 +8,7 @@ owns the fonts), rotated under its bar.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -53,7 +53,11 @@ class LabelledChart(Flowable):
 
 
 def stacked_chart(
-    table: dict, axis_title: str, label: Label, width: float = 170 * mm, height: float = 78 * mm
+    table: Mapping[str, Mapping[str, int]],
+    axis_title: str,
+    label: Label,
+    width: float = 170 * mm,
+    height: float = 78 * mm,
 ) -> LabelledChart:
     """Notes per category stacked by kind, in the kind colours the app uses, with labelled axes."""
     categories = list(table)[:MAX_BARS]

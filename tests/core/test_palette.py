@@ -3,7 +3,7 @@
 import pytest
 
 from studygroup.clock import countdown_level
-from studygroup.model import KIND_KEYS, KINDS
+from studygroup.model import KIND_KEYS
 from studygroup.palette import DARK, LIGHT, PALETTES, contrast_ratio, relative_luminance
 
 BOTH = pytest.mark.parametrize("palette", [LIGHT, DARK], ids=["light", "dark"])
@@ -77,7 +77,14 @@ def test_every_person_band_carries_its_white_name(palette):
 
 def test_both_palettes_colour_every_kind_and_the_pdf_kinds_are_the_light_ones():
     assert list(LIGHT.kinds) == list(DARK.kinds) == list(KIND_KEYS)
-    assert [colour for _, _, colour in KINDS] == ["#E07A1F", "#8E6CC9", "#C8344B", "#2E9E5B", "#2F7FC1", "#8A8F98"]
+    assert [LIGHT.kinds[kind] for kind in KIND_KEYS] == [
+        "#E07A1F",
+        "#8E6CC9",
+        "#C8344B",
+        "#2E9E5B",
+        "#2F7FC1",
+        "#8A8F98",
+    ]
     assert len(set(LIGHT.people)) == len(LIGHT.people) == 9
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from studygroup.model import KINDS, Session
+from studygroup.model import KIND_NAMES, Session
 from ui.capture.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
 from ui.capture.notes_table import table_view
 from ui.capture.widgets import buddy_label
@@ -39,7 +39,7 @@ class FeedPanel(QWidget):
     def _filter_grid(self) -> QGridLayout:
         people = [("Everyone", ANY), (self.session.author_name(None), None)]
         people += [(p.name, p.id) for p in self.session.participants]
-        kinds = [("Any kind", ANY)] + [(label, key) for key, label, _ in KINDS]
+        kinds = [("Any kind", ANY)] + [(label, key) for key, label in KIND_NAMES]
         phases = [("Any phase", ANY)] + [(p.name, p.id) for p in self.session.phases]
         grid = QGridLayout()  # two filters a line: the feed keeps its height for notes
         grid.setColumnStretch(1, 1)

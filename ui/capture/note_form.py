@@ -15,10 +15,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QCheckBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from studygroup.drafts import DraftChoices
-from studygroup.model import KINDS, SEVERITY_WORDS, Observation, Session
+from studygroup.model import KIND_NAMES, SEVERITY_WORDS, Observation, Session
 from studygroup.nudges import RULE1_HINT, RULE1_SHORT, RULE2_HINT, RULE2_SHORT, lingo_hits, solution_hits
 from studygroup.summary import clock_text
 from ui.capture.widgets import KIND_LETTERS, ChoiceRow, NoteEditor, NudgeLine, StepEdit, buddy_label
+from ui.style import repolish
 
 
 class NoteForm(QWidget):
@@ -79,7 +80,7 @@ class NoteForm(QWidget):
     def _build_choices(self) -> None:
         letter_of = {kind: letter for letter, kind in KIND_LETTERS.items()}
         self.kinds = ChoiceRow(
-            [(key, label, f"{label} (Alt+{letter_of[key]})") for key, label, _ in KINDS], "Kind of note"
+            [(key, label, f"{label} (Alt+{letter_of[key]})") for key, label in KIND_NAMES], "Kind of note"
         )
         self.severity = ChoiceRow(
             [(n, f"{n} {words}", f"Severity {n}: {words} (Alt+{n})") for n, words in SEVERITY_WORDS.items()], "Severity"
@@ -262,4 +263,4 @@ class NoteForm(QWidget):
     def show_message(self, text: str, problem: bool) -> None:
         self.status.setText(text)
         self.status.setProperty("state", "problem" if problem else "ok")
-        self.status.setStyleSheet("color: #B8323F; font-weight: bold;" if problem else "")
+        repolish(self.status)  # the QSS's #captureStatus[state="problem"] colours it, in either scheme

@@ -8,19 +8,19 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QW
 
 from studygroup.model import Participant, Session
 from ui.plain_text import button_text, plain_tooltip
+from ui.style import active_palette
 
-# Distinct, readable under white text; a person keeps their colour for the whole session
-# because it follows their place in the group, which never changes during a session.
-PERSON_COLOURS = ("#1F6FB2", "#B8323F", "#2E8B57", "#7B4FB3", "#C26A12", "#0F8A8A", "#8A5A2B", "#B0407E", "#4F6D2A")
-FACILITATOR_COLOUR = "#3C4450"
 DRAFT_MARK = "\u2022"  # after a person's initials while they have an unsent draft
 
 
 def person_colour(session: Session, author_id: str | None) -> str:
     ids = [p.id for p in session.participants]
     if author_id not in ids:
-        return FACILITATOR_COLOUR
-    return PERSON_COLOURS[ids.index(author_id) % len(PERSON_COLOURS)]
+        return active_palette().facilitator
+    # A person keeps their colour for the whole session: it follows their place in the group. The
+    # colours are the same in both palettes, each readable under person_text.
+    people = active_palette().people
+    return people[ids.index(author_id) % len(people)]
 
 
 def first_name(name: str) -> str:
@@ -67,9 +67,9 @@ class PersonBar(QWidget):
         button.setObjectName("personButton")
         button.setMinimumSize(64, 56)
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        colour = person_colour(session, author_id)
+        colour, text = person_colour(session, author_id), active_palette().person_text
         button.setStyleSheet(
-            f"QPushButton {{ background: {colour}; color: white; font-size: 20px; font-weight: bold;"
+            f"QPushButton {{ background: {colour}; color: {text}; font-size: 20px; font-weight: bold;"
             f" border: 3px solid {colour}; border-radius: 8px; padding: 4px 10px; }}"
             " QPushButton:checked { border: 4px solid palette(text); }"
         )
@@ -110,10 +110,10 @@ class AuthorBand(QWidget):
         layout.addWidget(self.persona, 1)
 
     def show_author(self, session: Session, author_id: str | None) -> None:
-        colour = person_colour(session, author_id)
+        colour, text = person_colour(session, author_id), active_palette().person_text
         self.band.setText(f"Writing as {session.author_name(author_id)}")
         self.band.setStyleSheet(
-            f"background: {colour}; color: white; font-size: 16px; font-weight: bold; padding: 6px 16px 6px 6px;"
+            f"background: {colour}; color: {text}; font-size: 16px; font-weight: bold; padding: 6px 16px 6px 6px;"
         )
-        self.persona.setStyleSheet(f"background: {colour}; color: white; font-size: 16px; padding: 6px;")
+        self.persona.setStyleSheet(f"background: {colour}; color: {text}; font-size: 16px; padding: 6px;")
         self.persona.setText(persona_reminder(session, session.participant(author_id)))
