@@ -3,17 +3,42 @@ always worked, and the three key families that the keyboard sheet lists as famil
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton, QTableView
 
-from studygroup.model import SEVERITY_WORDS
+from studygroup.model import SEVERITY_WORDS, Session
 from ui.actions import bind_button, build_action
-from ui.capture.widgets import KIND_LETTERS
+from ui.capture.lock_controller import LockController
+from ui.capture.note_form import NoteForm
+from ui.capture.own_notes import OwnNotesPanel
+from ui.capture.widgets import KIND_LETTERS, ChoiceRow
+from ui.facilitator_gate import FacilitatorGate
 
-if TYPE_CHECKING:
-    from ui.capture.page import CapturePage
+
+class CapturePage(Protocol):
+    """What the keys need of ui.capture.page.CapturePage, named here so the two files do not import each other."""
+
+    session: Session
+    gate: FacilitatorGate
+    lock_ui: LockController
+    form: NoteForm
+    own_notes: OwnNotesPanel
+    severity: ChoiceRow
+    keep_as_idea: QAbstractButton
+    edit_button: QAbstractButton
+    delete_button: QAbstractButton
+    undo_button: QAbstractButton
+    notes_view: QTableView
+    switch_author: Callable[[str | None], None]
+    keep_as_idea_for_later: Callable[[], object]
+    edit_selected: Callable[[], object]
+
+    def addActions(self, actions: list[QAction]) -> None: ...  # Qt's camelCase name
+
 
 WHILE_SHOWN = Qt.ShortcutContext.WindowShortcut  # the whole window, while the key's button shows
 ON_PAGE = Qt.ShortcutContext.WidgetWithChildrenShortcut  # anywhere on the Capture tab
