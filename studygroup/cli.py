@@ -1,4 +1,4 @@
-"""The `studygroup` command: the app, the demo, listing, export and import.
+"""The `studygroup` command line: the demo, listing, export, import, backup and restore (ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
