@@ -309,7 +309,7 @@ def _range(error: ValidationError) -> str:
     low = schema_.get("minimum", schema_.get("exclusiveMinimum"))
     high = schema_.get("maximum", schema_.get("exclusiveMaximum"))
     above = "above" if "exclusiveMinimum" in schema_ else "from"
-    return f"{_quote(error.instance)} is out of range ({above} {low:g} to {high:g})"
+    return f"{_quote(error.instance)} is out of range ({above} {low:,.15g} to {high:,.15g})"  # 10,000,000, not 1e+07
 
 
 NOT_BLANK = r"\S"  # the schema's pattern for a text that must hold more than spaces

@@ -100,6 +100,18 @@ def plain(note: dict) -> dict:
         ),
         (lambda b: b["observations"][59].update(text=None), r"^observations\[59\]\.text: null is not text"),
         (lambda b: b["observations"][7].update(follow_up=1), r"^observations\[7\]\.follow_up: 1 is not true or false"),
+        # Python's bool is an int: true where a number is wanted, and a number where true/false is, are refused.
+        (lambda b: b["session"].update(current_phase=True), r"^session\.current_phase: true is not a whole number\.$"),
+        (lambda b: b["session"].update(current_phase=False), r"^session\.current_phase: false is not a whole number"),
+        (lambda b: b["session"].update(auto_advance=0), r"^session\.auto_advance: 0 is not true or false\.$"),
+        (lambda b: b["observations"][7].update(lingo_flag=1), r"^observations\[7\]\.lingo_flag: 1 is not true or"),
+        (lambda b: b["observations"][7].update(solution_flag=0.0), r"\.solution_flag: 0\.0 is not true or false"),
+        (lambda b: b["observations"][7].update(severity=True), r"^observations\[7\]\.severity: true is not one of"),
+        (lambda b: b["observations"][7].update(session_seconds=True), r"\.session_seconds: true is not a number\.$"),
+        (
+            lambda b: b["session"]["phases"][1].update(planned_minutes=False),
+            r"^session\.phases\[1\]\.planned_minutes: false is not a number\.$",
+        ),
         (lambda b: b["observations"][7].pop("id"), r"^observations\[7\]\.id: is missing"),
         (lambda b: b["observations"][7].update(mood="sad"), r"^observations\[7\]\.mood: is not a field"),
         (lambda b: b["observations"][7].update(session_seconds=-1), r"session_seconds: -1 is out of range"),
@@ -284,3 +296,179 @@ def test_roster_links_from_another_laptop_are_left_out(tmp_path, store, demo):
         report = import_bundle(target, write(tmp_path, bundle))
         assert report.roster_links_dropped == 1 and "roster links left out" in report.lines()[1]
         assert target.load_session(demo.id).participants[0].roster_id is None
+
+
+# --- hand-built sessions: exact reports and files -------------------------------------------------
+
+
+def small_session():
+    from studygroup.model import Participant, Phase, Scenario, Session
+
+    return Session(
+        "Zoë's group",
+        "2026-03-03",
+        "Jo",
+        Scenario("Co", "A baker", "Get paid"),
+        phases=[Phase("Explore", 30)],
+        participants=[Participant("Dana"), Participant("Sam")],
+    )
+
+
+def test_the_file_is_sorted_indented_utf8_json_ending_in_a_newline(tmp_path):
+    with Store.open(tmp_path / "a.db", now=lambda: 100.0) as store:
+        session = small_session()
+        store.save_session(session)
+        path = tmp_path / "b.json"
+        export_bundle(store, session.id, path)
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith('{\n "drafts": [],\n "format": "studygroup-bundle",\n "observations": [],\n "session": {\n')
+    assert '"title": "Zoë\'s group"' in text  # as typed, not \u00eb
+    assert text.endswith('\n "version": 1\n}\n')
+
+
+def test_bundle_dict_holds_deleted_notes_versions_and_drafts(tmp_path):
+    with Store.open(tmp_path / "a.db", now=lambda: 100.0) as store:
+        session = small_session()
+        store.save_session(session)
+        dana = session.participants[0].id
+        note = store.add_observation(Observation(session.id, "first", author_id=dana))
+        note.text = "second"
+        store.update_observation(note)
+        gone = store.add_observation(Observation(session.id, "gone"))
+        store.set_deleted(gone.id, True)
+        store.save_draft(Draft(session.id, dana, "half", form={"kind": "idea"}))
+        data = bundle_dict(store, session.id)
+    assert (data["format"], data["version"], data["session"]["title"]) == ("studygroup-bundle", 1, "Zoë's group")
+    assert [(n["text"], n["deleted_at"]) for n in data["observations"]] == [("second", None), ("gone", 100.0)]
+    assert [[v["text"] for v in n["versions"]] for n in data["observations"]] == [["first"], []]
+    assert data["drafts"] == [{"author_id": dana, "text": "half", "form": {"kind": "idea"}}]
+
+
+def test_a_merge_reports_people_phases_and_drafts_it_added(tmp_path):
+    from studygroup.model import Participant, Phase
+
+    path = tmp_path / "b.json"
+    with Store.open(tmp_path / "a.db") as laptop1:
+        session = small_session()
+        laptop1.save_session(session)
+        laptop1.add_observation(Observation(session.id, "on laptop one"))
+        export_bundle(laptop1, session.id, path)
+        with Store.open(tmp_path / "b.db") as laptop2:
+            import_bundle(laptop2, path)
+            theirs = laptop2.load_session(session.id)
+            newcomer, extra = Participant("Ana"), Phase("Share", 10)
+            theirs.participants.append(newcomer)
+            theirs.phases.append(extra)
+            laptop2.save_session(theirs)
+            laptop2.add_observation(Observation(session.id, "by Ana", author_id=newcomer.id, phase_id=extra.id))
+            laptop2.save_draft(Draft(session.id, newcomer.id, "Ana's half", form={"severity": 2}))
+            export_bundle(laptop2, session.id, path)
+        report = import_bundle(laptop1, path)
+        assert report.lines() == [
+            f"Imported 'Zoë's group' ({session.id}): 1 new notes, 0 updated from newer edits,"
+            " 0 earlier texts kept as versions, 1 already here.",
+            "Also: 1 people added, 1 phases added, 1 drafts added.",
+        ]
+        merged = laptop1.load_session(session.id)
+        assert [p.name for p in merged.participants] == ["Dana", "Sam", "Ana"]
+        assert [p.name for p in merged.phases] == ["Explore", "Share"]
+        assert laptop1.drafts(session.id)[newcomer.id].form == {"severity": 2}
+
+
+def test_a_local_draft_wins_over_the_bundles(tmp_path):
+    path = tmp_path / "b.json"
+    with Store.open(tmp_path / "a.db") as store:
+        session = small_session()
+        store.save_session(session)
+        dana, sam = (p.id for p in session.participants)
+        store.save_draft(Draft(session.id, dana, "from the bundle"))
+        store.save_draft(Draft(session.id, sam, "Sam's, only in the bundle"))
+        export_bundle(store, session.id, path)
+        store.save_draft(Draft(session.id, dana, "typed here since"))
+        store.save_draft(Draft(session.id, sam, ""))
+        report = import_bundle(store, path)
+        assert report.drafts_added == 1 and report.lines()[1] == "Also: 1 drafts added."
+        assert {a: d.text for a, d in store.drafts(session.id).items()} == {
+            dana: "typed here since",
+            sam: "Sam's, only in the bundle",
+        }
+
+
+def test_a_report_with_nothing_extra_has_one_line(tmp_path, store, demo):
+    path = tmp_path / "b.json"
+    export_bundle(store, demo.id, path)
+    assert len(import_bundle(store, path).lines()) == 1
+
+
+def test_an_edit_at_the_same_moment_keeps_ours_and_theirs_as_a_version(tmp_path):
+    path = tmp_path / "b.json"
+    with Store.open(tmp_path / "a.db", now=lambda: 500.0) as laptop1:
+        session = small_session()
+        laptop1.save_session(session)
+        note = laptop1.add_observation(Observation(session.id, "as typed"))
+        export_bundle(laptop1, session.id, path)
+        with Store.open(tmp_path / "b.db", now=lambda: 500.0) as laptop2:
+            import_bundle(laptop2, path)
+            theirs = laptop2.observations(session.id)[0]
+            theirs.text = "their edit"
+            laptop2.update_observation(theirs)
+            export_bundle(laptop2, session.id, path)
+        note.text = "our edit"
+        laptop1.update_observation(note)
+        report = import_bundle(laptop1, path)
+        assert (report.updated_notes, report.unchanged_notes, report.versions_kept) == (0, 1, 1)
+        assert laptop1.observations(session.id)[0].text == "our edit"
+        assert [v.text for v in laptop1.observation_versions(note.id)] == ["as typed", "their edit"]
+
+
+def test_a_roster_link_known_here_is_kept(tmp_path, store):
+    from studygroup import roster
+
+    [known] = roster.add_people(store, [("Dana", "Finance")])
+    session = small_session()
+    session.participants[0].roster_id = known.id
+    store.save_session(session)
+    path = tmp_path / "b.json"
+    export_bundle(store, session.id, path)
+    with Store.open(tmp_path / "other.db") as other:
+        roster.add_people(other, [("Someone", "Else")])
+        dropped = import_bundle(other, path)
+    report = import_bundle(store, path)
+    assert (report.roster_links_dropped, dropped.roster_links_dropped) == (0, 1)
+    assert store.load_session(session.id).participants[0].roster_id == known.id
+
+
+@pytest.mark.parametrize("what", ["phases", "observations"])
+def test_phase_and_note_ids_of_another_session_are_refused(tmp_path, store, what):
+    first, second = small_session(), small_session()
+    store.save_session(first)
+    note = store.add_observation(Observation(first.id, "in the first"))
+    bundle = {
+        "format": "studygroup-bundle",
+        "version": 1,
+        "session": {
+            "id": second.id,
+            "title": "Second",
+            "date": "2026-03-03",
+            "facilitator": "Jo",
+            "scenario": {"company": "Co", "who_they_are": "A baker", "outcome_problem": "Get paid"},
+            "phases": [
+                {
+                    "id": first.phases[0].id if what == "phases" else second.phases[0].id,
+                    "name": "X",
+                    "planned_minutes": 5,
+                }
+            ],
+        },
+        "observations": [{"id": note.id, "session_id": second.id, "text": "moved", "kind": "idea", "severity": 1}]
+        if what == "observations"
+        else [],
+    }
+    with pytest.raises(BundleError) as raised:
+        import_bundle(store, write(tmp_path, bundle))
+    taken = first.phases[0].id if what == "phases" else note.id
+    where = "session.phases[0].id" if what == "phases" else "observations[0].id"
+    assert str(raised.value) == (
+        f"{where}: {taken} already belongs to another session (\u201cZoë's group\u201d); the bundle was not imported."
+    )
+    assert [s["id"] for s in store.list_sessions()] == [first.id]

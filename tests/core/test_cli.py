@@ -1,5 +1,6 @@
 """The command line: demo, list, export/import JSON, and one-line errors with exit code 2."""
 
+import datetime
 import json
 import subprocess
 import sys
@@ -122,5 +123,10 @@ def test_the_core_command_line_has_no_window(capsys):
 
 
 def test_db_before_a_command(capsys, db):
-    assert run(capsys, "--db", db, "demo")[0] == 0
-    assert len(run(capsys, "list", "--db", db)[1].strip().splitlines()) >= 1
+    code, out, _ = run(capsys, "--db", db, "demo")
+    assert code == 0
+    session_id = out.split()[-1]
+    today = datetime.date.today().isoformat()
+    assert run(capsys, "list", "--db", db)[1].splitlines() == [
+        f"{session_id}  {today}  ended       60 notes  Demo: Crumb & Co takes its first card payment"
+    ]

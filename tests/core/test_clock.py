@@ -186,3 +186,204 @@ def test_countdown_text():
 )
 def test_countdown_level_is_the_same_rule_for_phases_and_turns(remaining, level):
     assert countdown_level(remaining, 600) == level
+
+
+def test_countdown_text_around_zero():
+    assert countdown_text(0.5) == "00:01"  # half a second left is still a second to go
+    assert countdown_text(1) == "00:01"
+    assert countdown_text(-0.5) == "00:00"  # overtime shows once a whole second has gone
+    assert countdown_text(-1) == "+00:01"
+
+
+def test_countdown_level_boundaries_and_a_turn_of_no_length():
+    assert [countdown_level(r, 600) for r in (121, 120, 31, 30)] == ["normal", "low", "low", "critical"]
+    assert countdown_level(10, 0) == "critical" and countdown_level(-0.1, 0) == "overtime"
+
+
+def test_listeners_hear_each_change_and_persist_gets_the_session(session, time_source):
+    saved, heard = [], []
+    clock = SessionClock(session, time_source, persist=saved.append)
+    clock.listeners.append(heard.append)
+    clock.start()
+    clock.extend(1)
+    clock.next_phase()
+    clock.pause()
+    clock.end()
+    clock.end()  # already ended: nothing more happens
+    assert heard == ["status_changed", "extended", "phase_changed", "status_changed", "status_changed"]
+    assert len(saved) == 5 and all(s is session for s in saved)
+
+
+def test_toggle_pause_pauses_a_running_clock(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.toggle_pause()
+    assert session.status == "running"
+    clock.toggle_pause()
+    assert session.status == "paused"
+
+
+def test_segments_add_up_in_the_phase(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(60)
+    clock.pause()
+    clock.start()
+    time_source.advance(30)
+    clock.pause()
+    assert session.phases[0].elapsed_seconds == 90
+
+
+def test_moving_between_phases_stamps_when_each_was_left(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    started = time_source.wall_time
+    time_source.advance(120)
+    clock.next_phase()
+    assert session.phases[0].ended_at == started + 120
+    assert session.phases[1].started_at == started + 120 and session.phases[1].ended_at is None
+    assert clock.tick() == []
+    time_source.advance(10)
+    clock.previous_phase()
+    assert session.phases[0].ended_at is None  # running again
+    assert session.phases[1].ended_at == started + 130
+    assert session.phases[0].started_at == started  # the first start is kept
+
+
+def test_behind_plan_counts_finished_phases_and_overtime(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    assert clock.behind_plan() == 0.0
+    time_source.advance(120)  # Welcome took 2 of its 5 minutes
+    clock.next_phase()
+    assert clock.behind_plan() == -180.0
+    time_source.advance(30 * 60 + 200)  # Experience runs 200 s over
+    assert clock.behind_plan() == 20.0
+
+
+def test_fraction_left(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    assert clock.fraction_left() == 1.0
+    time_source.advance(150)
+    assert clock.fraction_left() == 0.5
+    time_source.advance(225)
+    assert clock.fraction_left() == -0.25
+
+
+def test_a_phase_of_no_length_has_no_fraction_left(time_source):
+    session = Session("Zero", "2026-11-25", "Jo", Scenario("Co", "", "x"), phases=[Phase("Blink", 0)])
+    assert SessionClock(session, time_source).fraction_left() == 0.0
+
+
+def test_a_session_without_phases_has_a_quiet_clock(time_source):
+    session = Session("Empty", "2026-11-25", "Jo", Scenario("Co", "", "x"))
+    clock = SessionClock(session, time_source)
+    assert clock.phase is None
+    assert (clock.phase_remaining(), clock.fraction_left(), clock.seconds_to_next_threshold()) == (0.0, 0.0, None)
+    clock.start()
+    clock.extend(5)
+    assert session.status == "planned" and clock.tick() == []
+    clock.end()
+    assert session.status == "ended"
+
+
+def test_an_ended_session_is_not_extended(session, time_source):
+    clock = SessionClock(session, time_source)
+    heard = []
+    clock.start()
+    clock.end()
+    clock.listeners.append(heard.append)
+    clock.extend(5)
+    assert session.phases[0].planned_seconds == 300 and heard == []
+
+
+def test_end_stamps_the_running_phase_and_leaves_an_unstarted_one_alone(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(42)
+    clock.end()
+    assert session.phases[0].ended_at == time_source.wall_time
+    time_source.advance(100)
+    clock.end()
+    assert session.phases[0].ended_at == time_source.wall_time - 100  # a second end changes nothing
+    never = Session("Never", "2026-11-25", "Jo", Scenario("Co", "", "x"), phases=[Phase("Welcome", 5)])
+    SessionClock(never, time_source).end()
+    assert never.phases[0].ended_at is None and never.status == "ended"
+
+
+def test_tick_thresholds_are_exactly_one_minute_and_zero(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(239)  # 61 s left
+    assert clock.tick() == []
+    time_source.advance(1)
+    assert clock.tick() == [ONE_MINUTE_LEFT]
+    time_source.advance(59)  # 1 s left
+    assert clock.tick() == []
+    time_source.advance(1)
+    assert clock.tick() == [PHASE_TIME_UP]
+
+
+def test_a_paused_clock_does_not_chime(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(290)
+    clock.pause()
+    time_source.advance(600)
+    assert clock.tick() == [] and clock.seconds_to_next_threshold() is None
+
+
+def test_seconds_to_a_threshold_that_is_due_now(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(240)
+    assert clock.seconds_to_next_threshold() == 0.0
+
+
+def restarted(session, time_source) -> SessionClock:
+    """The app starts again on the same session: a new monotonic clock, the same wall clock."""
+    return SessionClock(session, ManualTime(mono=5.0, wall_time=time_source.wall_time))
+
+
+@pytest.mark.parametrize("seconds", [240, 270, 300, 400])
+def test_a_restart_never_chimes_again_for_what_already_chimed(session, time_source, seconds):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(seconds)
+    clock.tick()
+    assert restarted(session, time_source).tick() == []
+
+
+@pytest.mark.parametrize(("seconds", "chime"), [(239.5, ONE_MINUTE_LEFT), (299.5, PHASE_TIME_UP)])
+def test_a_restart_just_before_a_threshold_still_chimes_at_it(session, time_source, seconds, chime):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(seconds)
+    clock.tick()
+    again = restarted(session, time_source)
+    again.time.advance(0.5)
+    assert again.tick() == [chime]
+
+
+def test_a_restart_at_the_same_wall_time_adds_no_time(session, time_source):
+    clock = SessionClock(session, time_source)
+    clock.start()
+    time_source.advance(100)
+    assert restarted(session, time_source).phase_elapsed() == 100
+    # The wall clock was set back to before the segment began: the open segment counts from now, never negative.
+    back = SessionClock(session, ManualTime(mono=5.0, wall_time=session.running_since - 50))
+    assert back.phase_elapsed() == 0
+
+
+def test_only_a_running_session_resumes_an_open_segment(session, time_source):
+    session.status, session.running_since = "paused", time_source.wall_time - 100
+    assert SessionClock(session, time_source).phase_elapsed() == 0
+
+
+def test_a_one_minute_phase_chimes_one_minute_left_when_it_starts(time_source):
+    session = Session("Short", "2026-11-25", "Jo", Scenario("Co", "", "x"), phases=[Phase("Quick", 1)])
+    clock = SessionClock(session, time_source)
+    clock.start()
+    assert clock.tick() == [ONE_MINUTE_LEFT]
+    time_source.advance(0.5)
+    assert restarted(session, time_source).tick() == []  # it chimed before the restart

@@ -13,7 +13,7 @@ from studygroup.demo import create_demo
 from studygroup.export import pdf as pdf_module
 from studygroup.export.exporters import export
 from studygroup.export.fonts import SANS, _coverage, fallback_for
-from studygroup.export.textsafe import csv_cell, has_rtl, printable
+from studygroup.export.textsafe import has_rtl, printable
 from studygroup.limits import MAX_NOTE
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.palette import LIGHT
@@ -84,6 +84,20 @@ def hostile_session(texts: list[str]) -> tuple[Session, list[Observation]]:
     return session, notes
 
 
+# The demo's headlines, counted by hand from its 60 notes (seed 7): bad days on Sign-up, Add bank
+# account and Create checkout by three people each (the later name wins the tie), 13 friction notes
+# of which 5 at severity 3, 10 confusions, 6 delights, 6 authors, 59.15 minutes run, 7 ideas and
+# 5 other notes flagged for follow-up.
+DEMO_HEADLINES = [
+    "3 of 6 people had a bad day during Sign-up",
+    "13 friction points, 5 of them severe",
+    "10 moments where someone didn't know what to do next",
+    "6 moments of delight",
+    "60 notes from 6 people in 59 minutes",
+    "12 follow-ups set aside for later",
+]
+
+
 @pytest.fixture
 def demo(store):
     session = create_demo(store)
@@ -95,7 +109,7 @@ def test_demo_pdf_holds_names_headlines_and_every_note(demo, tmp_path):
     path = tmp_path / "demo.pdf"
     export("pdf", session, notes, path)
     extracted = visible(pdf_text(path))
-    for line in summarise(session, notes).headlines + [p.name for p in session.participants]:
+    for line in DEMO_HEADLINES + [p.name for p in session.participants]:
         assert visible(line) in extracted
     for note in notes:
         assert_in_pdf(note.text, extracted)
@@ -172,8 +186,8 @@ def test_five_thousand_notes_split_across_pages_with_progress(tmp_path):
     export("pdf", session, notes, path, progress=lambda done, total: seen.append((done, total)))
     reader = PdfReader(path)
     assert len(reader.pages) > 100
-    last_in_log = list(summarise(session, notes).log_by_author.values())[-1][-1]
-    assert last_in_log.text in reader.pages[-1].extract_text()
+    # The log goes person by person; the last person's (Zoë's) last note is number 4997.
+    assert "Note number 4997: the payout page froze again." in reader.pages[-1].extract_text()
     assert seen[-1][0] == seen[-1][1] and [d for d, _ in seen] == sorted(d for d, _ in seen)
 
 
@@ -205,10 +219,12 @@ def test_csv_has_bom_one_row_per_live_note_and_no_formulas(store, tmp_path):
     for row in rows:
         for value in row.values():
             assert not value.startswith(("=", "+", "-", "@", "\t", "\r"))
-    texts = {row["text"] for row in rows}
+    texts = {row["id"]: row["text"] for row in rows}
+    formula_like = {"@name", "=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", '=HYPERLINK("http://x","y")'}
+    formula_like |= {"\t=1", "\r=1", "\t", "\r"}
     for note in notes[1:]:
-        assert csv_cell(note.text) in texts
-    assert "'=1+1" in texts and "'@SUM(A1:A2)" in texts
+        assert texts[note.id] == ("'" + note.text if note.text in formula_like else note.text)
+    assert sum(texts[note.id] != note.text for note in notes[1:]) == 10
 
 
 def unescape_markdown(text: str) -> str:
@@ -241,7 +257,7 @@ def test_markdown_summary_has_every_section(demo, tmp_path):
         "## Friction log",
     ):
         assert heading in text
-    assert text.count("- [ ] ") == len(summarise(session, notes).follow_ups)
+    assert text.count("- [ ] ") == 12  # 7 ideas and 5 notes flagged for later
 
 
 def test_headlines_speak_like_a_customer():

@@ -198,6 +198,7 @@ def test_clearing_the_pin_unlocks(pins):
 )
 def test_a_note_past_the_limits_is_refused_with_a_sentence_for_the_typist(running, changes, message):
     session, clock, _ = running
+    changes = dict(changes)  # the parameter itself is shared by every run of this test in one process
     text = changes.pop("text", "an ordinary note")
     with pytest.raises(ValueError, match=re.escape(message)):
         note(session, clock, text, **changes)

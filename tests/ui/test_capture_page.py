@@ -193,6 +193,19 @@ def test_enter_saves_and_shift_enter_makes_a_new_line(qtbot, page, store, sessio
     assert store.drafts(session.id) == {}  # the saved text does not come back as a draft
 
 
+def test_a_draft_already_on_disk_is_gone_the_moment_its_note_is_saved(qtbot, page, store, session):
+    """A crash right after "Saved" must not bring the note's text back as a draft beside the note."""
+    page.kinds.set_value("bad_day")
+    type_into(qtbot, page, "the payout froze")
+    with qtbot.waitSignal(page.draft_persisted, timeout=2000):
+        pass
+    assert store.drafts(session.id)[page.author_id].text == "the payout froze"
+    with qtbot.waitSignal(page.note_saved):
+        press_enter(qtbot, page)
+    assert store.drafts(session.id) == {}  # at once, not after the next debounce
+    assert [(o.text, o.kind) for o in store.observations(session.id)] == [("the payout froze", "bad_day")]
+
+
 def test_kind_severity_step_and_classic_fields(qtbot, page, store, session):
     qtbot.keyClick(page.editor, Qt.Key.Key_B, Qt.KeyboardModifier.AltModifier)
     assert page.kinds.value == "bad_day"

@@ -57,13 +57,17 @@ def test_enter_on_a_row_opens_that_session(qtbot, window, store):
     assert window.session_page.session.id == session.id
 
 
-def test_new_session_opens_a_planned_session(window, store):
+def test_new_session_shows_the_plan_page_and_creating_opens_the_planned_session(qtbot, window, store):
     window.show_new_session()
-    if window.session_page is not None:  # the stand-in until ui/plan/page.py lands
-        assert window.session_page.session.status == "planned"
-        assert window.session_page.tabs.currentIndex() == RUN
-    else:
-        assert window.stack.currentWidget() is window.plan_page
+    assert window.stack.currentWidget() is window.plan_page
+    assert window.session_page is None and window.windowTitle() == "New session"
+    window.plan_page.title_edit.setText("Friday group")
+    with qtbot.waitSignal(window.plan_page.session_created):
+        window.plan_page.create_session()
+    assert window.stack.currentWidget() is window.session_page
+    assert (window.session_page.session.title, window.session_page.session.status) == ("Friday group", "planned")
+    assert window.session_page.tabs.currentIndex() == RUN
+    assert [s["title"] for s in store.list_sessions()] == ["Friday group"]
 
 
 def test_session_list_model_passes_the_model_tester(qtmodeltester, store):

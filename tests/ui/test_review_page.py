@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import Qt
 
 from studygroup.demo import create_demo
-from studygroup.summary import summarise
 from ui import dialogs
 from ui.review.page import ReviewPage
 
@@ -19,17 +18,27 @@ def page(qtbot, store):
     return widget
 
 
+PHASES = ["Welcome and rules", "Become the customer", "Experience the product", "Share-out", "Wrap-up"]
+
+
 def select_row(view, label: str) -> None:
     model = view.model()
     row = next(r for r in range(model.rowCount()) if model.label(r) == label)
     view.selectRow(row)
 
 
-def test_headlines_and_charts_match_the_summary(page, store):
-    summary = summarise(page.session, store.observations(page.session.id))
-    assert page.headlines.text().splitlines() == summary.headlines
-    assert page.phase_chart.categories == [p.name for p in page.session.phases]
-    assert sum(sum(v) for v in page.step_chart.counts.values()) == len(summary.notes)
+def test_headlines_and_charts_show_the_demo_figures(page):
+    assert page.headlines.text().splitlines() == [
+        "3 of 6 people had a bad day during Sign-up",
+        "13 friction points, 5 of them severe",
+        "10 moments where someone didn't know what to do next",
+        "6 moments of delight",
+        "60 notes from 6 people in 59 minutes",
+        "12 follow-ups set aside for later",
+    ]
+    assert page.phase_chart.categories == PHASES
+    assert page.phase_chart.counts["bad_day"] == [0, 0, 9, 2, 1]
+    assert sum(sum(v) for v in page.step_chart.counts.values()) == 60
 
 
 def test_rename_merges_journey_steps(page, store, monkeypatch):
@@ -113,13 +122,17 @@ def test_the_garbage_collector_waits_while_an_export_runs(page, qtbot, tmp_path)
     assert states[0] is False and gc.isenabled()
 
 
-def test_counts_table_shows_the_summary_by_phase_and_kind(page, store, qtmodeltester):
-    summary = summarise(page.session, store.observations(page.session.id))
+def test_counts_table_shows_the_demo_by_phase_and_kind(page, qtmodeltester):
     model = page.counts
-    for phase in page.session.phases:
-        for kind in ("friction", "bad_day", "delight"):
-            assert model.count(phase.name, kind) == summary.by_phase[phase.name][kind]
-    assert sum(
-        model.count("Total", kind) for kind in ("friction", "confusion", "bad_day", "delight", "question", "idea")
-    ) == len(summary.notes)
+    kinds = ("friction", "confusion", "bad_day", "delight", "question", "idea")
+    # Counted by hand from the demo's 60 notes (seed 7).
+    expected = {
+        "Welcome and rules": (2, 0, 0, 0, 0, 0),
+        "Become the customer": (0, 0, 0, 1, 0, 1),
+        "Experience the product": (9, 7, 9, 3, 8, 4),
+        "Share-out": (0, 3, 2, 0, 3, 2),
+        "Wrap-up": (2, 0, 1, 2, 1, 0),
+        "Total": (13, 10, 12, 6, 12, 7),
+    }
+    assert {name: tuple(model.count(name, kind) for kind in kinds) for name in expected} == expected
     qtmodeltester.check(model, force_py=True)

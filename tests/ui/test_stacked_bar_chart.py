@@ -1,16 +1,11 @@
 """The stacked bar chart: whole-number axis steps, data and the empty case, long names kept under their bar, colours."""
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
-from studygroup.summary import nice_step
 from ui.review.stacked_bar_chart import StackedBarChart, label_lines
 
-
-@pytest.mark.parametrize("maximum, step", [(0, 1), (3, 1), (7, 2), (12, 5), (40, 10), (57, 20), (130, 50)])
-def test_nice_step(maximum, step):
-    assert nice_step(maximum) == step
+# nice_step, the axis step, is core: tests/core/test_summary.py.
 
 
 def test_chart_paints_bars_in_kind_colours(qtbot):
@@ -24,12 +19,28 @@ def test_chart_paints_bars_in_kind_colours(qtbot):
     assert "Payouts: 4 notes" in chart.toolTip()
 
 
+def dark_pixels(image, rect) -> int:
+    """Pixels in *rect* dark enough to be text (the grid lines are light grey, the bars bright)."""
+    return sum(
+        1
+        for x in range(int(rect.left()), int(rect.right()))
+        for y in range(int(rect.top()), int(rect.bottom()))
+        if QColor(image.pixel(x, y)).lightness() < 100
+    )
+
+
 def test_chart_without_data_says_so(qtbot):
     chart = StackedBarChart("Notes by journey step", "Journey step")
     qtbot.addWidget(chart)
     chart.resize(500, 300)
     chart.set_data([], {})
-    assert not chart.grab().isNull()
+    assert chart.toolTip() == "" and chart.category_labels() == []
+    plot = chart.plot_rect()
+    middle = plot.adjusted(plot.width() * 0.2, plot.height() * 0.3, -plot.width() * 0.2, -plot.height() * 0.3)
+    empty = chart.grab().toImage()
+    assert dark_pixels(empty, middle) > 50  # "No notes yet", in the middle of the plot
+    chart.set_data(["Sign-up"], {"friction": [0]})  # one category with nothing in it: no words there
+    assert dark_pixels(chart.grab().toImage(), middle) == 0
 
 
 def test_label_lines_wrap_at_spaces_and_hyphens_and_elide_the_rest(qapp):

@@ -1,0 +1,110 @@
+"""Mutation testing of the core with mutmut, one module at a time on one worker, then the score per module.
+
+    python scripts/mutation.py                  # every module below, from a fresh mutants/ folder
+    python scripts/mutation.py clock summary    # only these (short names), keeping the others' last results
+    python scripts/mutation.py --report         # print the scores of the last run, running nothing
+    python scripts/mutation.py --survivors      # ... and name each surviving mutant (see: mutmut show NAME)
+
+The settings (which files, which tests) are in setup.cfg [mutmut]; docs/testing.md records the scores.
+mutmut works in ./mutants, a scratch copy of the package and the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import json
+import resource
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTANTS = ROOT / "mutants"
+MODULES = {
+    # The store is one Store object whose methods live by table: its core is these three files.
+    "store": "studygroup/storage/store.py",
+    "session_rows": "studygroup/storage/session_rows.py",
+    "note_rows": "studygroup/storage/note_rows.py",
+    "bundle": "studygroup/exchange/bundle.py",
+    "bundle_check": "studygroup/exchange/bundle_check.py",
+    "clock": "studygroup/clock.py",
+    "summary": "studygroup/summary.py",
+    "textsafe": "studygroup/export/textsafe.py",
+}
+# A failing test; a timeout (the mutant hung: SIGXCPU, then SIGKILL at mutmut's CPU limit); the type checker.
+KILLED = {1, 3, 24, -24, 36, 37, 152, 255, -9}
+SURVIVED = 0
+NOT_KILLED = {SURVIVED: "survived", 5: "no tests", 33: "no tests", None: "not run"}  # anything else: suspicious
+TARGET = 80.0  # per cent of each module's mutants killed
+MEMORY_CAP = 4 << 30  # bytes of address space: a mutant that reads an endless stream fails, not the machine
+
+
+def mutant_glob(path: str) -> str:
+    """mutmut names a mutant after its module: studygroup.clock.x_countdown_text__mutmut_3."""
+    return path.removesuffix(".py").replace("/", ".") + ".*"
+
+
+def run_module(path: str) -> None:
+    """Run mutmut on one module's mutants with a single worker (the machine is shared)."""
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", "1", mutant_glob(path)]
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL, preexec_fn=_cap_memory)
+
+
+def _cap_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
+def results(path: str) -> dict[str, int | None]:
+    """Mutant name -> mutmut's exit code for it (None: not run), from mutants/<path>.meta."""
+    meta = MUTANTS / (path + ".meta")
+    if not meta.exists():
+        return {}
+    return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+
+
+def score_line(short: str, codes: dict[str, int | None]) -> tuple[str, bool]:
+    total = len(codes)
+    killed = sum(1 for code in codes.values() if code in KILLED)
+    survived = sum(1 for code in codes.values() if code == SURVIVED)
+    other = total - killed - survived  # no test reaches it, not run, or suspicious
+    percent = 100.0 * killed / total if total else 0.0
+    line = f"{short:<14} {killed:>5} / {total:<5} {percent:5.1f} %   survived {survived:>4}   other {other:>3}"
+    return line, percent >= TARGET
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help=f"short module names: {', '.join(MODULES)} (default: all)")
+    parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
+    parser.add_argument("--survivors", action="store_true", help="also list the surviving mutants")
+    args = parser.parse_args(argv)
+    unknown = [m for m in args.modules if m not in MODULES]
+    if unknown:
+        parser.error(f"unknown module {unknown[0]!r}; the modules are {', '.join(MODULES)}")
+    chosen = args.modules or list(MODULES)
+    if not args.report:
+        if not args.modules:
+            shutil.rmtree(MUTANTS, ignore_errors=True)  # a full run starts clean: no stale mutants or test map
+        for short in chosen:
+            run_module(MODULES[short])
+    version = importlib.metadata.version("mutmut")
+    print(f"\nmutmut {version}, {datetime.date.today().isoformat()}: mutants killed by tests/core per module")
+    all_met = True
+    for short in chosen:
+        codes = results(MODULES[short])
+        line, met = score_line(short, codes)
+        all_met &= met
+        print(line + ("" if met else f"   below {TARGET:.0f} %"))
+        if args.survivors:
+            for name, code in sorted(codes.items()):
+                if code not in KILLED:
+                    print(f"    {name}  ({NOT_KILLED.get(code, 'suspicious')})")
+    return 0 if all_met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
