@@ -224,3 +224,13 @@ def _free_stem(base: str, folder: Path) -> str:
 
 def _first_line(exc: Exception) -> str:
     return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def card_sections(card: Scenario) -> list[tuple[str, str]]:
+    """The card's headed sections after its company and who they are, in the order every export prints them."""
+    return [
+        ("Their outcome problem", card.outcome_problem),
+        ("Product under study", card.product),
+        ("Where they start", card.starting_point),
+        ("What success looks like", card.success_looks_like),
+    ]

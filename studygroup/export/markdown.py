@@ -11,6 +11,7 @@ from pathlib import Path
 
 from studygroup.export.textsafe import md_text
 from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
@@ -44,12 +45,7 @@ def _cover(summary: Summary) -> list[str]:
         _block(card.who_they_are),
         "",
     ]
-    for label, value in (
-        ("Their outcome problem", card.outcome_problem),
-        ("Product under study", card.product),
-        ("Where they start", card.starting_point),
-        ("What success looks like", card.success_looks_like),
-    ):
+    for label, value in card_sections(card):
         if value:
             lines += [f"**{label}:** {_block(value)}", ""]
     lines += ["### The group", ""]

@@ -40,6 +40,7 @@ from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_lon
 from studygroup.limits import ELLIPSIS, clip_note, clip_session
 from studygroup.model import SEVERITY_WORDS, Observation, Session
 from studygroup.palette import LIGHT
+from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
@@ -237,12 +238,7 @@ def cover(summary: Summary) -> Story:
         para(card.company, "h1"),
         para(card.who_they_are),
     ]
-    for label, value in (
-        ("Their outcome problem", card.outcome_problem),
-        ("Product under study", card.product),
-        ("Where they start", card.starting_point),
-        ("What success looks like", card.success_looks_like),
-    ):
+    for label, value in card_sections(card):
         if value:
             story += [para(label, "h2"), para(value)]
     story += [para("The group", "h2"), group_table(session)]
