@@ -66,6 +66,26 @@ def results(path: str) -> dict[str, int | None]:
     return json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
 
 
+def _mutant_order(name: str) -> tuple[str, int]:
+    stem, _, number = name.rpartition("__mutmut_")
+    return stem, int(number)
+
+
+def describe(path: str, name: str) -> tuple[str, str, str]:
+    """(file:line, the line before, the line after) of one mutant, from `mutmut show`."""
+    shown = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", name], cwd=ROOT, capture_output=True, text=True
+    ).stdout.splitlines()
+    removed = [line[1:].strip() for line in shown if line.startswith("-") and not line.startswith("---")]
+    added = [line[1:].strip() for line in shown if line.startswith("+") and not line.startswith("+++")]
+    function = name.rpartition("__mutmut_")[0].rpartition(".")[2].removeprefix("x_").split("\u01c1")[-1]
+    source = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    start = next((n for n, line in enumerate(source) if f"def {function}(" in line), 0)
+    first = removed[0] if removed else ""
+    number = next((n for n in range(start, len(source)) if first and source[n].strip() == first), start)
+    return f"{path}:{number + 1}", " ".join(removed), " ".join(added)
+
+
 def score_line(short: str, codes: dict[str, int | None]) -> tuple[str, bool]:
     total = len(codes)
     killed = sum(1 for code in codes.values() if code in KILLED)
@@ -100,9 +120,11 @@ def main(argv: list[str] | None = None) -> int:
         all_met &= met
         print(line + ("" if met else f"   below {TARGET:.0f} %"))
         if args.survivors:
-            for name, code in sorted(codes.items()):
+            for name, code in sorted(codes.items(), key=lambda item: _mutant_order(item[0])):
                 if code not in KILLED:
-                    print(f"    {name}  ({NOT_KILLED.get(code, 'suspicious')})")
+                    where, before, after = describe(MODULES[short], name)
+                    print(f"    {where}  {NOT_KILLED.get(code, 'suspicious')}  {name.rpartition('.')[2]}")
+                    print(f"        - {before}\n        + {after}")
     return 0 if all_met else 1
 
 

@@ -1,10 +1,12 @@
 """The JSON bundle: full-fidelity round trip, idempotent merge, refusal of bad bundles."""
 
+import dataclasses
 import json
 import os
 import subprocess
 import sys
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -472,3 +474,109 @@ def test_phase_and_note_ids_of_another_session_are_refused(tmp_path, store, what
         f"{where}: {taken} already belongs to another session (\u201cZoë's group\u201d); the bundle was not imported."
     )
     assert [s["id"] for s in store.list_sessions()] == [first.id]
+
+
+def test_export_writes_utf8_whatever_the_locale(tmp_path):
+    """A laptop whose locale is not UTF-8 (LC_ALL=C here; cp1252 on many Windows ones) writes the same file."""
+    with Store.open(tmp_path / "a.db") as store:
+        session = small_session()
+        store.save_session(session)
+        export_bundle(store, session.id, tmp_path / "here.json")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from studygroup.exchange.bundle import export_bundle\n"
+        "from studygroup.storage.store import Store\n"
+        "folder = Path(sys.argv[1])\n"
+        "with Store.open(folder / 'a.db') as store:\n"
+        "    export_bundle(store, sys.argv[2], folder / 'there.json')\n"
+    )
+    env = dict(os.environ, LC_ALL="C", LANG="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0")
+    env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])  # the checkout under test
+    command = [sys.executable, "-c", code, str(tmp_path), session.id]
+    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    there = (tmp_path / "there.json").read_bytes()
+    assert '"title": "Zoë\'s group"'.encode() in there
+    assert there == (tmp_path / "here.json").read_bytes()
+
+
+def test_a_bundle_without_phases_people_or_drafts_imports(tmp_path, store):
+    session_id = "0b0b0b0b-0000-4000-8000-000000000001"
+    bundle = {
+        "format": "studygroup-bundle",
+        "version": 1,
+        "session": {
+            "id": session_id,
+            "title": "Bare",
+            "date": "2026-03-03",
+            "facilitator": "Jo",
+            "scenario": {"company": "Co", "who_they_are": "A baker", "outcome_problem": "Get paid"},
+        },
+        "observations": [{"id": NOTE_ID, "session_id": session_id, "text": "by Jo", "kind": "idea", "severity": 1}],
+    }
+    report = import_bundle(store, write(tmp_path, bundle))
+    assert (report.new_notes, report.drafts_added, report.lines()[1:]) == (1, 0, [])
+    loaded = store.load_session(session_id)
+    assert (loaded.title, loaded.phases, loaded.participants) == ("Bare", [], [])
+    bundle["drafts"] = [{"author_id": None, "text": "the facilitator's half"}]  # no "form": none chosen
+    assert import_bundle(store, write(tmp_path, bundle)).drafts_added == 1
+    assert store.drafts(session_id) == {None: Draft(session_id, None, "the facilitator's half", 0.0, {})}
+
+
+def test_every_roster_link_left_out_is_counted(tmp_path, store):
+    session = small_session()
+    for person in session.participants:
+        person.roster_id = str(uuid.uuid4())  # on another laptop's roster
+    bundle = {
+        "format": "studygroup-bundle",
+        "version": 1,
+        "session": json.loads(json.dumps(dataclasses.asdict(session))),
+        "observations": [],
+    }
+    report = import_bundle(store, write(tmp_path, bundle))
+    assert report.lines()[1] == "Also: 2 roster links left out (that roster is on the other laptop)."
+    assert [p.roster_id for p in store.load_session(session.id).participants] == [None, None]
+
+
+def three_notes_on_two_laptops(tmp_path, their_clock: float):
+    """Laptop one writes three notes at t=500 and shares them; laptop two edits the first two at *their_clock*."""
+    path = tmp_path / "b.json"
+    laptop1 = Store.open(tmp_path / "a.db", now=lambda: 500.0)
+    session = small_session()
+    laptop1.save_session(session)
+    notes = [laptop1.add_observation(Observation(session.id, f"note {n}", session_seconds=n)) for n in range(3)]
+    export_bundle(laptop1, session.id, path)
+    with Store.open(tmp_path / "b.db", now=lambda: their_clock) as laptop2:
+        import_bundle(laptop2, path)
+        for theirs in laptop2.observations(session.id)[:2]:
+            theirs.text += " (edited on laptop two)"
+            laptop2.update_observation(theirs)
+        export_bundle(laptop2, session.id, path)
+    return laptop1, notes, path
+
+
+def test_each_newer_edit_is_counted(tmp_path):
+    laptop1, notes, path = three_notes_on_two_laptops(tmp_path, their_clock=900.0)
+    with laptop1:
+        report = import_bundle(laptop1, path)
+        assert (report.updated_notes, report.versions_kept, report.unchanged_notes) == (2, 2, 1)
+        assert [o.text for o in laptop1.observations(notes[0].session_id)] == [
+            "note 0 (edited on laptop two)",
+            "note 1 (edited on laptop two)",
+            "note 2",
+        ]
+
+
+def test_each_older_edit_is_counted_and_kept_as_a_version(tmp_path):
+    laptop1, notes, path = three_notes_on_two_laptops(tmp_path, their_clock=100.0)
+    with laptop1:
+        for mine in notes[:2]:  # laptop one edited them too, later
+            mine.text += " (edited here)"
+            laptop1.update_observation(mine)
+        report = import_bundle(laptop1, path)
+        assert (report.updated_notes, report.versions_kept, report.unchanged_notes) == (0, 2, 3)
+        assert [v.text for v in laptop1.observation_versions(notes[1].id)] == [
+            "note 1",
+            "note 1 (edited on laptop two)",
+        ]

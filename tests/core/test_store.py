@@ -1,10 +1,12 @@
 """Store round trips: sessions, notes with history, soft delete, drafts, durability settings."""
 
+import dataclasses
+import re
 import sqlite3
 
 import pytest
 
-from studygroup.errors import InvalidRecord, NotFound
+from studygroup.errors import InvalidRecord, NotFound, StorageError
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
 from studygroup.storage.db import SCHEMA_VERSION
 from studygroup.storage.store import Store
@@ -380,3 +382,45 @@ def test_the_store_refuses_true_or_false_where_a_count_belongs(store):
     with pytest.raises(InvalidRecord, match=r"^session\.current_phase: true is not a whole number\.$"):
         store.save_session(session)
     assert store.list_sessions() == []
+
+
+def test_a_second_note_with_the_same_id_never_overwrites_the_first(store):
+    session = make_session()
+    store.save_session(session)
+    first = store.add_observation(Observation(session.id, "first", id=fixed_id(7)))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_observation(Observation(session.id, "impostor", id=first.id))
+    assert [o.text for o in store.observations(session.id)] == ["first"]
+
+
+def test_an_empty_id_matches_no_session_even_when_there_is_one(store):
+    store.save_session(make_session())
+    with pytest.raises(NotFound, match=r"^The id '' matches no session"):
+        store.find_session("")
+
+
+@pytest.mark.parametrize(
+    ("write", "sentence"),
+    [
+        (lambda store, s: store.save_draft(Draft(s.id, None, "x" * 100_001)), "draft.text: is 100,001 characters"),
+        (
+            lambda store, s: store.update_observation(
+                dataclasses.replace(store.add_observation(Observation(s.id, "ok")), severity=4)
+            ),
+            "note.severity: 4 is not one of 1, 2, 3.",
+        ),
+        (lambda store, s: store.add_observation(Observation(s.id, "ok", kind="rant")), 'note.kind: "rant" is not one'),
+        (lambda store, s: store.save_session(dataclasses.replace(s, title="")), "session.title: must not be empty."),
+    ],
+)
+def test_a_refused_write_names_the_record_and_its_field(store, write, sentence):
+    session = make_session()
+    store.save_session(session)
+    with pytest.raises(InvalidRecord, match=f"^{re.escape(sentence)}"):
+        write(store, session)
+
+
+def test_open_without_create_refuses_a_missing_file_and_makes_none(tmp_path):
+    with pytest.raises(StorageError, match="cannot be opened"):
+        Store.open(tmp_path / "missing.db", create=False)
+    assert list(tmp_path.iterdir()) == []
