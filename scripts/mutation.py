@@ -30,6 +30,7 @@ MODULES = {
     "note_rows": "studygroup/storage/note_rows.py",
     "bundle": "studygroup/exchange/bundle.py",
     "bundle_check": "studygroup/exchange/bundle_check.py",
+    "records": "studygroup/records.py",
     "clock": "studygroup/clock.py",
     "summary": "studygroup/summary.py",
     "textsafe": "studygroup/export/textsafe.py",

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from studygroup.errors import BundleError
-from studygroup.exchange.bundle_check import FORMAT, VERSION, read_bundle
+from studygroup.exchange.bundle_check import FORMAT, read_bundle
 from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
+from studygroup.records import VERSION
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.store import Store
 

@@ -11,8 +11,8 @@ import sqlite3
 import sys
 
 from studygroup.errors import NotFound
-from studygroup.exchange.bundle_check import check_record
 from studygroup.model import Draft, Observation
+from studygroup.records import check_record
 from studygroup.storage.rows import Rows
 
 OBSERVATION_COLUMNS = (

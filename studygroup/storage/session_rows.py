@@ -12,8 +12,8 @@ import json
 import sqlite3
 
 from studygroup.errors import NotFound
-from studygroup.exchange.bundle_check import check_record
 from studygroup.model import Participant, Phase, Scenario, Session, add_step
+from studygroup.records import check_record
 from studygroup.storage.rows import Rows, placeholders
 
 # The tables whose ids a bundle may name; other_session_title reads only these.

@@ -6,7 +6,8 @@ import pytest
 
 from studygroup.errors import BundleError, InvalidRecord
 from studygroup.exchange import bundle_check
-from studygroup.exchange.bundle_check import check_bundle, check_record, read_bundle
+from studygroup.exchange.bundle_check import check_bundle, read_bundle
+from studygroup.records import check_record
 
 SESSION = "0b0b0b0b-0000-4000-8000-000000000001"
 DANA = "0b0b0b0b-0000-4000-8000-000000000002"

@@ -212,7 +212,7 @@ def test_loading_a_file_and_saving_to_the_library_refuse_the_same_card_alike(cha
 )
 def test_the_card_rule_and_the_bundle_schema_refuse_the_same_lengths(name, at_limit, over):
     from studygroup.errors import InvalidRecord
-    from studygroup.exchange.bundle_check import check_record
+    from studygroup.records import check_record
 
     check_record("scenario", dataclasses.asdict(card(**{name: at_limit})), "scenario")
     assert scenarios.card_problem(card(**{name: at_limit})) is None
