@@ -96,6 +96,10 @@ def fallback_for(char: str) -> str | None:
 
 def font_runs(text: str) -> Iterator[tuple[str | None, str]]:
     """(font, characters) runs of *text*; None is DejaVu Sans. Marks and joiners join the run before."""
+    if all(fallback_for(char) is None for char in set(text)):  # most notes: one run, decided per distinct character
+        if text:
+            yield None, text
+        return
     run_font: str | None = None
     run: list[str] = []
     for char in text:

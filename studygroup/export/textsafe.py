@@ -20,6 +20,8 @@ CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in millisecond
 
 # C0/C1 controls other than tab and newline, and lone surrogates: invisible or unencodable.
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+# The right-to-left mark, Hebrew to NKo and the Arabic blocks, the presentation forms, the SMP's RTL scripts.
+_RTL_BLOCKS = re.compile("[\u200f\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _PLANE_15_16 = re.compile("[\U000f0000-\U0010ffff]")
 
 
@@ -31,7 +33,8 @@ def printable(text: str) -> str:
 
 def has_rtl(text: str) -> bool:
     """True when the text holds right-to-left letters (Hebrew, Arabic), which need shaping."""
-    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+    # The blocks hold every R and AL letter; the regex finds candidates at C speed, unicodedata decides.
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in _RTL_BLOCKS.findall(text))
 
 
 def pdf_markup(text: str) -> str:

@@ -1,5 +1,7 @@
 """User text made safe for each format, character by character: printable, PDF markup, chunks, CSV, Markdown."""
 
+import unicodedata
+
 import pytest
 
 from studygroup.export.textsafe import csv_cell, has_rtl, md_text, pdf_markup, printable, split_long_text
@@ -27,6 +29,15 @@ def test_printable(typed, kept):
 @pytest.mark.parametrize(("text", "rtl"), [("שלום", True), ("نص", True), ("abc", False), ("", False), ("a שb", True)])
 def test_has_rtl(text, rtl):
     assert has_rtl(text) is rtl
+
+
+def test_has_rtl_knows_every_right_to_left_character_of_this_python():
+    """The fast block check must not miss a letter Unicode calls right-to-left, nor the right-to-left mark."""
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code <= 0xDFFF)
+    right_to_left = [ch for ch in every if unicodedata.bidirectional(ch) in ("R", "AL")]
+    assert len(right_to_left) > 2000
+    assert [f"U+{ord(ch):04X}" for ch in right_to_left if not has_rtl("abc " + ch)] == []
+    assert (has_rtl("\u200f"), has_rtl("Zoë — “quoted” 😀 東京 नमस्ते")) == (True, False)
 
 
 def test_pdf_markup_escapes_and_keeps_line_breaks():
