@@ -1,4 +1,5 @@
-"""The `studygroup` command line: the demo, listing, export, import, backup and restore (ui.launch adds the window).
+"""The `studygroup` command line: the demo, listing, export, import, backup, restore and the Linux menu entry
+(ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -16,7 +17,7 @@ from typing import NoReturn
 
 from studygroup import __version__
 from studygroup.errors import StorageError, StudygroupError, storage_error
-from studygroup.paths import DB_ENV, database_path
+from studygroup.paths import DB_ENV, database_path, xdg_data_home
 from studygroup.storage.store import Store
 
 EXIT_USAGE = 2
@@ -60,6 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
+    desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
+    desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
 
 
@@ -91,15 +94,22 @@ def main(argv: list[str] | None = None, run_app: AppRunner | None = None) -> int
             if run_app is None:
                 raise StudygroupError("This command line has no window: open the app with the studygroup command.")
             return run_app(database_path(args.db), getattr(args, "session", None))
+        if args.command == "install-desktop":
+            return _install_desktop(args)
         return _run_command(args)
     except StudygroupError as exc:
         print(f"studygroup: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"studygroup: {exc.filename or 'a file'} cannot be used: {exc.strerror or exc}.", file=sys.stderr)
+        print(f"studygroup: {os_error_sentence(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """A file the system refused, as one sentence naming it."""
+    return f"{exc.filename or 'a file'} cannot be used: {exc.strerror or exc}."
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -201,6 +211,23 @@ def _restore(args: argparse.Namespace) -> int:
     aside = restore_backup(backup, db_path)
     kept = f"; the previous file is kept as {aside}" if aside != db_path else ""
     print(f"Restored {db_path} from {backup}{kept}")
+    return 0
+
+
+def _install_desktop(args: argparse.Namespace) -> int:
+    """Write (or with --uninstall remove) the menu entry and icon; needs no database."""
+    from studygroup import desktop
+
+    desktop.require_linux(sys.platform)
+    if args.uninstall:
+        removed = desktop.uninstall(xdg_data_home())
+        for path in removed:
+            print(f"Removed {path}")
+        if not removed:
+            print(f"There was no studygroup menu entry in {xdg_data_home()} to remove.")
+        return 0
+    for path in desktop.install(xdg_data_home(), desktop.find_launcher()):
+        print(f"Wrote {path}")
     return 0
 
 

@@ -18,8 +18,14 @@ def user_data_dir() -> Path:
     elif sys.platform == "darwin":
         base = home / "Library" / "Application Support"
     else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
+        base = xdg_data_home()
     return base / APP_NAME
+
+
+def xdg_data_home() -> Path:
+    """$XDG_DATA_HOME, else ~/.local/share; a relative value is ignored, as the XDG Base Directory spec says."""
+    chosen = os.environ.get("XDG_DATA_HOME", "")
+    return Path(chosen) if os.path.isabs(chosen) else Path.home() / ".local" / "share"
 
 
 def user_log_dir() -> Path:

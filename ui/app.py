@@ -13,6 +13,7 @@ from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from studygroup.applog import CrashLog, start_log, stop_log
+from studygroup.desktop import DESKTOP_ID
 from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
 from studygroup.storage.backup import backup_due, list_backups, restore_backup, set_aside
@@ -64,6 +65,7 @@ def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("studygroup")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland matches the window to studygroup.desktop by this name
     style.apply(app)
     instance = SingleInstance(Path(db_path))
     if not instance.acquire():
