@@ -21,7 +21,7 @@ def run() -> list[Figure]:
             bare.append(launch("bare")[1])
             ours.append(launch("app", str(db), session_id)[1])
     figure = Figure(
-        "Peak memory, 10,000-note session open", median(ours) / 1024, median(bare) / 1024, "MiB", "ratio <= 2.0", False
+        "Peak memory, 10,000-note session open", median(ours) / 1024, median(bare) / 1024, "MiB", "ratio <= 1.5", False
     )
-    figure.met = figure.ratio <= 2.0
+    figure.met = figure.ratio <= 1.5
     return [figure]
