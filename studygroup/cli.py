@@ -1,5 +1,5 @@
-"""The `studygroup` command line: the demo, listing, export, import, backup, restore and the Linux menu entry
-(ui.launch adds the window).
+"""The `studygroup` command line: the demo, listing, export, import, backup, restore, the library's trends
+and search (their handlers in library_cli.py), and the Linux menu entry (ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from studygroup import __version__
+from studygroup import __version__, library_cli
 from studygroup.errors import StorageError, StudygroupError, storage_error
 from studygroup.paths import DB_ENV, database_path, xdg_data_home
 from studygroup.storage.store import Store
@@ -23,7 +23,7 @@ from studygroup.storage.store import Store
 EXIT_USAGE = 2
 FORMATS = ("json", "pdf", "md", "csv")
 # Commands that only read the database: a path with no file there is a mistake, never a new file.
-READ_ONLY = ("list", "export", "backup")
+READ_ONLY = ("list", "export", "backup", "trends", "search")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,9 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
+    _add_library_commands(sub, common)
     desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
     desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
+
+
+def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`trends` and `search`, across every session."""
+    trends = sub.add_parser("trends", parents=[common], help="recurring problems and each session's headline")
+    trends.add_argument("--scenario", metavar="KEY", help="only sessions run on this scenario card (e.g. bakery)")
+    trends.add_argument(
+        "--since", metavar="YYYY-MM-DD", type=library_cli.since_date, help="only sessions held on or after this date"
+    )
+    trends.add_argument("--json", action="store_true", help="machine-readable output")
+    search = sub.add_parser("search", parents=[common], help="search the notes of every session")
+    search.add_argument("query", metavar="QUERY", nargs="+", help="words that must all appear, the last as a start")
+    search.add_argument("--limit", type=_at_least_one, default=50, help="how many notes at most (default 50)")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _at_least_one(text: str) -> int:
@@ -231,4 +246,12 @@ def _install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"backup": _backup, "demo": _demo, "list": _list, "export": _export, "import": _import}
+COMMANDS = {
+    "backup": _backup,
+    "demo": _demo,
+    "list": _list,
+    "export": _export,
+    "import": _import,
+    "trends": library_cli.trends,
+    "search": library_cli.search,
+}

@@ -41,6 +41,13 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+def author_label(participant_name: str | None, facilitator: str) -> str:
+    """Who wrote a note: the participant's name, or the facilitator's marked as such (no participant)."""
+    if participant_name is not None:
+        return participant_name
+    return f"{facilitator or 'Facilitator'} (facilitator)"
+
+
 def add_step(steps: list[str], step: str) -> str:
     """*step* as *steps* already spell it in any case, appended to *steps* when new; "" for a blank step."""
     step = step.strip()
@@ -130,7 +137,7 @@ class Session:
 
     def author_name(self, author_id: str | None) -> str:
         person = self.participant(author_id)
-        return person.name if person else f"{self.facilitator or 'Facilitator'} (facilitator)"
+        return author_label(person.name if person else None, self.facilitator)
 
     def phase_by_id(self, phase_id: str | None) -> Phase | None:
         return next((p for p in self.phases if p.id == phase_id), None)

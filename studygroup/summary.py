@@ -42,6 +42,10 @@ class Summary:
     log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
 
     @property
+    def bad_days(self) -> BadDays:
+        return bad_day_figures(self.session, self.notes)
+
+    @property
     def top_steps(self) -> list[tuple[str, int]]:
         return self.step_counts.most_common(THEMES)
 
@@ -52,6 +56,40 @@ class Summary:
     def phase_name(self, note: Observation) -> str:
         phase = self.session.phase_by_id(note.phase_id)
         return phase.name if phase else OTHER
+
+
+@dataclass(frozen=True)
+class BadDays:
+    """The customer-side headline of a session: who got through without a bad day, and bad days per person.
+
+    people is the session's group (the facilitator is not one of them); people_with_bad_day those of
+    them with at least one live bad-day note; bad_days every live bad-day note, the facilitator's too.
+    The library's trends read the same three counts from SQL (storage/library_rows.py).
+    """
+
+    people: int
+    people_with_bad_day: int
+    bad_days: int
+
+    @property
+    def people_without_bad_day(self) -> int:
+        return self.people - self.people_with_bad_day
+
+    @property
+    def share_without_bad_day(self) -> float | None:
+        """From 0 to 1; None for a session with nobody in its group."""
+        return self.people_without_bad_day / self.people if self.people else None
+
+    @property
+    def bad_days_per_person(self) -> float | None:
+        return self.bad_days / self.people if self.people else None
+
+
+def bad_day_figures(session: Session, notes: list[Observation]) -> BadDays:
+    """The bad-day counts of *session* from its notes (deleted ones are left out)."""
+    people = {p.id for p in session.participants}
+    bad = [o for o in notes if o.kind == "bad_day" and not o.deleted]
+    return BadDays(len(people), len({o.author_id for o in bad if o.author_id in people}), len(bad))
 
 
 def summarise(session: Session, observations: list[Observation]) -> Summary:

@@ -8,6 +8,7 @@
   shaped glyphs (studygroup.export.shaping).
 - CSV: cells that begin like a formula are neutralised for spreadsheet programs.
 - Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped.
+- The command line's tables: one line each, with no control characters for a terminal to obey.
 """
 
 from __future__ import annotations
@@ -29,6 +30,11 @@ def printable(text: str) -> str:
     """Drop control characters that no font draws; tabs become spaces; line breaks normalised."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
     return _UNPRINTABLE.sub("", text)
+
+
+def terminal_line(text: str) -> str:
+    """User text as one line of a terminal's table: no control character (so no escape sequence) reaches it."""
+    return " ".join(printable(text).split())
 
 
 def has_rtl(text: str) -> bool:

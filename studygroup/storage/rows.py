@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence, Sized
+from collections.abc import Callable, Mapping, Sequence, Sized
 
 from studygroup.storage.db import Database
 
@@ -14,7 +14,7 @@ class Rows:
     db: Database
     now: Callable[[], float]
 
-    def _read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+    def _read(self, sql: str, params: Sequence[object] | Mapping[str, object] = ()) -> list[sqlite3.Row]:
         with self.db.translate_errors():
             cursor = self.db.connection.execute(sql, params)
             return cursor.fetchall()

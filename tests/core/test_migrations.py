@@ -98,3 +98,22 @@ def test_migration_numbers_have_no_gaps():
     """A gap would make a later-added file be skipped on databases already past it."""
     numbers = [number for number, _ in migration_files()]
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_version_4_file_gets_a_search_index_holding_its_notes(tmp_path):
+    path = tmp_path / "v4.db"
+    make_version_1_file(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(Database(path, conn), target=4)
+    conn.execute(
+        "INSERT INTO observations (id, session_id, author_id, session_seconds, wall_time, kind, severity, text,"
+        " happened, updated_at) VALUES ('o2', 's1', NULL, 9, 9, 'bad_day', 3, 'the invoice vanished',"
+        " 'a blank page', 9)"
+    )
+    conn.close()
+    with Store.open(path) as store:
+        assert schema_version(store.db) == SCHEMA_VERSION
+        assert [(hit.note_id, hit.author) for hit in store.search("kept")] == [("o1", "Ada")]
+        assert [hit.marked("[", "]") for hit in store.search("blank")] == ["a [blank] page"]
+        assert [s.figures.bad_days for s in store.held_sessions()] == [1]
+        store.db.connection.execute("INSERT INTO notes_fts (notes_fts, rank) VALUES ('integrity-check', 1)")
