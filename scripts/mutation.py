@@ -3,7 +3,10 @@
     python scripts/mutation.py                  # every module below, from a fresh mutants/ folder
     python scripts/mutation.py clock summary    # only these (short names), keeping the others' last results
     python scripts/mutation.py --report         # print the scores of the last run, running nothing
-    python scripts/mutation.py --survivors      # ... and name each surviving mutant (see: mutmut show NAME)
+    python scripts/mutation.py --report --survivors   # ... and name each surviving mutant (see: mutmut show NAME)
+
+A surviving mutant that only changes the case of SQL keywords and names (SQLite ignores it) is counted as
+equivalent: it is left out of the score and counted on its own.
 
 The settings (which files, which tests) are in setup.cfg [mutmut]; docs/testing.md records the scores.
 mutmut works in ./mutants, a scratch copy of the package and the tests.
@@ -15,6 +18,7 @@ import argparse
 import datetime
 import importlib.metadata
 import json
+import re
 import resource
 import shutil
 import subprocess
@@ -87,14 +91,56 @@ def describe(path: str, name: str) -> tuple[str, str, str]:
     return f"{path}:{number + 1}", " ".join(removed), " ".join(added)
 
 
-def score_line(short: str, codes: dict[str, int | None]) -> tuple[str, bool]:
-    total = len(codes)
+# A single-quoted SQL text with a letter in it ('idea'): its case matters, unlike keywords and names.
+_SQL_TEXT_LITERAL = re.compile(r"'[^']*[A-Za-z][^']*'")
+_SQL_KEYWORD = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|SET|AND|ORDER BY|VALUES|JOIN)\b")
+
+
+def is_equivalent(before: str, after: str) -> bool:
+    """A mutant no test can kill: only the case of SQL keywords and names changed, which SQLite ignores.
+
+    Only in SQL (an upper-case keyword on the line); the case of a sentence for the user matters.
+    """
+    same_but_case = before != after and before.lower() == after.lower()
+    return same_but_case and bool(_SQL_KEYWORD.search(before)) and not _SQL_TEXT_LITERAL.search(before)
+
+
+def score_line(short: str, codes: dict[str, int | None], equivalent: int) -> tuple[str, bool]:
+    """The module's line: killed of the mutants that can be killed (all but the equivalent ones)."""
+    killable = len(codes) - equivalent
     killed = sum(1 for code in codes.values() if code in KILLED)
-    survived = sum(1 for code in codes.values() if code == SURVIVED)
-    other = total - killed - survived  # no test reaches it, not run, or suspicious
-    percent = 100.0 * killed / total if total else 0.0
-    line = f"{short:<14} {killed:>5} / {total:<5} {percent:5.1f} %   survived {survived:>4}   other {other:>3}"
+    survived = sum(1 for code in codes.values() if code == SURVIVED) - equivalent
+    other = killable - killed - survived  # no test reaches it, not run, or suspicious
+    percent = 100.0 * killed / killable if killable else 0.0
+    line = (
+        f"{short:<14} {killed:>5} / {killable:<5} {percent:5.1f} %   survived {survived:>4}   other {other:>3}"
+        f"   equivalent {equivalent:>3}"
+    )
     return line, percent >= TARGET
+
+
+def module_report(short: str, list_survivors: bool) -> bool:
+    """Print one module's score (and its surviving mutants); True when it meets the target."""
+    path = MODULES[short]
+    codes = results(path)
+    survivors = []
+    equivalent = 0
+    for name, code in sorted(codes.items(), key=lambda item: _mutant_order(item[0])):
+        if code in KILLED:
+            continue
+        where, before, after = describe(path, name) if code == SURVIVED else (path, "", "")
+        if code == SURVIVED and is_equivalent(before, after):
+            equivalent += 1
+            continue
+        survivors.append((where, NOT_KILLED.get(code, "suspicious"), name.rpartition(".")[2], before, after))
+    line, met = score_line(short, codes, equivalent)
+    print(line + ("" if met else f"   below {TARGET:.0f} %"))
+    if list_survivors:
+        for where, status, name, before, after in survivors:
+            print(f"    {where}  {status}  {name}")
+            if before or after:
+                print(f"        - {before}\n        + {after}")
+    return met
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,16 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nmutmut {version}, {datetime.date.today().isoformat()}: mutants killed by tests/core per module")
     all_met = True
     for short in chosen:
-        codes = results(MODULES[short])
-        line, met = score_line(short, codes)
-        all_met &= met
-        print(line + ("" if met else f"   below {TARGET:.0f} %"))
-        if args.survivors:
-            for name, code in sorted(codes.items(), key=lambda item: _mutant_order(item[0])):
-                if code not in KILLED:
-                    where, before, after = describe(MODULES[short], name)
-                    print(f"    {where}  {NOT_KILLED.get(code, 'suspicious')}  {name.rpartition('.')[2]}")
-                    print(f"        - {before}\n        + {after}")
+        all_met &= module_report(short, args.survivors)
     return 0 if all_met else 1
 
 
