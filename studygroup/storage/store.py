@@ -1,6 +1,6 @@
 """The store: the one object the rest of studygroup reads and writes the SQLite file through.
 
-Its methods come in parts (session_rows, note_rows, roster_rows, setting_rows); every SQL
+Its methods come in parts (session_rows, note_rows, follow_up_rows, roster_rows, setting_rows); every SQL
 statement of the app lives in this package. Every public write runs in `db.atomic()` and
 returns only after COMMIT, so a caller told "saved" can rely on the note being on disk.
 """
@@ -15,13 +15,14 @@ from pathlib import Path
 
 from studygroup.storage.backup import DEFAULT_KEEP, make_backup
 from studygroup.storage.db import Database, open_database
+from studygroup.storage.follow_up_rows import FollowUpRows
 from studygroup.storage.note_rows import NoteRows
 from studygroup.storage.roster_rows import RosterRows
 from studygroup.storage.session_rows import SessionRows
 from studygroup.storage.setting_rows import SettingRows
 
 
-class Store(SessionRows, NoteRows, RosterRows, SettingRows):
+class Store(SessionRows, NoteRows, FollowUpRows, RosterRows, SettingRows):
     """Repository over one database file; `now` is injected for tests."""
 
     def __init__(self, db: Database, now: Callable[[], float] = time.time):
