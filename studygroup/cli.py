@@ -1,5 +1,6 @@
-"""The `studygroup` command line: the demo, listing, export, import, backup, restore, the library's trends
-and search (their handlers in library_cli.py), and the Linux menu entry (ui.launch adds the window).
+"""The `studygroup` command line: the demo, listing, export, follow-ups for a tracker, import, backup,
+restore, the library's trends and search (their handlers in library_cli.py), and the Linux menu entry
+(ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -23,7 +24,7 @@ from studygroup.storage.store import Store
 EXIT_USAGE = 2
 FORMATS = ("json", "pdf", "md", "csv")
 # Commands that only read the database: a path with no file there is a mistake, never a new file.
-READ_ONLY = ("list", "export", "backup", "trends", "search")
+READ_ONLY = ("list", "export", "followups", "backup", "trends", "search")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("--output", metavar="FILE", required=True)
     export.add_argument("--page-size", choices=("A4", "Letter"), default="A4", help="PDF paper size")
+    followups = sub.add_parser("followups", parents=[common], help="a session's follow-ups for a tracker")
+    followups.add_argument("session", metavar="SESSION", help="session id (or an unambiguous prefix)")
+    followups.add_argument("--format", choices=("md", "csv"), required=True, help="Markdown issue drafts or a CSV")
+    followups.add_argument("--tracker", choices=("jira", "linear"), help="the CSV's column names (default jira)")
+    followups.add_argument("--output", metavar="FILE", required=True)
     importer = sub.add_parser("import", parents=[common], help="import a JSON bundle")
     importer.add_argument("file", metavar="FILE")
     backup = sub.add_parser("backup", parents=[common], help="make an online backup of the database now")
@@ -123,8 +129,11 @@ def main(argv: list[str] | None = None, run_app: AppRunner | None = None) -> int
 
 
 def os_error_sentence(exc: OSError) -> str:
-    """A file the system refused, as one sentence naming it."""
-    return f"{exc.filename or 'a file'} cannot be used: {exc.strerror or exc}."
+    """A file the system refused, as one sentence naming it.
+
+    A refused rename names its destination second: the file asked for, not the temporary one written first.
+    """
+    return f"{exc.filename2 or exc.filename or 'a file'} cannot be used: {exc.strerror or exc}."
 
 
 def _run_command(args: argparse.Namespace) -> int:
@@ -195,8 +204,23 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     else:
         from studygroup.export import exporters
 
-        exporters.export(args.format, session, store.observations(session.id), output, page_size=args.page_size)
+        notes, states = store.observations(session.id), store.follow_up_states(session.id)
+        exporters.export(args.format, session, notes, output, page_size=args.page_size, follow_up_states=states)
     print(f"Wrote {output}")
+    return 0
+
+
+def _followups(store: Store, args: argparse.Namespace) -> int:
+    from studygroup.export.followups import export_follow_ups
+    from studygroup.followups import follow_ups_of
+
+    if args.tracker and args.format != "csv":
+        raise StudygroupError("--tracker names the CSV's columns; it goes with --format csv only.")
+    session = store.find_session(args.session)
+    items = follow_ups_of(store, session)
+    output = Path(args.output)
+    export_follow_ups(args.format, session, items, output, tracker=args.tracker or "jira")
+    print(f"Wrote {len(items)} follow-ups to {output}")
     return 0
 
 
@@ -251,6 +275,7 @@ COMMANDS = {
     "demo": _demo,
     "list": _list,
     "export": _export,
+    "followups": _followups,
     "import": _import,
     "trends": library_cli.trends,
     "search": library_cli.search,

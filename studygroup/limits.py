@@ -28,6 +28,8 @@ MAX_TAG = 100  # one tag
 MAX_LINGO = 100  # one insider-lingo term
 MAX_NOTE = 10_000  # a note, its "I expected" and "What happened"
 MAX_DRAFT = 100_000  # unsent text in the note box: room for a long paste to be shortened before saving
+MAX_OWNER = 100  # who owns a follow-up: a person's name, like MAX_NAME
+MAX_LINK = 2000  # a follow-up's tracker link: the length browsers and trackers reliably keep
 
 # Items per list.
 MAX_PHASES = 100

@@ -1,4 +1,4 @@
-"""Domain model: scenarios, sessions, phases, participants, observations, drafts, the roster.
+"""Domain model: scenarios, sessions, phases, participants, observations, follow-up states, drafts, the roster.
 
 Plain dataclasses with no storage or Qt knowledge; the store persists them and
 the UI and exports read them.
@@ -33,7 +33,20 @@ SEVERITY_WORDS = {
     3: "if this weren't my job, I'd give up",
 }
 
+# The kinds that are problems: only their severity means something, and only they make a step recur.
+PROBLEM_KINDS = ("friction", "confusion", "bad_day")
+
 STATUSES = ("planned", "running", "paused", "ended")
+
+# Where a follow-up stands with whoever files bugs: stored keys, in order, and the words people read.
+FOLLOW_UP_STATUS_NAMES = (
+    ("open", "open"),
+    ("filed", "filed"),
+    ("fixed", "fixed"),
+    ("wont_fix", "won't fix"),
+)
+FOLLOW_UP_STATUSES = tuple(key for key, _ in FOLLOW_UP_STATUS_NAMES)
+FOLLOW_UP_STATUS_WORDS = dict(FOLLOW_UP_STATUS_NAMES)
 
 
 def new_id() -> str:
@@ -173,6 +186,21 @@ class Observation:
     @property
     def deleted(self) -> bool:
         return self.deleted_at is not None
+
+
+@dataclass
+class FollowUpState:
+    """Who owns a follow-up, where it stands and its tracker link.
+
+    Kept beside the note, not in it: tracker bookkeeping is not an edit of what was typed, so it
+    adds no note version and has its own stamp for merging.
+    """
+
+    note_id: str
+    owner: str = ""
+    status: str = "open"
+    link: str = ""
+    updated_at: float = 0.0
 
 
 @dataclass

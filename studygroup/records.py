@@ -1,4 +1,4 @@
-"""The record format: the published schema every session, note and draft is held to, in one sentence per error.
+"""The record format: the published schema every record the store writes is held to, in one sentence per error.
 
 The schema (resources/schemas/bundle-1.schema.json, described in docs/bundle-format.md) is the
 contract of the bundle file and of every record the store writes: the store checks each record
@@ -183,12 +183,22 @@ def _range(error: ValidationError) -> str:
 
 
 NOT_BLANK = r"\S"  # the schema's pattern for a text that must hold more than spaces
+# The schema's patterns for one line of text and for a web link. "(?![\s\S])" ends them instead of "$",
+# which Python's re (jsonschema's) also matches before a final newline.
+_CONTROLS = r"\u0000-\u001f\u007f"
+ONE_LINE = rf"^[^{_CONTROLS}]*(?![\s\S])"
+WEB_LINK = rf'^(?:https?://[^\s/?#<>"{_CONTROLS}]+[^\s<>"{_CONTROLS}]*)?(?![\s\S])'
 
 
 def _pattern(error: ValidationError) -> str:
-    if error.validator_value == NOT_BLANK:
+    pattern = error.validator_value
+    if pattern == NOT_BLANK:
         return "must not be blank"
-    kind = "a UUID" if error.validator_value == schema()["$defs"]["uuid"]["pattern"] else "a date (YYYY-MM-DD)"
+    if pattern == ONE_LINE:
+        return "must be one line, without tabs or control characters"
+    if pattern == WEB_LINK:
+        return f"{_quote(error.instance)} is not a web address starting with http:// or https://"
+    kind = "a UUID" if pattern == schema()["$defs"]["uuid"]["pattern"] else "a date (YYYY-MM-DD)"
     return f"{_quote(error.instance)} is not {kind}"
 
 

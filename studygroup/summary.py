@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from studygroup.model import KIND_KEYS, KIND_LABELS, Observation, Session
+from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session
 
 OTHER = "Other"  # notes with no phase, or no journey step
 QUOTE_KINDS = ("delight", "bad_day")
@@ -40,6 +40,7 @@ class Summary:
     agenda: list[AgendaRow]
     follow_ups: list[Observation]
     log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
+    follow_up_states: dict[str, FollowUpState] = field(default_factory=dict)  # by note id; none when never set
 
     @property
     def bad_days(self) -> BadDays:
@@ -92,8 +93,10 @@ def bad_day_figures(session: Session, notes: list[Observation]) -> BadDays:
     return BadDays(len(people), len({o.author_id for o in bad if o.author_id in people}), len(bad))
 
 
-def summarise(session: Session, observations: list[Observation]) -> Summary:
-    """The summary of *session* from its notes (deleted ones are left out)."""
+def summarise(
+    session: Session, observations: list[Observation], follow_up_states: Mapping[str, FollowUpState] | None = None
+) -> Summary:
+    """The summary of *session* from its notes (deleted ones are left out) and its follow-ups' states by note id."""
     notes = sorted((o for o in observations if not o.deleted), key=lambda o: (o.session_seconds, o.wall_time))
     phase_names: dict[str | None, str] = {p.id: p.name for p in session.phases}
     return Summary(
@@ -113,9 +116,15 @@ def summarise(session: Session, observations: list[Observation]) -> Summary:
             )
             for p in session.phases
         ],
-        follow_ups=[o for o in notes if o.kind == "idea" or o.follow_up],
+        follow_ups=[o for o in notes if is_follow_up(o)],
         log_by_author=_log_by_author(session, notes),
+        follow_up_states=dict(follow_up_states or {}),
     )
+
+
+def is_follow_up(note: Observation) -> bool:
+    """Rule 2 keeps solutions for later: an idea, or a note ticked for follow-up, is for whoever files bugs."""
+    return note.kind == "idea" or note.follow_up
 
 
 def _counts_by(
@@ -168,7 +177,7 @@ def headlines(session: Session, notes: list[Observation]) -> list[str]:
     lines.append(f"{plural(delight, 'moment')} of delight")
     authors = {o.author_id for o in notes if o.author_id is not None}
     lines.append(f"{plural(len(notes), 'note')} from {plural(len(authors), 'person', 'people')} in {_minutes(session)}")
-    ideas = sum(1 for o in notes if o.kind == "idea" or o.follow_up)
+    ideas = sum(1 for o in notes if is_follow_up(o))
     if ideas:
         lines.append(f"{plural(ideas, 'follow-up')} set aside for later")
     return lines

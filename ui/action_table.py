@@ -239,40 +239,23 @@ ACTIONS: tuple[ActionSpec, ...] = (
         scope="review",
     ),
     ActionSpec(
-        "export_pdf",
-        "Export PDF",
-        "Ctrl+Shift+E",
-        "Save the session as PDF summary (*.pdf)",
+        "edit_follow_up",
+        "Owner, status and link…",
+        "Ctrl+Shift+F",
+        "Set who owns the selected follow-up, whether it is filed, fixed or won't fix, and its tracker link",
         "",
         FACILITATOR,
         scope="review",
     ),
-    ActionSpec(
-        "export_md",
-        "Export Markdown",
-        "Ctrl+Shift+M",
-        "Save the session as Markdown (*.md)",
-        "",
-        FACILITATOR,
-        scope="review",
-    ),
-    ActionSpec(
-        "export_csv",
-        "Export CSV",
-        "Ctrl+Shift+C",
-        "Save the session as CSV for spreadsheets (*.csv)",
-        "",
-        FACILITATOR,
-        scope="review",
-    ),
-    ActionSpec(
-        "export_json",
-        "Export JSON bundle",
-        "Ctrl+Shift+J",
-        "Save the session as studygroup bundle (*.json)",
-        "",
-        FACILITATOR,
-        scope="review",
+    # The exports, one row per format, each "Save the session as …".
+    *(
+        ActionSpec(row_id, text, key, f"Save the session as {what}", "", FACILITATOR, scope="review")
+        for row_id, text, key, what in (
+            ("export_pdf", "Export PDF", "Ctrl+Shift+E", "PDF summary (*.pdf)"),
+            ("export_md", "Export Markdown", "Ctrl+Shift+M", "Markdown (*.md)"),
+            ("export_csv", "Export CSV", "Ctrl+Shift+C", "CSV for spreadsheets (*.csv)"),
+            ("export_json", "Export JSON bundle", "Ctrl+Shift+J", "studygroup bundle (*.json)"),
+        )
     ),
     # --- Plan page keys: planning is the facilitator's. Each key works anywhere on the New session page.
     # No Ctrl+Alt+letter: on Windows AltGr arrives as Ctrl+Alt, and names typed here need AltGr (@, €, ł, ś).

@@ -9,7 +9,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from studygroup.limits import MAX_LINK, MAX_OWNER
+from studygroup.model import FOLLOW_UP_STATUS_NAMES
 
 
 def _message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -84,3 +98,56 @@ def choose(parent: QWidget | None, title: str, text: str, options: list[str]) ->
     clicked = box.clickedButton()
     box.deleteLater()
     return buttons.index(clicked) if clicked in buttons else None
+
+
+FollowUpFields = tuple[str, str, str]  # owner, status key, link
+
+
+class FollowUpDialog(QDialog):
+    """Who owns a follow-up, where it stands and its tracker link: three fields, each with its own key."""
+
+    def __init__(self, parent: QWidget | None, title: str, fields: FollowUpFields, problem: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Follow-up: owner, status and link")
+        owner, status, link = fields
+        self.owner = QLineEdit(owner, maxLength=MAX_OWNER, placeholderText="who files or chases it")
+        self.status = QComboBox()
+        for key, words in FOLLOW_UP_STATUS_NAMES:
+            self.status.addItem(words, key)
+        self.status.setCurrentIndex(max(self.status.findData(status), 0))
+        self.link = QLineEdit(link, maxLength=MAX_LINK, placeholderText="https://…")
+        for widget, name, tip in (
+            (self.owner, "Owner", "Who files or chases this follow-up"),
+            (self.status, "Status", "Open until it is filed; then filed, fixed or won't fix"),
+            (self.link, "Tracker link", "The issue's address in the tracker: http:// or https://"),
+        ):
+            widget.setAccessibleName(name)
+            widget.setToolTip(tip)
+        form = QFormLayout(self)
+        for text in (title, problem):
+            if text:  # user text and our sentence about it, both shown as typed
+                form.addRow(QLabel(text, textFormat=Qt.TextFormat.PlainText, wordWrap=True))
+        form.addRow("&Owner:", self.owner)
+        form.addRow("&Status:", self.status)
+        form.addRow("&Link:", self.link)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def fields(self) -> FollowUpFields:
+        return self.owner.text(), self.status.currentData(), self.link.text()
+
+
+def ask_follow_up(
+    parent: QWidget | None, title: str, fields: FollowUpFields, problem: str = ""
+) -> FollowUpFields | None:
+    """Ask for a follow-up's owner, status and link; None when cancelled.
+
+    *problem* is the sentence that refused the last answer, shown above the fields it concerns.
+    """
+    dialog = FollowUpDialog(parent, title, fields, problem)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    answer = dialog.fields()
+    dialog.deleteLater()
+    return answer if accepted else None

@@ -12,9 +12,10 @@ from typing import Any
 
 from studygroup.errors import BundleError
 from studygroup.exchange.bundle_check import FORMAT, read_bundle
-from studygroup.model import Draft, Observation, Participant, Phase, Scenario, Session
+from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session
 from studygroup.records import VERSION
 from studygroup.storage.atomicfile import atomic_write
+from studygroup.storage.follow_up_rows import state_record
 from studygroup.storage.store import Store
 
 
@@ -22,19 +23,25 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
     """Everything about one session, as plain JSON-ready data."""
     session = store.load_session(session_id)
     observations = store.observations(session_id, include_deleted=True)
+    states = store.follow_up_states(session_id)
     session_data = dataclasses.asdict(session)
     return {
         "format": FORMAT,
         "version": VERSION,
         "session": session_data,
-        "observations": [
-            dict(dataclasses.asdict(o), versions=[dataclasses.asdict(v) for v in store.observation_versions(o.id)])
-            for o in observations
-        ],
+        "observations": [_observation_dict(store, o, states.get(o.id)) for o in observations],
         "drafts": [
             {"author_id": d.author_id, "text": d.text, "form": d.form} for d in store.drafts(session_id).values()
         ],
     }
+
+
+def _observation_dict(store: Store, note: Observation, state: FollowUpState | None) -> dict[str, Any]:
+    """A note with its versions, and its follow-up state only when one was set (older readers refuse that field)."""
+    data = dict(dataclasses.asdict(note), versions=[dataclasses.asdict(v) for v in store.observation_versions(note.id)])
+    if state is not None:
+        data["follow_up_state"] = state_record(state)
+    return data
 
 
 def export_bundle(store: Store, session_id: str, path: Path) -> None:
@@ -49,13 +56,17 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
 
     Only the bundle's own session is touched: an id that belongs to another session refuses the
     import. A note that exists here takes the other laptop's edit when that edit is newer; the
-    older text is kept as a version either way, so nothing either laptop typed is dropped.
+    older text is kept as a version either way, so nothing either laptop typed is dropped. A follow-up
+    state (owner, status, link) takes the other laptop's when that was set later.
     """
     data = read_bundle(path)
     session = _session_from_dict(data["session"])
     notes = [
         (_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
         for raw in data["observations"]
+    ]
+    states = [
+        FollowUpState(raw["id"], **raw["follow_up_state"]) for raw in data["observations"] if "follow_up_state" in raw
     ]
     report = ImportReport(session)
     with store.atomic():
@@ -67,6 +78,8 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
             store.save_session(session)
         for note, versions in notes:
             _merge_note(store, note, versions, report)
+        for state in states:
+            _merge_follow_up_state(store, state, report)
         report.drafts_added = store.add_missing_drafts(_drafts_from_dicts(session.id, data.get("drafts", [])))
     report.session = store.load_session(session.id)
     return report
@@ -85,6 +98,8 @@ class ImportReport:
     phases_added: int = 0
     drafts_added: int = 0
     roster_links_dropped: int = 0  # people linked to a roster entry this laptop does not have
+    follow_ups_added: int = 0  # follow-up states (owner, status, link) this laptop did not have
+    follow_ups_updated: int = 0  # the other laptop changed the state later: theirs is the state now
 
     def lines(self) -> list[str]:
         said = [
@@ -98,6 +113,8 @@ class ImportReport:
             (self.people_added, "people added"),
             (self.phases_added, "phases added"),
             (self.drafts_added, "drafts added"),
+            (self.follow_ups_added, "follow-up states added"),
+            (self.follow_ups_updated, "follow-up states updated from newer changes"),
             (self.roster_links_dropped, "roster links left out (that roster is on the other laptop)"),
         ]
         if any(count for count, _ in extras):
@@ -172,6 +189,22 @@ def _merge_note(store: Store, incoming: Observation, versions: list[Observation]
     for version in versions:  # their earlier texts; the one that is the note now is not a version of it
         if _content(version) != current:
             report.versions_kept += _keep_version(store, version, version.updated_at)
+
+
+def _merge_follow_up_state(store: Store, incoming: FollowUpState, report: ImportReport) -> None:
+    """The newer state wins by its own stamp; the older one is replaced (states keep no history)."""
+    local = store.find_follow_up_state(incoming.note_id)
+    if local is None:
+        store.put_follow_up_state(incoming)
+        report.follow_ups_added += 1
+    elif _said(local) != _said(incoming) and incoming.updated_at > local.updated_at:
+        store.put_follow_up_state(incoming)
+        report.follow_ups_updated += 1
+
+
+def _said(state: FollowUpState) -> tuple[str, str, str]:
+    """What a state says, its stamp aside: the same state set twice is one state."""
+    return state.owner, state.status, state.link
 
 
 def _keep_version(store: Store, snapshot: Observation, replaced_at: float) -> int:

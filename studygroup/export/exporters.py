@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from studygroup.model import Observation, Session
+from studygroup.model import FollowUpState, Observation, Session
 
 SUFFIXES = {"pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
 
@@ -17,16 +17,20 @@ def export(
     path: Path,
     page_size: str = "A4",
     progress: Callable[[int, int], None] | None = None,
+    follow_up_states: Mapping[str, FollowUpState] | None = None,
 ) -> None:
-    """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py)."""
+    """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py).
+
+    *follow_up_states* (by note id) add each follow-up's owner, status and link to the PDF and Markdown.
+    """
     if fmt == "pdf":
         from studygroup.export.pdf import export_pdf
 
-        export_pdf(session, observations, path, page_size=page_size, progress=progress)
+        export_pdf(session, observations, path, page_size=page_size, progress=progress, states=follow_up_states)
     elif fmt == "md":
         from studygroup.export.markdown import export_markdown
 
-        export_markdown(session, observations, path)
+        export_markdown(session, observations, path, states=follow_up_states)
     elif fmt == "csv":
         from studygroup.export.csvexport import export_csv
 

@@ -6,19 +6,25 @@ note that contains Markdown or HTML is shown as typed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from studygroup.export.textsafe import md_text
-from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, Observation, Session
+from studygroup.export.textsafe import md_link, md_text
+from studygroup.followups import state_facts
+from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, FollowUpState, Observation, Session
 from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
 
-def export_markdown(session: Session, observations: list[Observation], path: Path) -> None:
-    """Write the Markdown summary of *session* to *path* atomically."""
-    text = render_markdown(summarise(session, observations))
+def export_markdown(
+    session: Session,
+    observations: list[Observation],
+    path: Path,
+    states: Mapping[str, FollowUpState] | None = None,
+) -> None:
+    """Write the Markdown summary of *session* to *path* atomically; *states* are the follow-ups' by note id."""
+    text = render_markdown(summarise(session, observations, states))
     with atomic_write(Path(path), "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
 
@@ -119,7 +125,15 @@ def _follow_ups(summary: Summary) -> list[str]:
         where = note.journey_step or summary.phase_name(note)
         who = f"{summary.session.author_name(note.author_id)} · {where}"
         lines.append(f"- [ ] {_block(note.text, '      ')} ({md_text(who)})")
+        facts = state_facts(summary.follow_up_states.get(note.id))
+        if facts:
+            lines[-1] += "  \n      " + " · ".join(f"{label}: {state_value(label, value)}" for label, value in facts)
     return lines + (["- None."] if not summary.follow_ups else []) + [""]
+
+
+def state_value(label: str, value: str) -> str:
+    """A follow-up's owner or status as escaped text, its link as a link."""
+    return md_link(value) if label == "Link" else md_text(value)
 
 
 def _friction_log(summary: Summary) -> list[str]:

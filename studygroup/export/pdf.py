@@ -8,13 +8,11 @@ field is first cut to its limit (studygroup.limits), so no text can make the lay
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -33,11 +31,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from studygroup.export.fonts import SANS, SANS_BOLD, needs_shaping, register_fonts
+from studygroup.export.fonts import SANS, needs_shaping
 from studygroup.export.pdfchart import LABEL_WIDTH, stacked_chart
+from studygroup.export.pdfstyles import INK, MUTED, styles
 from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
+from studygroup.followups import state_facts
 from studygroup.limits import ELLIPSIS, clip_note, clip_session
-from studygroup.model import SEVERITY_WORDS, Observation, Session
+from studygroup.model import SEVERITY_WORDS, FollowUpState, Observation, Session
 from studygroup.palette import LIGHT
 from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
@@ -45,69 +45,9 @@ from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}
 MARGIN = 18 * mm
-# Paper is white: the PDF always uses the light palette.
-INK, MUTED = colors.HexColor(LIGHT.text), colors.HexColor(LIGHT.muted)
 
 Progress = Callable[[int, int], None]
 Story = list[Flowable]  # what reportlab lays out, in order
-
-
-@functools.cache
-def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles, all in DejaVu Sans so any script in the data has glyphs."""
-    register_fonts()
-    body = ParagraphStyle("body", fontName=SANS, fontSize=9.5, leading=13, textColor=INK)
-    return {
-        "title": ParagraphStyle("title", body, fontName=SANS_BOLD, fontSize=22, leading=27, spaceAfter=4 * mm),
-        "h1": ParagraphStyle(
-            "h1",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=15,
-            leading=19,
-            spaceBefore=5 * mm,
-            spaceAfter=2.5 * mm,
-            keepWithNext=1,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=11.5,
-            leading=15,
-            spaceBefore=3.5 * mm,
-            spaceAfter=1.5 * mm,
-            keepWithNext=1,
-        ),
-        "body": body,
-        "muted": ParagraphStyle("muted", body, textColor=MUTED, fontSize=8.5, leading=11),
-        "headline": ParagraphStyle("headline", body, fontName=SANS_BOLD, fontSize=13, leading=17, spaceAfter=2 * mm),
-        "rule": ParagraphStyle(
-            "rule",
-            body,
-            fontSize=10.5,
-            leading=14,
-            backColor=colors.HexColor(LIGHT.background),
-            borderPadding=(2 * mm, 3 * mm, 2 * mm, 3 * mm),
-            spaceBefore=2 * mm,
-            spaceAfter=3 * mm,
-        ),
-        "note_head": ParagraphStyle("note_head", body, textColor=MUTED, fontSize=8.5, leading=11, spaceBefore=2 * mm),
-        "note": ParagraphStyle("note", body, leftIndent=3 * mm),
-        "severe": ParagraphStyle(
-            "severe",
-            body,
-            leftIndent=3 * mm,
-            spaceBefore=1.5 * mm,
-            backColor=colors.HexColor(LIGHT.problem_soft),
-            borderPadding=(1 * mm, 1 * mm, 1 * mm, 1 * mm),
-        ),
-        "quote_by": ParagraphStyle(
-            "quote_by", body, textColor=MUTED, fontSize=8.5, leading=11, leftIndent=3 * mm, spaceAfter=2 * mm
-        ),
-        "footer": ParagraphStyle("footer", body, textColor=MUTED, fontSize=8, leading=10),
-        "chart_label": ParagraphStyle("chart_label", body, fontSize=7, leading=8.5, alignment=TA_RIGHT),
-    }
 
 
 NOTE_START_ROOM = 2 * mm + 11 + 2 * 13  # the head's space before and line, and two lines of note text
@@ -156,9 +96,13 @@ def export_pdf(
     path: Path,
     page_size: str = "A4",
     progress: Progress | None = None,
+    states: Mapping[str, FollowUpState] | None = None,
 ) -> None:
-    """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file)."""
-    summary = summarise(clip_session(session), [clip_note(note) for note in observations])
+    """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file).
+
+    *states* are the follow-ups' owners, statuses and links by note id.
+    """
+    summary = summarise(clip_session(session), [clip_note(note) for note in observations], states)
     story = build_story(summary)
     total = len(story)  # doc.build consumes the list
     with atomic_write(Path(path)) as handle:
@@ -346,8 +290,17 @@ def follow_up_section(summary: Summary) -> Story:
             note_start(),
             para(f"{summary.session.author_name(note.author_id)} · {where}", "note_head", "☐ "),
             *long_text(note.text),
+            *follow_up_state(summary.follow_up_states.get(note.id)),
         ]
     return story
+
+
+def follow_up_state(state: FollowUpState | None) -> Story:
+    """The owner and status on one line, the link (which may be long and has no spaces) on its own."""
+    facts = state_facts(state)
+    said = " · ".join(f"{label}: {value}" for label, value in facts if label != "Link")
+    story = [para(said, "muted")] if said else []
+    return story + [para(f"Link: {value}", "link") for label, value in facts if label == "Link"]
 
 
 def friction_log(summary: Summary) -> Story:

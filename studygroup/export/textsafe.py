@@ -7,7 +7,10 @@
   of planes 15 and 16, which no bundled font draws, are left out: the PDF uses those codes for
   shaped glyphs (studygroup.export.shaping).
 - CSV: cells that begin like a formula are neutralised for spreadsheet programs.
-- Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped.
+- Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped; a tracker link
+  is an autolink only when it is an http(s) address an autolink holds whole.
+- Trackers: a label is lowercase words joined by "-" (Jira splits labels at spaces, Linear at
+  ", "), and Jira's wiki markup gets text only inside one {noformat} block.
 - The command line's tables: one line each, with no control characters for a terminal to obey.
 """
 
@@ -105,3 +108,34 @@ def _escape_line_start(match: re.Match[str]) -> str:
     indent, marker = match.groups()
     # "1." becomes "1\." (the dot makes the list); "#", "-", "+", "=" get a backslash before them.
     return indent + (marker + "\\" if marker[0].isdigit() else "\\" + marker)
+
+
+_AUTOLINK = re.compile(r"https?://[^\s<>\x00-\x1f\x7f]+")  # what a CommonMark autolink holds whole
+
+
+def md_link(url: str) -> str:
+    """A tracker link in Markdown: clickable `<url>` for an http(s) address, escaped text for anything else."""
+    return f"<{url}>" if _AUTOLINK.fullmatch(url) else md_text(url)
+
+
+_LABEL_GAPS = re.compile(r"\W+")
+
+
+def tracker_label(text: str) -> str:
+    """A label trackers keep whole: lowercase letters, digits and "_" in runs joined by "-"; "" if none.
+
+    It never starts with "-", so it never starts a formula either.
+    """
+    return _LABEL_GAPS.sub("-", printable(text).lower()).strip("-_")
+
+
+_NOFORMAT = re.compile(r"\{noformat", re.IGNORECASE)
+
+
+def jira_plain(text: str) -> str:
+    """Text for a Jira wiki-markup field, shown as typed: one {noformat} block, where no markup, link or image works.
+
+    A "{noformat" in the text would end the block early, so a zero-width space goes after its brace.
+    """
+    kept = _NOFORMAT.sub(lambda brace: "{\u200b" + brace.group(0)[1:], printable(text))
+    return "{noformat}\n" + kept + "\n{noformat}"

@@ -1,5 +1,6 @@
 """The command line: demo, list, export/import JSON, and one-line errors with exit code 2."""
 
+import csv
 import datetime
 import json
 import subprocess
@@ -130,3 +131,84 @@ def test_db_before_a_command(capsys, db):
     assert run(capsys, "list", "--db", db)[1].splitlines() == [
         f"{session_id}  {today}  ended       60 notes  Demo: Crumb & Co takes its first card payment"
     ]
+
+
+# --- follow-ups for a tracker -----------------------------------------------------------------------
+
+
+def demo_with_a_filed_idea(capsys, db):
+    """The demo, its first follow-up marked filed by Ada; returns the session id."""
+    from studygroup.followups import follow_ups_of, update_follow_up
+
+    session_id = run(capsys, "demo", "--db", db)[1].split()[-1]
+    with Store.open(Path(db)) as store:
+        first = follow_ups_of(store, store.load_session(session_id))[0].note
+        update_follow_up(store, session_id, first.id, owner="Ada", status="filed", link="https://x.example/AB-1")
+    return session_id
+
+
+@pytest.mark.parametrize(
+    "tracker, header, status",
+    [
+        ([], "Summary,Issue Type,Description,Priority,Labels,Status,Assignee,Link", "Filed"),
+        (["--tracker", "jira"], "Summary,Issue Type,Description,Priority,Labels,Status,Assignee,Link", "Filed"),
+        (["--tracker", "linear"], "Title,Description,Priority,Labels,Status,Assignee,Link", "Todo"),
+    ],
+)
+def test_followups_writes_the_trackers_csv(capsys, db, tmp_path, tracker, header, status):
+    session_id = demo_with_a_filed_idea(capsys, db)
+    out_file = tmp_path / "followups.csv"
+    argv = ["followups", session_id[:8], "--format", "csv", *tracker, "--output", str(out_file), "--db", db]
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (0, f"Wrote 12 follow-ups to {out_file}\n", "")
+    with out_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == header.split(",") and len(rows) == 13
+    assert rows[1][-3:] == [status, "Ada", "https://x.example/AB-1"]
+
+
+def test_followups_writes_markdown_drafts_and_the_summary_shows_the_state(capsys, db, tmp_path):
+    session_id = demo_with_a_filed_idea(capsys, db)
+    drafts, summary = tmp_path / "drafts.md", tmp_path / "summary.md"
+    assert run(capsys, "followups", session_id, "--format", "md", "--output", str(drafts), "--db", db)[0] == 0
+    text = drafts.read_text(encoding="utf-8")
+    assert text.startswith(
+        "# Follow-ups from Demo: Crumb \\& Co takes its first card payment\n\n2026-12-01 · 12 follow-ups\n"
+    )
+    assert "- **Owner:** Ada\n- **Status:** filed\n- **Link:** <https://x.example/AB-1>\n" in text
+    assert text.count("- **Status:** open\n") == 11
+    assert run(capsys, "export", session_id, "--format", "md", "--output", str(summary), "--db", db)[0] == 0
+    assert "  \n      Owner: Ada · Status: filed · Link: <https://x.example/AB-1>\n" in summary.read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv, err",
+    [
+        (
+            ["--format", "md", "--tracker", "linear"],
+            "--tracker names the CSV's columns; it goes with --format csv only.",
+        ),
+        (
+            ["--format", "pdf"],
+            "argument --format: invalid choice: 'pdf' (choose from 'md', 'csv') (see 'studygroup --help')",
+        ),
+        (["--format", "csv", "--tracker", "asana"], "argument --tracker: invalid choice: 'asana'"),
+    ],
+)
+def test_followups_usage_errors_are_one_line_and_write_nothing(capsys, db, tmp_path, argv, err):
+    session_id = run(capsys, "demo", "--db", db)[1].split()[-1]
+    out_file = tmp_path / "f.out"
+    code, out, said = run(capsys, "followups", session_id, *argv, "--output", str(out_file), "--db", db)
+    assert (code, out) == (2, "")
+    assert said.startswith(f"studygroup: {err}") and said.count("\n") == 1
+    assert not out_file.exists()
+
+
+def test_followups_onto_a_folder_is_one_line_and_leaves_it(capsys, db, tmp_path):
+    session_id = run(capsys, "demo", "--db", db)[1].split()[-1]
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    code, out, err = run(capsys, "followups", session_id, "--format", "csv", "--output", str(folder), "--db", db)
+    assert (code, out) == (2, "")
+    assert err.startswith(f"studygroup: {folder} cannot be used: ") and err.count("\n") == 1
+    assert folder.is_dir() and list(folder.iterdir()) == []

@@ -14,7 +14,7 @@ from studygroup.storage.store import Store
 from tests.damage import FAULTS, connect_failing, damaged_database, fail_after_open, integrity_ok
 
 ROOT = Path(__file__).resolve().parents[2]  # the checkout under test, whatever studygroup is installed
-COMMANDS = ("demo", "import", "list", "export", "backup")
+COMMANDS = ("demo", "import", "list", "export", "followups", "backup")
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +42,7 @@ def argv(command, db, session_id, bundle, output):
         "list": ["list"],
         "backup": ["backup"],
         "export": ["export", session_id, "--format", "json", "--output", str(output)],
+        "followups": ["followups", session_id, "--format", "csv", "--output", str(output)],
     }[command]
     return [*words, "--db", str(db)]
 
@@ -69,7 +70,7 @@ def test_a_damaged_file_is_refused_by_every_command_and_left_byte_identical(caps
     assert not output.exists() and not backup_dir(db).exists()
 
 
-@pytest.mark.parametrize("command", ("list", "export", "backup"))
+@pytest.mark.parametrize("command", ("list", "export", "followups", "backup"))
 def test_read_commands_on_a_missing_database_say_so_and_create_nothing(capsys, tmp_path, bundle, command):
     db = tmp_path / "mistyped" / "room.db"
     code, out, err = run(capsys, argv(command, db, "abc", bundle, tmp_path / "out.json"))

@@ -43,6 +43,8 @@ SCHEMA_TEXT = {
     ("observation", "expected"): limits.MAX_NOTE,
     ("observation", "happened"): limits.MAX_NOTE,
     ("draft", "text"): limits.MAX_DRAFT,
+    ("follow_up_state", "owner"): limits.MAX_OWNER,
+    ("follow_up_state", "link"): limits.MAX_LINK,
 }
 SCHEMA_ITEMS = {
     ("session", "phases"): limits.MAX_PHASES,
@@ -68,7 +70,9 @@ def test_the_limits_are_the_documented_numbers():
         limits.MAX_LINGO,
         limits.MAX_NOTE,
         limits.MAX_DRAFT,
-    ) == (200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000)
+        limits.MAX_OWNER,
+        limits.MAX_LINK,
+    ) == (200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000, 100, 2000)
     assert (
         limits.MAX_PHASES,
         limits.MAX_PARTICIPANTS,

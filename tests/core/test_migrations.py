@@ -49,6 +49,8 @@ def test_version_1_file_migrates_and_keeps_data(tmp_path):
         assert store.observations("s1")[0].text == "kept"
         roster_cols = {r[1] for r in store.db.connection.execute("PRAGMA table_info(roster)")}
         assert {"name", "discipline", "sessions_attended"} <= roster_cols
+        assert store.follow_up_states("s1") == {}  # version 6: the note has no follow-up state yet
+        assert store.set_follow_up_state("o1", owner="Ada", status="filed").status == "filed"
 
 
 def test_newer_database_is_refused(tmp_path):

@@ -136,3 +136,110 @@ def test_counts_table_shows_the_demo_by_phase_and_kind(page, qtmodeltester):
     }
     assert {name: tuple(model.count(name, kind) for kind in kinds) for name in expected} == expected
     qtmodeltester.check(model, force_py=True)
+
+
+# --- follow-ups: owner, status and link ---------------------------------------------------------------
+
+
+def select_note(page, wanted) -> int:
+    """Select the first row whose note passes *wanted*; its row."""
+    row = next(r for r, note in enumerate(page.follow_ups.notes) if wanted(note))
+    page.follow_view.selectRow(row)
+    return row
+
+
+def answering(monkeypatch, *answers):
+    """Make the follow-up box answer in turn; returns the (title, fields, problem) it was asked with."""
+    asked, replies = [], iter(answers)
+
+    def ask(parent, title, fields, problem=""):
+        asked.append((title, fields, problem))
+        return next(replies)
+
+    monkeypatch.setattr(dialogs, "ask_follow_up", ask)
+    return asked
+
+
+def test_a_follow_ups_owner_status_and_link_are_saved_and_shown(page, store, monkeypatch):
+    from studygroup.followups import issue_title
+
+    asked = answering(monkeypatch, (" Ada ", "filed", "https://x.example/AB-1"))
+    row = select_note(page, lambda note: note.kind == "idea")
+    note = page.follow_ups.notes[row]
+    page.follow_up_button.click()
+    assert asked == [(issue_title(note), ("", "open", ""), "")]
+    saved = store.find_follow_up_state(note.id)
+    assert (saved.owner, saved.status, saved.link) == ("Ada", "filed", "https://x.example/AB-1")
+    assert page.status.text() == "The follow-up is filed, owned by Ada."
+    row = next(r for r, n in enumerate(page.follow_ups.notes) if n.id == note.id)
+    assert page.follow_ups.index(row, 4).data() == "filed · Ada · linked"
+    assert page.follow_ups.index(row, 4).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Status: filed\nOwner: Ada\nLink: https://x.example/AB-1"
+    )
+
+
+def test_a_refused_link_asks_again_with_the_sentence_and_the_typing_kept(page, store, monkeypatch):
+    asked = answering(monkeypatch, ("Ada", "filed", "ftp://x.example/1"), None)
+    row = select_note(page, lambda note: note.kind == "idea")
+    page.follow_up_button.click()
+    assert asked[1][1:] == (
+        ("Ada", "filed", "ftp://x.example/1"),
+        'follow-up.link: "ftp://x.example/1" is not a web address starting with http:// or https://.',
+    )
+    assert store.find_follow_up_state(page.follow_ups.notes[row].id) is None
+
+
+def test_only_a_ticked_follow_up_is_asked_about(page, monkeypatch):
+    asked = answering(monkeypatch)
+    select_note(page, lambda note: note.kind != "idea" and not note.follow_up)
+    page.follow_up_button.click()
+    assert asked == []
+    assert page.status.text() == "Select a ticked follow-up first, then set its owner, status and link."
+    assert page.follow_ups.index(page.follow_view.currentIndex().row(), 4).data() == ""
+
+
+def test_ctrl_shift_f_opens_it_on_the_follow_ups_tab(page, qtbot, monkeypatch):
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from ui.review.page import FOLLOW_UPS
+
+    asked = answering(monkeypatch, None)
+    with qtbot.waitActive(page):
+        page.show()
+        page.activateWindow()
+    page.tidy_tabs.setCurrentIndex(FOLLOW_UPS)
+    select_note(page, lambda note: note.kind == "idea")
+    page.follow_view.setFocus()
+    QTest.keySequence(page.follow_view, QKeySequence("Ctrl+Shift+F"))
+    assert len(asked) == 1
+    assert page.follow_up_button.toolTip().endswith("(Ctrl+Shift+F)")
+
+
+def test_the_follow_up_box_names_its_fields_and_shows_text_as_typed(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    box = dialogs.FollowUpDialog(None, "<b>Fees</b> & more", ("Ada", "wont_fix", "https://x.example/1"), "<i>no</i>")
+    qtbot.addWidget(box)
+    plain = [label for label in box.findChildren(QLabel) if label.textFormat() == Qt.TextFormat.PlainText]
+    assert [label.text() for label in plain] == ["<b>Fees</b> & more", "<i>no</i>"]
+    assert [box.status.itemText(i) for i in range(box.status.count())] == ["open", "filed", "fixed", "won't fix"]
+    assert [w.accessibleName() for w in (box.owner, box.status, box.link)] == ["Owner", "Status", "Tracker link"]
+    assert all(w.toolTip() for w in (box.owner, box.status, box.link))
+    assert (box.owner.maxLength(), box.link.maxLength()) == (100, 2000)
+    assert box.fields() == ("Ada", "wont_fix", "https://x.example/1")
+    box.status.setCurrentIndex(2)
+    box.link.setText("https://x.example/2")
+    assert box.fields() == ("Ada", "fixed", "https://x.example/2")
+
+
+def test_an_export_from_the_review_page_carries_the_states(page, qtbot, tmp_path, store):
+    from studygroup.followups import mark_filed
+
+    idea = next(note for note in page.follow_ups.notes if note.kind == "idea")
+    mark_filed(store, page.session.id, idea.id, "https://x.example/AB-9")
+    target = tmp_path / "summary.md"
+    with qtbot.waitSignal(page.export_finished, timeout=30_000):
+        page.export_to("md", target)
+    qtbot.waitUntil(lambda: page.export_thread is None)
+    assert "      Status: filed · Link: <https://x.example/AB-9>\n" in target.read_text(encoding="utf-8")

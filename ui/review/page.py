@@ -24,18 +24,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studygroup import curation
+from studygroup import curation, followups
 from studygroup.errors import StudygroupError
 from studygroup.model import KIND_LABELS, Observation, Session
 from studygroup.scenarios import slugify
 from studygroup.storage.store import Store
-from studygroup.summary import Summary, clock_text, kind_series, summarise
+from studygroup.summary import Summary, clock_text, is_follow_up, kind_series, summarise
 from ui import dialogs
 from ui.actions import bind_button, build_action
 from ui.facilitator_gate import FacilitatorGate
-from ui.plain_text import plain_tooltip
 from ui.review.counts import CountsModel
 from ui.review.export_worker import ExportJob, start_export
+from ui.review.follow_ups import NOTE, STATE, FollowUpModel
 from ui.review.stacked_bar_chart import StackedBarChart
 from ui.session_models import ListTableModel
 from ui.table_fit import PERSON_MAX_WIDTH, column_width
@@ -73,62 +73,6 @@ class LabelCountModel(ListTableModel):
             label, count = self.items[index.row()]
             return label if index.column() == 0 else str(count)
         return None
-
-
-class FollowUpModel(ListTableModel):
-    """Every live note with a tick box for follow-up; ticking writes to the store at once."""
-
-    COLUMNS = ("Follow up", "Time", "Who", "Kind", "Note")
-    ticked = Signal(str, bool)
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.session: Session | None = None
-        self.may_tick: Callable[[], bool] = lambda: True  # the facilitator lock, asked before a tick changes
-
-    @property
-    def notes(self) -> list[Observation]:
-        return self.items
-
-    def set_notes(self, session: Session, notes: list[Observation]) -> None:
-        self.session = session
-        self.set_items(notes)
-
-    def flags(self, index: _Index):
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
-
-    def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        note = self.notes[index.row()]
-        if index.column() == 0 and role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if note.follow_up or note.kind == "idea" else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.DisplayRole and index.column() > 0:
-            values = (
-                clock_text(note.session_seconds),
-                self.session.author_name(note.author_id),
-                KIND_LABELS.get(note.kind, note.kind),
-                " ".join(note.text.split())[:300],
-            )
-            return values[index.column() - 1]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 4:
-            return plain_tooltip(note.text)  # the cell elides a long note
-        if role == Qt.ItemDataRole.ToolTipRole and note.kind == "idea":
-            return "Ideas for later are always follow-ups."
-        return None
-
-    def setData(self, index: _Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        if not self.may_tick():
-            return False
-        note = self.notes[index.row()]
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.ticked.emit(note.id, checked)
-        note.follow_up = checked
-        self.dataChanged.emit(index, index)
-        return True
 
 
 class ReviewPage(QWidget):
@@ -206,15 +150,17 @@ class ReviewPage(QWidget):
         times = [clock_text(max((n.session_seconds for n in self.follow_ups.notes), default=0))]
         header = view.horizontalHeader()
         header.setStretchLastSection(False)
+        states = [self.follow_ups.state_text(note) for note in self.follow_ups.notes]
         for column, texts, most in (
             (0, [], None),
             (1, times + ["00:00"], None),
             (2, names, PERSON_MAX_WIDTH),
             (3, list(KIND_LABELS.values()), None),
+            (STATE, states, PERSON_MAX_WIDTH),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, column_width(view, FollowUpModel.COLUMNS[column], texts, most))
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         view.setWordWrap(False)
         view.setTextElideMode(Qt.TextElideMode.ElideRight)
 
@@ -240,10 +186,12 @@ class ReviewPage(QWidget):
         tabs.addTab(self._with_rename(self.steps_view, "journey step"), "St&eps")
         tabs.setTabToolTip(0, "Journey steps and how many notes each got; rename or merge them")
         tabs.addTab(self._with_rename(self.tags_view, "tag"), "&Tags")
-        tabs.addTab(self.follow_view, "&Follow-ups")
+        tabs.addTab(self._with_follow_up_state(), "&Follow-ups")
         tabs.addTab(self.counts_view, "C&ounts")
         tabs.setUsesScrollButtons(False)
-        tabs.setTabToolTip(2, "Tick the notes whoever files bugs should look at (Space ticks the selected row)")
+        tabs.setTabToolTip(
+            2, "Tick the notes whoever files bugs should look at (Space ticks the selected row); give each an owner"
+        )
         return tabs
 
     def _with_rename(self, view: QTableView, what: str) -> QWidget:
@@ -258,6 +206,19 @@ class ReviewPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(view)
         column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def _with_follow_up_state(self) -> QWidget:
+        box = QWidget()
+        edit = build_action("edit_follow_up", box)  # Ctrl+Shift+F while the follow-ups show
+        box.addAction(edit)
+        self.gate.wire(edit, self.edit_selected_follow_up)
+        self.follow_up_button = QPushButton("Owner, status and &link…")
+        bind_button(self.follow_up_button, edit)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.follow_view)
+        column.addWidget(self.follow_up_button, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     def _export_row(self) -> QHBoxLayout:
@@ -284,14 +245,15 @@ class ReviewPage(QWidget):
 
     def refresh(self) -> None:
         """Recompute every figure from the session and its notes."""
-        self.summary = summarise(self.session, self.notes_source())
+        states = self.store.follow_up_states(self.session.id)
+        self.summary = summarise(self.session, self.notes_source(), states)
         self.headlines.setText("\n".join(self.summary.headlines))
         for chart, table in ((self.phase_chart, self.summary.by_phase), (self.step_chart, self.summary.by_step)):
             chart.set_data(list(table), dict(kind_series(table)))
         self.counts.set_counts(self.summary.by_phase)
         self.steps.set_rows(sorted(self.summary.step_counts.items()))
         self.tags.set_rows(sorted(self.summary.tag_counts.items()))
-        self.follow_ups.set_notes(self.session, self.summary.notes)
+        self.follow_ups.set_notes(self.session, self.summary.notes, states)
         self._fit_follow_up_columns()  # the longest time and the people may have changed
 
     def rename_selected(self, view: QTableView, what: str) -> None:
@@ -326,6 +288,31 @@ class ReviewPage(QWidget):
         except StudygroupError as exc:
             self.status.setText(str(exc))
 
+    def edit_selected_follow_up(self) -> None:
+        """Ask for the selected follow-up's owner, status and link until they are saved or the box is cancelled."""
+        rows = self.follow_view.selectionModel().selectedRows()
+        note = self.follow_ups.notes[rows[0].row()] if rows else None
+        if note is None or not is_follow_up(note):
+            self.status.setText("Select a ticked follow-up first, then set its owner, status and link.")
+            return
+        state, problem = self.follow_ups.state(note), ""
+        fields = (state.owner, state.status, state.link)
+        while (answer := dialogs.ask_follow_up(self, followups.issue_title(note), fields, problem)) is not None:
+            owner, status, link = fields = answer
+            try:
+                saved = followups.update_follow_up(
+                    self.store, self.session.id, note.id, owner=owner, status=status, link=link
+                )
+            except StudygroupError as exc:
+                problem = str(exc)
+                continue
+            self.status.setText(
+                f"The follow-up is {followups.status_words(saved.status)}"
+                + (f", owned by {saved.owner}." if saved.owner else ".")
+            )
+            self.refresh()
+            return
+
     def ask_and_export(self, fmt: str, file_filter: str) -> None:
         """Ask where, then export; reached through the export_<format> actions, which the lock guards."""
         suggested = str(Path.home() / f"{slugify(self.session.title, fallback='session')}.{fmt}")
@@ -339,7 +326,8 @@ class ReviewPage(QWidget):
             self.status.setText("An export is already running; it will finish in a moment.")
             return
         notes = self.store.observations(self.session.id, include_deleted=True)
-        job = ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path)
+        states = self.store.follow_up_states(self.session.id)
+        job = ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path, states)
         job.progressed.connect(self._on_progress)
         job.finished.connect(self._on_export_finished)
         job.failed.connect(self._on_export_failed)
