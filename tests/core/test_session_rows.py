@@ -35,6 +35,17 @@ def test_a_known_step_in_another_case_keeps_the_sessions_spelling(store):
     assert stored_steps(store, session) == ["Sign-up", "Payouts"]
 
 
+def test_a_known_step_writes_nothing(store):
+    """Every note saved with a known step asks for it again: that must not rewrite the session's row."""
+    session = saved_session(store)
+    before = store.db.connection.total_changes
+    store.add_journey_step(session.id, "payouts")
+    store.add_journey_step(session.id, "Sign-up")
+    assert store.db.connection.total_changes - before == 0
+    store.add_journey_step(session.id, "Refund")
+    assert store.db.connection.total_changes - before == 1
+
+
 def test_a_blank_step_adds_nothing(store):
     session = saved_session(store)
     assert store.add_journey_step(session.id, "   ") == ""
