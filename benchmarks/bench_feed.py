@@ -1,9 +1,14 @@
-"""The facilitator's live feed with a 10,000-note session: open it, then filter by person and kind.
+"""The facilitator's live feed with a 10,000-note session: its first screenful, the whole feed, then filters.
 
-Ours: Store.observations, the feed's NotesModel and NotesFilter in a QTableView, as the
-capture page builds them. Raw: sqlite3 fetchall into a minimal QAbstractTableModel over
-tuples, and Qt's own QSortFilterProxyModel filtering by fixed string (two chained proxies).
-A filter figure is one choice in the filter row (person, then kind), until it is painted.
+Ours: the capture page's FeedPanel over a NotesModel loading from the store as the page does (the
+newest notes at once, older ones in chunks from the event loop). Raw: sqlite3 into a minimal
+QAbstractTableModel over tuples in a QTableView: the same newest rows with LIMIT for the first
+screenful, fetchall of every row for the whole feed, and Qt's QSortFilterProxyModel filtering by
+fixed string (two chained proxies). Both start with the database open, as the Capture tab does.
+
+First screenful: until the first paint (the event loop may run the first older chunk before it).
+Whole feed: from the same start until every note is in the view and a scroll to the far end (the
+session's first note) is painted. A filter figure is one choice in the filter row, until painted.
 """
 
 from __future__ import annotations
@@ -12,28 +17,46 @@ import os
 import sqlite3
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt  # noqa: E402
+from PySide6.QtCore import QAbstractTableModel, QEventLoop, QModelIndex, QSortFilterProxyModel, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
 
 from benchmarks.bigsession import big_database  # noqa: E402
 from benchmarks.common import Figure, median  # noqa: E402
 from studygroup.storage.store import Store  # noqa: E402
-from ui.capture.feed_model import NotesFilter, NotesModel  # noqa: E402
-from ui.capture.feed_panel import FEED_COLUMNS  # noqa: E402
-from ui.capture.notes_table import table_view  # noqa: E402
+from ui.capture.feed_model import FIRST_CHUNK, NotesModel  # noqa: E402
+from ui.capture.feed_panel import FeedPanel  # noqa: E402
 
 NOTES = 10_000
-OPEN_MISS = (
-    "missed. Profiled with cProfile: reading 10,000 rows of 18 columns through Python's sqlite3 takes about "
-    "100 ms on this machine, building the Observation objects about 40 ms, the first paint about 40 ms. The raw "
-    "library reading the same rows misses 100 ms as well. Already done: observations are built positionally "
-    "with interned ids (about twice as fast as keyword construction), and the filter proxy was rewritten (Qt's "
-    "QSortFilterProxyModel calls Python once per row). Not done: loading the feed in chunks after the first "
-    "screenful would paint sooner without loading faster, at the cost of a read cursor held across user edits."
+# The same rows and columns the store reads; the raw model shows four of them.
+RAW_SELECT = (
+    "SELECT author_id, kind, session_seconds, text, id, session_id, phase_id, wall_time,"
+    " severity, journey_step, tags_json, follow_up, expected, happened, lingo_flag,"
+    " solution_flag, deleted_at, updated_at FROM observations WHERE session_id = ? AND deleted_at IS NULL"
+)
+FIRST_MISS = (
+    "missed. The first screenful is the newest 200 notes, read in about 2 ms; the rest is building the "
+    "table and Qt's first paint, which the raw table pays as well, and the first older chunk (200 notes, "
+    "about 3 ms), which the event loop runs before its first paint. Already done: the row header is "
+    "hidden before the table gets its model (it asked the Python model for 800 row titles), and the "
+    "filter proxy answers headers, flags and the roles no cell has without calling across the binding."
+)
+WHOLE_MISS = (
+    "missed. The raw library reading every row in one fetchall misses 100 ms as well on this machine. "
+    "Loading in chunks does not make the whole faster: it takes about as long as reading every note at once "
+    "did, plus a repaint per chunk, but the first screenful no longer waits for it. Profiled: reading 10,000 "
+    "rows of 18 columns through Python's sqlite3 takes 70 to 90 ms here, building the Observation objects "
+    "15 to 20 ms, and the feed is repainted after each of the six chunks (about 10 ms each, Qt's own "
+    "painting, as in a raw table). Already done: rows are unpacked by name, each distinct tag list is parsed "
+    "once and the cyclic collector pauses while a chunk is built (building took about 45 ms before). Not "
+    "done: larger chunks finish sooner (one 10,000-note chunk saves about 30 ms) but hold the window up to "
+    "about 130 ms a turn; reading fewer columns would leave out fields that Review and editing need; a "
+    "window of rows read by position would show the scroll range at once, but the filters and Review need "
+    "every note in memory all the same."
 )
 
 
@@ -54,24 +77,30 @@ class RawModel(QAbstractTableModel):
         return None
 
 
-def _show(view: QTableView, model) -> None:
-    view.setModel(model)
-    view.show()
-    QApplication.processEvents()
+def _wait_until_loaded(model: NotesModel) -> None:
+    if model.loading:
+        loop = QEventLoop()
+        model.loaded.connect(loop.quit)
+        loop.exec()
 
 
-def _ours(path: Path, session_id: str) -> tuple[float, list[float]]:
+def _ours(store: Store, session_id: str) -> tuple[float, float, list[float]]:
+    session = store.load_session(session_id)
     start = time.perf_counter()
-    with Store.open(path) as store:
-        session = store.load_session(session_id)
-        model = NotesModel(session)
-        model.set_notes(store.observations(session_id))
-    proxy = NotesFilter()
-    proxy.setSourceModel(model)
-    view = table_view(proxy, "feed", FEED_COLUMNS)  # the capture page's feed view, as configured there
-    view.resize(1000, 700)
-    _show(view, proxy)
-    opened = time.perf_counter() - start
+    model = NotesModel(session)
+    model.load(partial(store.observations_before, session_id))  # as CapturePage does
+    panel = FeedPanel(session, model)
+    panel.resize(1000, 700)
+    panel.show()
+    QApplication.processEvents()
+    first = time.perf_counter() - start
+    view, proxy = panel.feed_view, panel.feed_proxy
+    assert proxy.note_at(view.rowAt(view.viewport().height() - 1)).id == model.notes_view()[-1].id  # the newest
+    _wait_until_loaded(model)
+    view.scrollToTop()
+    QApplication.processEvents()
+    whole = time.perf_counter() - start
+    assert proxy.rowCount() == NOTES and view.rowAt(0) == 0
     filtered = []
     for field, value in (("author_id", session.participants[0].id), ("kind", "friction")):
         start = time.perf_counter()  # one choice in the feed's filter row, until it is on screen
@@ -79,30 +108,45 @@ def _ours(path: Path, session_id: str) -> tuple[float, list[float]]:
         QApplication.processEvents()
         filtered.append(time.perf_counter() - start)
     assert 0 < proxy.rowCount() < NOTES
-    view.close()
-    return opened, filtered
+    panel.close()
+    return first, whole, filtered
 
 
-def _raw(path: Path, session_id: str) -> tuple[float, list[float]]:
+def _raw_view(rows: list[tuple]) -> tuple[QTableView, QSortFilterProxyModel, QSortFilterProxyModel]:
     view = QTableView()
     view.resize(1000, 700)
-    start = time.perf_counter()
-    conn = sqlite3.connect(path)
-    # The same rows and columns the store reads; the model shows four of them.
-    rows = conn.execute(
-        "SELECT author_id, kind, session_seconds, text, id, session_id, phase_id, wall_time,"
-        " severity, journey_step, tags_json, follow_up, expected, happened, lingo_flag,"
-        " solution_flag, deleted_at, updated_at FROM observations WHERE session_id = ?"
-        " AND deleted_at IS NULL ORDER BY session_seconds, wall_time",
-        (session_id,),
-    ).fetchall()
-    conn.close()
-    model = RawModel(rows)
     by_person, by_kind = QSortFilterProxyModel(), QSortFilterProxyModel()
-    by_person.setSourceModel(model)
+    by_person.setSourceModel(RawModel(rows))
     by_kind.setSourceModel(by_person)
-    _show(view, by_kind)
-    opened = time.perf_counter() - start
+    view.setModel(by_kind)
+    view.show()
+    return view, by_person, by_kind
+
+
+def _raw_first(conn: sqlite3.Connection, session_id: str) -> float:
+    start = time.perf_counter()
+    rows = conn.execute(
+        f"{RAW_SELECT} ORDER BY session_seconds DESC, wall_time DESC, rowid DESC LIMIT ?", (session_id, FIRST_CHUNK)
+    ).fetchall()
+    rows.reverse()
+    view = QTableView()
+    view.resize(1000, 700)
+    view.setModel(RawModel(rows))
+    view.show()
+    view.scrollToBottom()
+    QApplication.processEvents()
+    first = time.perf_counter() - start
+    view.close()
+    return first
+
+
+def _raw_whole(conn: sqlite3.Connection, session_id: str) -> tuple[float, list[float]]:
+    start = time.perf_counter()
+    rows = conn.execute(f"{RAW_SELECT} ORDER BY session_seconds, wall_time, rowid", (session_id,)).fetchall()
+    view, by_person, by_kind = _raw_view(rows)
+    view.scrollToTop()
+    QApplication.processEvents()
+    whole = time.perf_counter() - start
     filtered = []
     for proxy, column, value in ((by_person, 0, rows[0][0]), (by_kind, 1, "friction")):
         start = time.perf_counter()
@@ -111,34 +155,44 @@ def _raw(path: Path, session_id: str) -> tuple[float, list[float]]:
         QApplication.processEvents()
         filtered.append(time.perf_counter() - start)
     view.close()
-    return opened, filtered
+    return whole, filtered
 
 
 def run(repeats: int = 5) -> list[Figure]:
     app = QApplication.instance() or QApplication([])  # noqa: F841 - widgets need it
-    ours_open, ours_filter, raw_open, raw_filter = [], [], [], []
+    ours: dict[str, list[float]] = {"first": [], "whole": [], "filter": []}
+    raw: dict[str, list[float]] = {"first": [], "whole": [], "filter": []}
     with tempfile.TemporaryDirectory() as folder:
         path, session_id = big_database(Path(folder), NOTES)
-        for _ in range(repeats):
-            o, f = _ours(path, session_id)
-            ours_open.append(o)
-            ours_filter += f
-            o, f = _raw(path, session_id)
-            raw_open.append(o)
-            raw_filter += f
-    opened = Figure(
-        f"Open feed, {NOTES:,} notes", median(ours_open) * 1000, median(raw_open) * 1000, "ms", "<= 100 ms", False
-    )
-    opened.met = opened.ours <= 100
-    if not opened.met:
-        opened.note = OPEN_MISS
-    filtered = Figure(
-        "Filter feed by person or by kind (one choice)",
-        median(ours_filter) * 1000,
-        median(raw_filter) * 1000,
-        "ms",
-        "<= 50 ms",
-        False,
-    )
-    filtered.met = filtered.ours <= 50
-    return [opened, filtered]
+        conn = sqlite3.connect(path)
+        conn.execute("SELECT 1 FROM observations LIMIT 1")  # open and its schema read, like the store
+        with Store.open(path) as store:
+            for _ in range(repeats):
+                first, whole, filtered = _ours(store, session_id)
+                ours["first"].append(first)
+                ours["whole"].append(whole)
+                ours["filter"] += filtered
+                raw["first"].append(_raw_first(conn, session_id))
+                whole, filtered = _raw_whole(conn, session_id)
+                raw["whole"].append(whole)
+                raw["filter"] += filtered
+        conn.close()
+    return [
+        _figure(f"Feed, first screenful on screen, {NOTES:,} notes", ours["first"], raw["first"], 30, FIRST_MISS),
+        _figure(
+            f"Feed, whole feed usable (scroll to end, filter), {NOTES:,} notes",
+            ours["whole"],
+            raw["whole"],
+            100,
+            WHOLE_MISS,
+        ),
+        _figure("Filter feed by person or by kind (one choice)", ours["filter"], raw["filter"], 50, ""),
+    ]
+
+
+def _figure(name: str, ours: list[float], raw: list[float], target_ms: float, miss: str) -> Figure:
+    figure = Figure(name, median(ours) * 1000, median(raw) * 1000, "ms", f"<= {target_ms:g} ms", False)
+    figure.met = figure.ours <= target_ms
+    if not figure.met:
+        figure.note = miss
+    return figure

@@ -6,9 +6,11 @@ Nothing typed is destroyed: an edit keeps the replaced text as a version, a dele
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import sqlite3
-import sys
+from collections.abc import Sequence
+from sys import intern
 
 from studygroup.errors import NotFound
 from studygroup.model import Draft, Observation
@@ -39,11 +41,34 @@ OBSERVATION_COLUMNS = (
 # (a 10,000-note session loads in a fraction of the time keyword construction takes).
 _OBS_FIELDS = tuple(f.name for f in dataclasses.fields(Observation))
 _OBS_SELECT = f"SELECT {', '.join('tags_json' if f == 'tags' else f for f in _OBS_FIELDS)} FROM observations"
-_SHARED = tuple(_OBS_FIELDS.index(f) for f in ("session_id", "author_id", "phase_id", "kind", "journey_step"))
-_TAGS, _FLAGS = (
-    _OBS_FIELDS.index("tags"),
-    tuple(_OBS_FIELDS.index(f) for f in ("follow_up", "lingo_flag", "solution_flag")),
+_ROW_ORDER = (  # the order _observation_from_row unpacks a row in
+    "session_id",
+    "text",
+    "kind",
+    "severity",
+    "author_id",
+    "phase_id",
+    "session_seconds",
+    "wall_time",
+    "journey_step",
+    "tags",
+    "follow_up",
+    "expected",
+    "happened",
+    "lingo_flag",
+    "solution_flag",
+    "id",
+    "deleted_at",
+    "updated_at",
 )
+if _OBS_FIELDS != _ROW_ORDER:  # a changed Observation must change the unpacking too, never be read askew
+    raise TypeError(f"Observation's fields {_OBS_FIELDS} are not the order notes are read in, {_ROW_ORDER}.")
+# The session's order: session time, then wall time, then the order notes were written in
+# (rowid), so that no two notes tie and a page read before a note neither skips nor repeats one.
+_ORDER_KEY = "session_seconds, wall_time, rowid"
+_IN_ORDER = f" ORDER BY {_ORDER_KEY}"
+_NEWEST_FIRST = " ORDER BY session_seconds DESC, wall_time DESC, rowid DESC"
+_BEFORE = f" AND ({_ORDER_KEY}) < (SELECT {_ORDER_KEY} FROM observations WHERE id = ?)"
 
 
 class NoteRows(Rows):
@@ -98,12 +123,36 @@ class NoteRows(Rows):
         return [Observation(**json.loads(r[0])) for r in rows]
 
     def observations(self, session_id: str, include_deleted: bool = False) -> list[Observation]:
-        """A session's notes in session-time order."""
+        """A session's notes in session-time order (ties: wall time, then the order they were written in)."""
         where = "" if include_deleted else " AND deleted_at IS NULL"
-        sql = f"{_OBS_SELECT} WHERE session_id = ?{where} ORDER BY session_seconds, wall_time"
+        return self._observations(f"{_OBS_SELECT} WHERE session_id = ?{where}{_IN_ORDER}", (session_id,))
+
+    def observations_before(
+        self, session_id: str, before_id: str | None, limit: int | None = None
+    ) -> list[Observation]:
+        """Up to *limit* live notes just before the note *before_id* (None: the newest), oldest first; no limit: all.
+
+        The order is observations()'s. Paged by a note, not by an offset: each page is a short query
+        of its own, so no read stays open between pages, and a note saved, edited or deleted in
+        between is read as it is then.
+        """
+        sql = f"{_OBS_SELECT} WHERE session_id = ? AND deleted_at IS NULL"
+        params: list[object] = [session_id]
+        if before_id is not None:
+            sql += _BEFORE
+            params.append(before_id)
+        sql += _NEWEST_FIRST
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        notes = self._observations(sql, params)
+        notes.reverse()
+        return notes
+
+    def _observations(self, sql: str, params: Sequence[object]) -> list[Observation]:
         with self.db.translate_errors():
             # Row by row, not fetchall(): the raw rows never all sit in memory beside the notes.
-            return [_observation_from_row(r) for r in self.db.connection.execute(sql, (session_id,))]
+            return [_observation_from_row(r) for r in self.db.connection.execute(sql, params)]
 
     def find_observation(self, observation_id: str) -> Observation | None:
         """The note with this id, deleted or not, in any session; None when there is none."""
@@ -182,12 +231,33 @@ _OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
 
 
 def _observation_from_row(row: sqlite3.Row) -> Observation:
-    values = list(row)
-    for index in _SHARED:  # the same few ids and labels on thousands of notes: keep one copy of each
-        if values[index] is not None:
-            values[index] = sys.intern(values[index])
-    tags = values[_TAGS]
-    values[_TAGS] = [] if tags == "[]" else json.loads(tags)
-    for index in _FLAGS:
-        values[index] = bool(values[index])
-    return Observation(*values)
+    # Unpacked by name and built positionally: the fastest way to make thousands of notes.
+    (session_id, text, kind, severity, author_id, phase_id, seconds, wall_time, step, tags) = row[:10]
+    (follow_up, expected, happened, lingo_flag, solution_flag, note_id, deleted_at, updated_at) = row[10:]
+    # The same few ids and labels on thousands of notes: keep one copy of each.
+    return Observation(
+        intern(session_id),
+        text,
+        intern(kind),
+        severity,
+        None if author_id is None else intern(author_id),
+        None if phase_id is None else intern(phase_id),
+        seconds,
+        wall_time,
+        intern(step),
+        [] if tags == "[]" else list(_parsed_tags(tags)),
+        bool(follow_up),
+        expected,
+        happened,
+        bool(lingo_flag),
+        bool(solution_flag),
+        note_id,
+        deleted_at,
+        updated_at,
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_tags(tags_json: str) -> tuple[str, ...]:
+    """A note's tags: a session repeats a few tag lists thousands of times, so each is parsed once."""
+    return tuple(json.loads(tags_json))

@@ -13,7 +13,7 @@ from studygroup.model import Observation, Participant, Phase, Session
 from studygroup.nudges import RULE1_HINT
 from ui import dialogs
 from ui.action_table import ACTIONS
-from ui.capture.feed_model import ANY
+from ui.capture.feed_filter import ANY
 from ui.capture.page import FALLBACK_FILE, CapturePage
 
 NAMES = (

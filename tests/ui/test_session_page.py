@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPushButton
 
 from ui import dialogs
-from ui.capture.feed_model import ANY
+from ui.capture.feed_filter import ANY
 from ui.session_page import CAPTURE, REVIEW
 
 

@@ -1,24 +1,49 @@
-"""Notes as a table model, and a proxy that filters them by person, kind, phase and journey step.
+"""A session's notes as a table model, loaded newest first so a big session's feed shows at once.
 
-Built for a live session with 10,000 notes: rows are appended with beginInsertRows,
-cells are computed on demand, and the filter compares plain fields, no widgets per row.
+Built for a live session with 10,000 notes: rows are added in one insert per batch, cells are
+computed on demand, and opening reads the newest screenful first and older notes in chunks
+from the event loop (the filter proxy over it is feed_filter.NotesFilter).
 """
 
 from __future__ import annotations
 
-from operator import attrgetter
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QAbstractProxyModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
+from studygroup.errors import StorageError
 from studygroup.model import KIND_LABELS, SEVERITY_WORDS, Observation, Session
 from studygroup.summary import clock_text
 from ui.plain_text import plain_tooltip
+from ui.timers import make_timer
 
 COLUMNS = ("Time", "Person", "Kind", "Severity", "Phase", "Journey step", "Note")
 TIME, PERSON, KIND, SEVERITY, PHASE, STEP, NOTE = range(len(COLUMNS))
 OBSERVATION_ROLE = Qt.ItemDataRole.UserRole + 1
+# The roles a note's cell answers; a view asks each cell for about seven, and the rest are None.
+ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, OBSERVATION_ROLE})
 
-ANY = object()  # "no filter": distinct from None, which is the facilitator's author id
+# read_before(note_id, limit): up to *limit* of the session's live notes just before the note
+# *note_id* (None: the newest) in session order, oldest first; limit None: all of them.
+ReadBefore = Callable[[str | None, int | None], list[Observation]]
+FIRST_CHUNK = 200  # more rows than the tallest feed shows, read in about two milliseconds
+CHUNK = 2000  # 15 to 30 ms of reading here: the window answers between two chunks
+RETRY_MS = 1000  # after a chunk the store could not read
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic collector off while a chunk of notes is built: notes hold no cycles, and the
+    collections that building thousands of objects sets off cost about half as much again."""
+    was_enabled = gc.isenabled()  # an export may have paused it already: leave that pause to the export
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def one_line(text: str) -> str:
@@ -26,13 +51,21 @@ def one_line(text: str) -> str:
 
 
 class NotesModel(QAbstractTableModel):
-    """A session's live notes (deleted ones leave the model), in the order they were added."""
+    """A session's live notes (deleted ones leave the model): loaded in session order, new ones added at the end."""
+
+    loaded = Signal()  # a load is complete: the model holds every live note of the session
+    load_failed = Signal(str)  # a chunk could not be read (one sentence); the load tries again
 
     def __init__(self, session: Session, parent=None):
         super().__init__(parent)
         self.session = session
         self._notes: list[Observation] = []
         self._row_of: dict[str, int] = {}
+        self._read_before: ReadBefore | None = None  # set while older notes are still to come
+        self._oldest_read: str | None = None  # the next chunk is read just before this note
+        self._chunk = FIRST_CHUNK
+        self.chunk_timer = make_timer(self, 0, single_shot=True)  # one chunk a turn; tests may stop it
+        self.chunk_timer.timeout.connect(self.load_next_chunk)
 
     # --- reading --------------------------------------------------------------
 
@@ -86,15 +119,81 @@ class NotesModel(QAbstractTableModel):
         return self._row_of.get(note_id)
 
     def notes(self) -> list[Observation]:
+        """Every live note of the session, in order: a load in progress is finished first."""
+        self.finish_loading()
         return list(self._notes)
 
     def notes_view(self) -> list[Observation]:
-        """The model's own list, not a copy: for the filter proxy's hot loop only; never modify it."""
+        """The model's own list as it is, mid-load too: for the filter proxy's hot loop only; never modify it."""
         return self._notes
+
+    # --- loading ----------------------------------------------------------------
+
+    def load(self, read_before: ReadBefore) -> None:
+        """Show the newest notes now, then put older ones on top, a chunk per turn of the event loop.
+
+        Whatever happens meanwhile ends up right: each chunk is read from the store as it is then,
+        just before the oldest note read so far, so a note saved (added at the end), edited or
+        deleted in between is read in its latest state or not at all, and an id already here is skipped.
+        """
+        newest = read_before(None, FIRST_CHUNK)
+        self.set_notes(newest)  # ends any load in progress
+        if len(newest) < FIRST_CHUNK:  # that was the whole session
+            self.loaded.emit()
+            return
+        self._read_before, self._oldest_read, self._chunk = read_before, newest[0].id, FIRST_CHUNK
+        self.chunk_timer.start(0)
+
+    @property
+    def loading(self) -> bool:
+        return self._read_before is not None
+
+    def load_next_chunk(self) -> None:
+        """Put the next chunk of older notes on top: the event loop calls this until every note is in.
+
+        The first chunk is as small as the first screenful, as the event loop may run it before it
+        paints that; the others are CHUNK notes.
+        """
+        if self._read_before is None:
+            return
+        try:
+            self._take_older(self._chunk)
+        except StorageError as exc:
+            self.load_failed.emit(f"Older notes are not shown yet: {exc} Trying again.")
+            self.chunk_timer.start(RETRY_MS)
+            return
+        self._chunk = CHUNK
+
+    def finish_loading(self) -> None:
+        """Read every note still to come, now, for whoever needs them all (Review's figures).
+
+        A StorageError reaches the caller: figures without the notes it could not read would be wrong.
+        """
+        if self._read_before is not None:
+            self._take_older(None)
+
+    def cancel_loading(self) -> None:
+        """Stop loading older notes (the notes are being replaced, or the page goes away)."""
+        self._read_before = None
+        self.chunk_timer.stop()
+
+    def _take_older(self, limit: int | None) -> None:
+        with collector_paused():
+            older = self._read_before(self._oldest_read, limit)
+        if older:
+            self._oldest_read = older[0].id
+            self.prepend(older)
+        if limit is not None and len(older) == limit:
+            self.chunk_timer.start(0)
+            return
+        self.cancel_loading()
+        self.loaded.emit()
 
     # --- changing -------------------------------------------------------------
 
     def set_notes(self, notes: list[Observation]) -> None:
+        """Replace every note at once (a reload after an import or a rename); a load in progress stops."""
+        self.cancel_loading()
         self.beginResetModel()
         self._notes = [n for n in notes if not n.deleted]
         self._reindex()
@@ -110,6 +209,16 @@ class NotesModel(QAbstractTableModel):
         for offset, note in enumerate(notes):
             self._notes.append(note)
             self._row_of[note.id] = first + offset
+        self.endInsertRows()
+
+    def prepend(self, notes: list[Observation]) -> None:
+        """Add older notes at the top in one insert (a chunk of a load); ids already here are skipped."""
+        notes = [n for n in notes if not n.deleted and n.id not in self._row_of]
+        if not notes:
+            return
+        self.beginInsertRows(QModelIndex(), 0, len(notes) - 1)
+        self._notes[:0] = notes
+        self._reindex()
         self.endInsertRows()
 
     def replace(self, note: Observation) -> None:
@@ -130,130 +239,3 @@ class NotesModel(QAbstractTableModel):
 
     def _reindex(self) -> None:
         self._row_of = {note.id: row for row, note in enumerate(self._notes)}
-
-
-class NotesFilter(QAbstractProxyModel):
-    """Shows the notes matching every set filter; ANY leaves a field unfiltered.
-
-    Unlike QSortFilterProxyModel, which calls back into Python once per row on every change,
-    this proxy picks the matching rows in one list comprehension and resets: filtering
-    10,000 notes takes milliseconds. Notes appended to the source are appended here.
-    """
-
-    FIELDS = ("author_id", "kind", "phase_id", "journey_step")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._filters = dict.fromkeys(self.FIELDS, ANY)
-        self._rows: list[int] = []  # source rows shown, in source order
-        self._position: dict[int, int] | None = None  # source row -> proxy row, built on demand
-
-    # --- filtering --------------------------------------------------------------
-
-    def set_filter(self, field: str, value) -> None:
-        """Filter on one Observation field (author_id, kind, phase_id, journey_step), or ANY."""
-        self.set_filters(**{field: value})
-
-    def set_filters(self, **values) -> None:
-        """Change several filters with a single pass over the notes."""
-        unknown = set(values) - set(self.FIELDS)
-        if unknown:
-            raise KeyError(f"Cannot filter notes by {', '.join(sorted(unknown))}; known: {', '.join(self.FIELDS)}.")
-        if all(self._filters[f] is v or self._filters[f] == v for f, v in values.items()):
-            return
-        self._filters.update(values)
-        self._refilter()
-
-    def filter_value(self, field: str):
-        return self._filters[field]
-
-    def _matching(self, source_rows: range) -> list[int]:
-        active = {f: v for f, v in self._filters.items() if v is not ANY}
-        if not active:
-            return list(source_rows)
-        key, wanted = attrgetter(*active), tuple(active.values())
-        if len(active) == 1:  # attrgetter of one name returns the value, not a 1-tuple
-            wanted = wanted[0]
-        notes = self.sourceModel().notes_view()
-        return [row for row in source_rows if key(notes[row]) == wanted]
-
-    def _refilter(self) -> None:
-        self.beginResetModel()
-        source = self.sourceModel()
-        self._rows = self._matching(range(source.rowCount())) if source is not None else []
-        self._position = None
-        self.endResetModel()
-
-    # --- following the source -----------------------------------------------------
-
-    def setSourceModel(self, source: NotesModel) -> None:
-        super().setSourceModel(source)
-        source.modelReset.connect(self._refilter)
-        source.rowsRemoved.connect(self._refilter)
-        source.rowsInserted.connect(self._on_source_rows_inserted)
-        source.dataChanged.connect(self._on_source_data_changed)
-        self._refilter()
-
-    def _on_source_rows_inserted(self, parent, first: int, last: int) -> None:
-        if first != self.sourceModel().rowCount() - (last - first + 1):
-            self._refilter()  # not an append: rows after it moved
-            return
-        added = self._matching(range(first, last + 1))
-        if added:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(added) - 1)
-            self._rows.extend(added)
-            self._position = None
-            self.endInsertRows()
-
-    def _on_source_data_changed(self, top_left, bottom_right, roles=()) -> None:
-        changed = range(top_left.row(), bottom_right.row() + 1)
-        shown = set(self._matching(changed))
-        positions = self._positions()
-        if any((row in shown) != (row in positions) for row in changed):
-            self._refilter()  # an edit moved a note into or out of the filter
-            return
-        for row in shown:
-            index = self.index(positions[row], 0)
-            self.dataChanged.emit(index, self.index(positions[row], self.columnCount() - 1))
-
-    # --- the proxy mapping -----------------------------------------------------------
-
-    def _positions(self) -> dict[int, int]:
-        if self._position is None:
-            self._position = {row: position for position, row in enumerate(self._rows)}
-        return self._position
-
-    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
-        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < self.columnCount()):
-            return QModelIndex()
-        return self.createIndex(row, column)
-
-    def parent(self, index=QModelIndex()) -> QModelIndex:
-        return QModelIndex()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        source = self.sourceModel()
-        return 0 if parent.isValid() or source is None else source.columnCount()
-
-    def mapToSource(self, proxy_index) -> QModelIndex:
-        if not proxy_index.isValid() or proxy_index.row() >= len(self._rows):
-            return QModelIndex()
-        return self.sourceModel().index(self._rows[proxy_index.row()], proxy_index.column())
-
-    def mapFromSource(self, source_index) -> QModelIndex:
-        position = self._positions().get(source_index.row()) if source_index.isValid() else None
-        return QModelIndex() if position is None else self.createIndex(position, source_index.column())
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        return self.sourceModel().cell(self._rows[index.row()], index.column(), role)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        return self.sourceModel().headerData(section, orientation, role) if self.sourceModel() else None
-
-    def note_at(self, proxy_row: int) -> Observation:
-        return self.sourceModel().note(self._rows[proxy_row])

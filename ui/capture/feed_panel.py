@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from studygroup.model import KIND_NAMES, Session
-from ui.capture.feed_model import ANY, KIND, NOTE, PERSON, SEVERITY, TIME, NotesFilter, NotesModel
-from ui.capture.notes_table import table_view
+from ui.capture.feed_filter import ANY, NotesFilter
+from ui.capture.feed_model import KIND, NOTE, PERSON, SEVERITY, TIME, NotesModel
+from ui.capture.notes_table import NewestInView, table_view
 from ui.capture.widgets import buddy_label
 from ui.table_fit import NOTE_MIN_WIDTH, fit_note_columns, table_chrome_width
 
@@ -33,8 +34,8 @@ class FeedPanel(QWidget):
         layout.addWidget(self.feed_view, 1)
         # Time, person and kind whole, and the note itself readable: the feed never gets narrower.
         self.setMinimumWidth(columns_width + NOTE_MIN_WIDTH + table_chrome_width(self.feed_view) + 6)
-        notes.rowsInserted.connect(lambda *_: self.feed_view.scrollToBottom())
-        self.feed_proxy.modelReset.connect(self.feed_view.scrollToBottom)  # a new filter shows its newest note
+        # Every new note brings the feed to the bottom, filtered out or not; a new filter shows its newest note.
+        self._newest_in_view = NewestInView(self.feed_view, notes)
 
     def _filter_grid(self) -> QGridLayout:
         people = [("Everyone", ANY), (self.session.author_name(None), None)]

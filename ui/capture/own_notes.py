@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 from studygroup.errors import StorageError
 from studygroup.model import Observation
 from studygroup.storage.store import Store
-from ui.capture.feed_model import ANY, KIND, NOTE, PERSON, TIME, NotesFilter, NotesModel
-from ui.capture.notes_table import table_view
+from ui.capture.feed_filter import ANY, NotesFilter
+from ui.capture.feed_model import KIND, NOTE, PERSON, TIME, NotesModel
+from ui.capture.notes_table import NewestInView, table_view
 from ui.capture.widgets import buddy_label
 from ui.table_fit import rows_height
 
@@ -49,8 +50,7 @@ class OwnNotesPanel(QWidget):
         for widget in (self.private_toggle, self.edit_button, self.delete_button, self.undo_button):
             bar.addWidget(widget)
         self.notes_view.setMinimumHeight(rows_height(self.notes_view, 1))
-        for signal in (self.own_proxy.rowsInserted, self.own_proxy.modelReset):
-            signal.connect(self.notes_view.scrollToBottom)  # the newest note stays in view
+        self._newest_in_view = NewestInView(self.notes_view, self.own_proxy)  # the newest note stays in view
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
@@ -68,7 +69,7 @@ class CapturePage(QWidget):
         self.draft_timer = make_timer(self, DRAFT_DEBOUNCE_MS, single_shot=True)
         self.draft_timer.timeout.connect(self.flush_drafts)
         self.feed_model = NotesModel(session, self)
-        self.feed_model.set_notes(store.observations(session.id))
+        self.feed_model.load(partial(store.observations_before, session.id))  # the newest now, older ones next
         self._build()
         self.actions_by_id = build_page_actions(self)
         build_key_families(self)
@@ -133,6 +134,7 @@ class CapturePage(QWidget):
         self.lock_ui.refreshed.connect(self._on_lock_refreshed)
         for source in (self.own_notes, self.lock_ui, self.gate):
             source.said.connect(self._say)
+        self.feed_model.load_failed.connect(self._on_feed_model_load_failed)
         for source in (self.lock_ui, self.gate):
             source.prompted.connect(self._return_to_note_box)
 
@@ -359,13 +361,17 @@ class CapturePage(QWidget):
         if self.isVisible():
             self.editor.setFocus()
 
+    def _on_feed_model_load_failed(self, sentence: str) -> None:
+        self._say(sentence, problem=True)
+
     def _say(self, text: str, problem: bool = False) -> None:
         """Tell the current author; their message comes back with them after a switch."""
         self._messages[self.author_id] = (text, problem)
         self.form.show_message(text, problem)
 
     def shutdown(self) -> None:
-        """Persist every draft and stop listening to the clock; call before the page goes away."""
+        """Persist every draft, stop loading older notes and stop listening to the clock; call before the page goes."""
+        self.feed_model.cancel_loading()  # its next chunk would read a store that may be closed by then
         self.flush_drafts()
         if self._on_clock_event in self.clock.listeners:
             self.clock.listeners.remove(self._on_clock_event)
