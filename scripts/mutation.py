@@ -94,15 +94,19 @@ def describe(path: str, name: str) -> tuple[str, str, str]:
 # A single-quoted SQL text with a letter in it ('idea'): its case matters, unlike keywords and names.
 _SQL_TEXT_LITERAL = re.compile(r"'[^']*[A-Za-z][^']*'")
 _SQL_KEYWORD = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|SET|AND|ORDER BY|VALUES|JOIN)\b")
+# A line of an upsert's SET list ("title=excluded.title, ...") or of a column list ("current_phase, running_since").
+_SQL_COLUMNS = re.compile(r"""^["' (]*[a-z_]+(=excluded\.[a-z_]+)?(, *[a-z_]+(=excluded\.[a-z_]+)?)+[ ,)"']*$""")
 
 
 def is_equivalent(before: str, after: str) -> bool:
     """A mutant no test can kill: only the case of SQL keywords and names changed, which SQLite ignores.
 
-    Only in SQL (an upper-case keyword on the line); the case of a sentence for the user matters.
+    Only in SQL (an upper-case keyword on the line, or a list of column names); the case of a sentence
+    for the user matters.
     """
     same_but_case = before != after and before.lower() == after.lower()
-    return same_but_case and bool(_SQL_KEYWORD.search(before)) and not _SQL_TEXT_LITERAL.search(before)
+    is_sql = bool(_SQL_KEYWORD.search(before) or _SQL_COLUMNS.match(before)) or "=excluded." in before
+    return same_but_case and is_sql and not _SQL_TEXT_LITERAL.search(before)
 
 
 def score_line(short: str, codes: dict[str, int | None], equivalent: int) -> tuple[str, bool]:
