@@ -178,6 +178,21 @@ def test_a_follow_ups_owner_status_and_link_are_saved_and_shown(page, store, mon
     )
 
 
+def test_after_saving_the_same_follow_up_stays_selected_and_its_table_has_the_keys(page, qtbot, monkeypatch):
+    page.show()
+    qtbot.waitExposed(page)
+    tabs = page.follow_view.parent().parent().parent()  # the follow-ups tab's box, its stack, the tab widget
+    tabs.setCurrentIndex(2)
+    answering(monkeypatch, ("Ada", "filed", ""))
+    row = select_note(page, lambda note: note.kind == "idea")
+    note_id = page.follow_ups.notes[row].id
+    page.follow_up_button.setFocus()
+    page.follow_up_button.click()
+    [selected] = page.follow_view.selectionModel().selectedRows()
+    assert page.follow_ups.notes[selected.row()].id == note_id
+    assert page.focusWidget() is page.follow_view
+
+
 def test_a_refused_link_asks_again_with_the_sentence_and_the_typing_kept(page, store, monkeypatch):
     asked = answering(monkeypatch, ("Ada", "filed", "ftp://x.example/1"), None)
     row = select_note(page, lambda note: note.kind == "idea")

@@ -311,7 +311,15 @@ class ReviewPage(QWidget):
                 + (f", owned by {saved.owner}." if saved.owner else ".")
             )
             self.refresh()
+            self._select_follow_up(note.id)
             return
+
+    def _select_follow_up(self, note_id: str) -> None:
+        """Select the follow-up again after a refresh and give its table the keys: the next one is a Down away."""
+        row = next((n for n, note in enumerate(self.follow_ups.notes) if note.id == note_id), None)
+        if row is not None:
+            self.follow_view.selectRow(row)
+        self.follow_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ask_and_export(self, fmt: str, file_filter: str) -> None:
         """Ask where, then export; reached through the export_<format> actions, which the lock guards."""
