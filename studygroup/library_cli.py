@@ -12,10 +12,11 @@ import re
 
 from studygroup.errors import StudygroupError
 from studygroup.export.textsafe import terminal_line
+from studygroup.library import STEP, TAG, SessionHeadline
 from studygroup.storage.search_rows import SearchHit
 from studygroup.storage.store import Store
 from studygroup.summary import clock_text
-from studygroup.trends import STEP, TAG, GotBetter, RecurringProblem, SessionHeadline, Trends, library_trends
+from studygroup.trends import GotBetter, RecurringProblem, Trends, library_trends, scenario_key
 
 HIGHLIGHT = ("«", "»")  # around each matched word of a search snippet, in text and JSON alike
 KEY_LABELS = {STEP: "step", TAG: "tag"}
@@ -77,7 +78,7 @@ def session_json(session: SessionHeadline) -> dict[str, object]:
         "title": session.title,
         "date": session.date,
         "facilitator": session.facilitator,
-        "scenario": session.scenario_key,
+        "scenario": scenario_key(session),
         "people": figures.people,
         "people_without_bad_day": figures.people_without_bad_day,
         "share_without_bad_day": _rounded(figures.share_without_bad_day),

@@ -23,49 +23,22 @@ from statistics import mean
 from typing import TYPE_CHECKING
 
 from studygroup.errors import NotFound
+from studygroup.library import STEP, TAG, ProblemTally, Quote, SessionHeadline
+from studygroup.model import PROBLEM_KINDS
 from studygroup.scenarios import slugify
-from studygroup.summary import BadDays
 
 if TYPE_CHECKING:
     from studygroup.storage.store import Store
 
-PROBLEM_KINDS = ("friction", "confusion", "bad_day")
-STEP, TAG = "journey_step", "tag"  # the two kinds of key
 RECURS_IN = 2
 SAME_BAND = 0.2
 CALM_SESSIONS = 2
 BETTER, WORSE, SAME = "better", "worse", "same"
 
 
-@dataclass(frozen=True)
-class SessionHeadline:
-    """One held session of the library: its header, its bad-day figures and the journey steps it offered."""
-
-    id: str
-    title: str
-    date: str
-    facilitator: str
-    card_key: str  # the scenario card's key ("" for a card never saved to the library)
-    company: str
-    figures: BadDays
-    journey_steps: tuple[str, ...] = ()
-
-    @property
-    def scenario_key(self) -> str:
-        """The card's key, or for a card without one the slug of its company ("Crumb & Co" is crumb_co)."""
-        return self.card_key or slugify(self.company)
-
-
-@dataclass(frozen=True)
-class ProblemTally:
-    """How many live problem notes of one kind named one key in one session, and the worst severity."""
-
-    session_id: str
-    key_kind: str  # STEP or TAG
-    key: str
-    kind: str
-    notes: int
-    worst_severity: int
+def scenario_key(session: SessionHeadline) -> str:
+    """The card's key, or for a card without one the slug of its company ("Crumb & Co" is crumb_co)."""
+    return session.card_key or slugify(session.company)
 
 
 @dataclass(frozen=True)
@@ -98,20 +71,6 @@ class GotBetter:
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A problem note, naming the session it was written in."""
-
-    text: str
-    kind: str
-    severity: int
-    session_id: str
-    session_title: str
-    session_date: str
-    author: str
-    session_seconds: float
-
-
-@dataclass(frozen=True)
 class Trends:
     sessions: list[SessionHeadline]  # oldest first
     recurring: list[RecurringProblem]  # most sessions first, then worst, then most notes
@@ -129,9 +88,9 @@ def library_trends(store: Store, scenario: str | None = None, since: str = "") -
 
 def sessions_of_scenario(sessions: list[SessionHeadline], scenario: str) -> list[SessionHeadline]:
     """The sessions run on the card *scenario*; NotFound naming the keys used when there are none."""
-    chosen = [s for s in sessions if s.scenario_key == scenario]
+    chosen = [s for s in sessions if scenario_key(s) == scenario]
     if not chosen:
-        used = ", ".join(sorted({s.scenario_key for s in sessions})) or "none"
+        used = ", ".join(sorted({scenario_key(s) for s in sessions})) or "none"
         raise NotFound(f"No session here was run on the scenario {scenario!r} (scenarios used: {used}).")
     return chosen
 

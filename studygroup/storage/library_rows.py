@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 
+from studygroup.library import STEP, TAG, ProblemTally, Quote, SessionHeadline
 from studygroup.model import author_label
 from studygroup.storage.rows import Rows
 from studygroup.summary import BadDays
-from studygroup.trends import STEP, TAG, ProblemTally, Quote, SessionHeadline
 
 # A session counts as held once it has left "planned", or when it has notes (a bundle's, say).
 _HELD_SESSIONS = """

@@ -3,11 +3,12 @@
 import pytest
 
 from studygroup.errors import NotFound
+from studygroup.library import SessionHeadline
 from studygroup.summary import BadDays, summarise
 from studygroup.trends import (
-    SessionHeadline,
     library_trends,
     problem_quotes,
+    scenario_key,
     sessions_of_scenario,
     trend_word,
 )
@@ -118,7 +119,7 @@ def test_unknown_scenario_names_the_ones_used(store, library):
 
 def test_a_card_without_key_goes_by_its_company():
     keyless = SessionHeadline("s1", "T", "2026-01-01", "F", "", "Crumb & Co", BadDays(4, 0, 0))
-    assert keyless.scenario_key == "crumb_co"
+    assert scenario_key(keyless) == "crumb_co"
     assert sessions_of_scenario([keyless], "crumb_co") == [keyless]
 
 
