@@ -93,7 +93,7 @@ def describe(path: str, name: str) -> tuple[str, str, str]:
 
 # A single-quoted SQL text with a letter in it ('idea'): its case matters, unlike keywords and names.
 _SQL_TEXT_LITERAL = re.compile(r"'[^']*[A-Za-z][^']*'")
-_SQL_KEYWORD = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|SET|AND|ORDER BY|VALUES|JOIN)\b")
+_SQL_KEYWORD = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|FROM|WHERE|SET|AND|ORDER BY|VALUES|JOIN|LIMIT)\b")
 # A line of an upsert's SET list ("title=excluded.title, ...") or of a column list ("current_phase, running_since").
 _SQL_COLUMNS = re.compile(r"""^["' (]*[a-z_]+(=excluded\.[a-z_]+)?(, *[a-z_]+(=excluded\.[a-z_]+)?)+[ ,)"']*$""")
 

@@ -52,6 +52,20 @@ def test_observation_round_trip_and_order(store):
     assert store.observations(session.id) == [early, late]
 
 
+def test_every_flag_comes_back_as_it_was_stored(store):
+    session = make_session()
+    store.save_session(session)
+    flags = ("follow_up", "lingo_flag", "solution_flag")
+    for raised in flags:
+        store.add_observation(Observation(session.id, raised, **{raised: True}))
+    read = {note.text: tuple(getattr(note, flag) for flag in flags) for note in store.observations(session.id)}
+    assert read == {
+        "follow_up": (True, False, False),
+        "lingo_flag": (False, True, False),
+        "solution_flag": (False, False, True),
+    }
+
+
 def test_edit_keeps_previous_version(store):
     session = make_session()
     store.save_session(session)
