@@ -8,15 +8,18 @@ Every error the user can act on is one line on stderr and exit code 2.
 from __future__ import annotations
 
 import argparse
+import datetime
+import functools
 import json
 import os
+import re
 import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from studygroup import __version__, library_cli
+from studygroup import __version__
 from studygroup.errors import StorageError, StudygroupError, storage_error
 from studygroup.paths import DB_ENV, database_path, xdg_data_home
 from studygroup.storage.store import Store
@@ -78,7 +81,7 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Par
     trends = sub.add_parser("trends", parents=[common], help="recurring problems and each session's headline")
     trends.add_argument("--scenario", metavar="KEY", help="only sessions run on this scenario card (e.g. bakery)")
     trends.add_argument(
-        "--since", metavar="YYYY-MM-DD", type=library_cli.since_date, help="only sessions held on or after this date"
+        "--since", metavar="YYYY-MM-DD", type=since_date, help="only sessions held on or after this date"
     )
     trends.add_argument("--json", action="store_true", help="machine-readable output")
     search = sub.add_parser("search", parents=[common], help="search the notes of every session")
@@ -270,13 +273,32 @@ def _install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {
+def _library_command(name: str, store: Store, args: argparse.Namespace) -> int:
+    """Run `trends` or `search`; imported when one runs, so opening the window never loads them."""
+    from studygroup import library_cli
+
+    handler: Handler = getattr(library_cli, name)
+    return handler(store, args)
+
+
+def since_date(text: str) -> str:
+    """--since: a calendar date written YYYY-MM-DD."""
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
+
+
+Handler = Callable[[Store, argparse.Namespace], int]
+COMMANDS: dict[str, Handler] = {
     "backup": _backup,
     "demo": _demo,
     "list": _list,
     "export": _export,
     "followups": _followups,
     "import": _import,
-    "trends": library_cli.trends,
-    "search": library_cli.search,
+    "trends": functools.partial(_library_command, "trends"),
+    "search": functools.partial(_library_command, "search"),
 }

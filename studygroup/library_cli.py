@@ -6,9 +6,7 @@ Their `--json` output is stable (docs/architecture.md, "The library"): keys are 
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
-import re
 
 from studygroup.errors import StudygroupError
 from studygroup.export.textsafe import terminal_line
@@ -20,16 +18,6 @@ from studygroup.trends import GotBetter, RecurringProblem, Trends, library_trend
 
 HIGHLIGHT = ("«", "»")  # around each matched word of a search snippet, in text and JSON alike
 KEY_LABELS = {STEP: "step", TAG: "tag"}
-
-
-def since_date(text: str) -> str:
-    """--since: a calendar date written YYYY-MM-DD."""
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-            raise ValueError
-        return datetime.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, not {text!r}") from None
 
 
 def trends(store: Store, args: argparse.Namespace) -> int:

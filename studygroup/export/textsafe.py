@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from xml.sax.saxutils import escape
+from html import escape
 
 CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in milliseconds
 
@@ -52,7 +52,7 @@ def pdf_markup(text: str) -> str:
 
     parts = []
     for font, chars in font_runs(_PLANE_15_16.sub("", printable(text))):
-        safe = escape(chars).replace("\n", "<br/>")
+        safe = escape(chars, quote=False).replace("\n", "<br/>")
         parts.append(f'<font face="{font}">{safe}</font>' if font else safe)
     return "".join(parts)
 
