@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session
+from studygroup.model import KIND_KEYS, KIND_LABELS, PROBLEM_KINDS, SEVERITY_WORDS, FollowUpState, Observation, Session
+from studygroup.ranking import OTHER as OTHER  # re-exported: the exports name "Other" from here
+from studygroup.ranking import Quote, TopProblem, quotes, top_problems
 
-OTHER = "Other"  # notes with no phase, or no journey step
 QUOTE_KINDS = ("delight", "bad_day")
 QUOTES_PER_KIND = 5
 THEMES = 10  # journey steps and tags listed under "Themes"
@@ -34,9 +35,11 @@ class Summary:
     headlines: list[str]
     by_phase: dict[str, Counter[str]]  # phase name -> kind counts, in agenda order
     by_step: dict[str, Counter[str]]  # journey step -> kind counts, busiest first
+    by_person: dict[str, Counter[str]]  # author -> kind counts, the group in order (silent people too), then the rest
     step_counts: Counter[str]  # journey step -> notes naming it
     tag_counts: Counter[str]  # tag -> notes carrying it
-    quotes: dict[str, list[Observation]]
+    quotes: dict[str, list[Quote]]  # by kind; the same words said by several people are one quote
+    top_problems: list[TopProblem]
     agenda: list[AgendaRow]
     follow_ups: list[Observation]
     log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
@@ -54,9 +57,35 @@ class Summary:
     def top_tags(self) -> list[tuple[str, int]]:
         return self.tag_counts.most_common(THEMES)
 
+    @property
+    def airtime(self) -> list[AirtimeRow]:
+        """Each person's question-round airtime and share of it, in group order; empty when nobody spoke."""
+        total = sum(p.airtime_seconds for p in self.session.participants)
+        if total <= 0:
+            return []
+        return [AirtimeRow(p.name, p.airtime_seconds, p.airtime_seconds / total) for p in self.session.participants]
+
     def phase_name(self, note: Observation) -> str:
         phase = self.session.phase_by_id(note.phase_id)
         return phase.name if phase else OTHER
+
+    def quote_credit(self, quote: Quote) -> str:
+        """Who wrote the printed copy and in which phase, then how many people when several wrote it."""
+        credit = f"{self.session.author_name(quote.note.author_id)}, {self.phase_name(quote.note)}"
+        return credit if quote.people == 1 else f"{credit} ({plural(quote.people, 'person', 'people')})"
+
+    def problem_facts(self, problem: TopProblem) -> str:
+        """A top problem's figures on one line: its worst severity in words, how many people, how many notes."""
+        worst = SEVERITY_WORDS.get(problem.worst_severity, "")
+        people = plural(problem.people, "person", "people")
+        return f"worst: {worst} · {people} · {plural(problem.notes, 'note')}"
+
+
+@dataclass(frozen=True)
+class AirtimeRow:
+    name: str
+    seconds: float
+    share: float  # of the group's airtime, 0 to 1
 
 
 @dataclass(frozen=True)
@@ -105,9 +134,11 @@ def summarise(
         headlines=headlines(session, notes),
         by_phase=_counts_by(notes, lambda o: phase_names.get(o.phase_id, OTHER), [p.name for p in session.phases]),
         by_step=_counts_by(notes, lambda o: o.journey_step or OTHER),
+        by_person=_counts_by(notes, lambda o: session.author_name(o.author_id), [p.name for p in session.participants]),
         step_counts=Counter(o.journey_step for o in notes if o.journey_step),
         tag_counts=Counter(tag for o in notes for tag in o.tags),
-        quotes={kind: _quotes(notes, kind) for kind in QUOTE_KINDS},
+        quotes={kind: quotes(o for o in notes if o.kind == kind)[:QUOTES_PER_KIND] for kind in QUOTE_KINDS},
+        top_problems=top_problems(notes),
         agenda=[
             AgendaRow(
                 p.name,
@@ -139,12 +170,6 @@ def _counts_by(
     return {k: table[k] for k in list(order or []) + rest}
 
 
-def _quotes(notes: list[Observation], kind: str) -> list[Observation]:
-    """The most telling notes of one kind: most severe first, then earliest."""
-    chosen = [o for o in notes if o.kind == kind]
-    return sorted(chosen, key=lambda o: (-o.severity, o.session_seconds))[:QUOTES_PER_KIND]
-
-
 def _log_by_author(session: Session, notes: list[Observation]) -> dict[str | None, list[Observation]]:
     """Each participant's notes in time order; the facilitator last."""
     log: dict[str | None, list[Observation]] = {p.id: [] for p in session.participants}
@@ -154,6 +179,7 @@ def _log_by_author(session: Session, notes: list[Observation]) -> dict[str | Non
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:
+    """*count* and the word that reads right with it: "1 note", "2 notes", "2 people"."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
@@ -166,7 +192,7 @@ def headlines(session: Session, notes: list[Observation]) -> list[str]:
     bad_day = [o for o in notes if o.kind == "bad_day"]
     if bad_day and people:
         place, hit = _worst_place(session, bad_day)
-        lines.append(f"{hit} of {people} people had a bad day during {place}")
+        lines.append(f"{hit} of {plural(people, 'person', 'people')} had a bad day during {place}")
     friction = [o for o in notes if o.kind == "friction"]
     severe = sum(1 for o in friction if o.severity >= 3)
     lines.append(f"{plural(len(friction), 'friction point')}, {severe} of them severe")
@@ -196,7 +222,7 @@ def _worst_place(session: Session, bad_day: list[Observation]) -> tuple[str, int
 
 def _minutes(session: Session) -> str:
     ran = sum(p.elapsed_seconds for p in session.phases) / 60.0
-    return f"{round(ran or session.planned_minutes)} minutes"
+    return plural(round(ran or session.planned_minutes), "minute")
 
 
 def clock_text(seconds: float) -> str:
@@ -208,6 +234,18 @@ def clock_text(seconds: float) -> str:
 
 def wall_text(epoch: float) -> str:
     return datetime.datetime.fromtimestamp(epoch).strftime("%Y-%m-%d %H:%M:%S") if epoch else ""
+
+
+def severity_words(note: Observation) -> str:
+    """ "severity 2: this slowed me down" for a problem; "" for a kind whose severity means nothing."""
+    if note.kind not in PROBLEM_KINDS:
+        return ""
+    return f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"
+
+
+def is_severe(note: Observation) -> bool:
+    """A problem at the top severity: printed so it stands out."""
+    return note.kind in PROBLEM_KINDS and note.severity >= 3
 
 
 def kind_label(kind: str) -> str:

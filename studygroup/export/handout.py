@@ -21,7 +21,7 @@ from reportlab.platypus import (
 )
 
 from studygroup.export.fonts import register_fonts
-from studygroup.export.pdf import PAGE_SIZES, user_paragraph
+from studygroup.export.pdfparts import PAGE_SIZES, user_paragraph
 from studygroup.limits import clip_session
 from studygroup.model import Session
 from studygroup.palette import LIGHT

@@ -11,10 +11,11 @@ from pathlib import Path
 
 from studygroup.export.textsafe import md_link, md_text
 from studygroup.followups import state_facts
-from studygroup.model import KIND_KEYS, KIND_LABELS, SEVERITY_WORDS, FollowUpState, Observation, Session
+from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session
+from studygroup.ranking import Quote
 from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
-from studygroup.summary import OTHER, Summary, clock_text, kind_label, summarise
+from studygroup.summary import OTHER, Summary, clock_text, is_severe, kind_label, plural, severity_words, summarise
 
 
 def export_markdown(
@@ -30,7 +31,17 @@ def export_markdown(
 
 
 def render_markdown(summary: Summary) -> str:
-    sections = (_cover, _headlines, _counts, _themes, _agenda, _follow_ups, _friction_log)
+    sections = (
+        _cover,
+        _headlines,
+        _top_problems,
+        _counts,
+        _themes,
+        _agenda,
+        _question_round,
+        _follow_ups,
+        _friction_log,
+    )
     return "\n".join(line for section in sections for line in section(summary)) + "\n"
 
 
@@ -80,12 +91,35 @@ def _headlines(summary: Summary) -> list[str]:
     return ["## What happened", "", *(f"- **{md_text(line)}**" for line in summary.headlines), ""]
 
 
+def _top_problems(summary: Summary) -> list[str]:
+    """The worst problems first, each with its step, its figures and what one person said."""
+    lines = ["## Top problems", ""]
+    if not summary.top_problems:
+        return lines + ["No friction, confusion or bad day was noted.", ""]
+    for rank, problem in enumerate(summary.top_problems, start=1):
+        lines += [
+            f"{rank}. **{md_text(problem.step)}** · {md_text(summary.problem_facts(problem))}  ",
+            *_quote(summary, problem.quote, "   "),
+        ]
+    return lines
+
+
+def _quote(summary: Summary, quote: Quote, indent: str = "") -> list[str]:
+    """A quote block and its credit, then a blank line; *indent* keeps it inside a list item."""
+    return [
+        f"{indent}> {_block(quote.note.text, indent + '> ')}  ",
+        f"{indent}> — {md_text(summary.quote_credit(quote))}",
+        "",
+    ]
+
+
 def _counts(summary: Summary) -> list[str]:
-    """The chart's figures as tables: notes by phase and by journey step, split by kind."""
+    """The charts' figures as tables: notes by phase, by journey step and by person, split by kind."""
     lines = []
     for title, table in (
         ("Notes by phase, split by kind", summary.by_phase),
         ("Notes by journey step, split by kind", summary.by_step),
+        ("Notes by person, split by kind", summary.by_person),
     ):
         lines += [f"### {title}", ""]
         rows = [(name, *(counts[k] for k in KIND_KEYS), sum(counts.values())) for name, counts in table.items()]
@@ -101,9 +135,8 @@ def _themes(summary: Summary) -> list[str]:
     for kind, title in (("delight", "Moments of delight"), ("bad_day", "Bad days, in their words")):
         if summary.quotes[kind]:
             lines += ["", f"### {title}", ""]
-            for note in summary.quotes[kind]:
-                who = f"{summary.session.author_name(note.author_id)}, {summary.phase_name(note)}"
-                lines += [f"> {_block(note.text, '> ')}  ", f"> — {md_text(who)}", ""]
+            for quote in summary.quotes[kind]:
+                lines += _quote(summary, quote)
     return lines + [""]
 
 
@@ -117,6 +150,21 @@ def _agenda(summary: Summary) -> list[str]:
         for row in summary.agenda
     ]
     return ["## The agenda as it ran", "", *_table(("Phase", "Planned", "Actual"), rows), ""]
+
+
+def _question_round(summary: Summary) -> list[str]:
+    """Airtime per person in the question round; nothing when there was no round."""
+    if not summary.airtime:
+        return []
+    rows = [(row.name, clock_text(row.seconds), f"{row.share:.0%}") for row in summary.airtime]
+    return [
+        "## Question round",
+        "",
+        "How long each person spoke while the probing questions went round the group.",
+        "",
+        *_table(("Person", "Airtime", "Share"), rows),
+        "",
+    ]
 
 
 def _follow_ups(summary: Summary) -> list[str]:
@@ -139,9 +187,10 @@ def state_value(label: str, value: str) -> str:
 def _friction_log(summary: Summary) -> list[str]:
     lines = ["## Friction log", ""]
     for author_id, notes in summary.log_by_author.items():
-        lines += [f"### {md_text(summary.session.author_name(author_id))}", ""]
+        heading = f"{summary.session.author_name(author_id)} ({plural(len(notes), 'note')})"
+        lines += [f"### {md_text(heading)}", ""]
         for note in notes:
-            severe = "**severe** · " if note.severity >= 3 else ""
+            severe = "**severe** · " if is_severe(note) else ""
             facts = " · ".join(
                 md_text(v)
                 for v in (
@@ -149,8 +198,9 @@ def _friction_log(summary: Summary) -> list[str]:
                     summary.phase_name(note),
                     note.journey_step or OTHER,
                     kind_label(note.kind),
-                    f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}",
+                    severity_words(note),
                 )
+                if v
             )
             lines.append(f"- {severe}{facts}  \n  {_block(note.text, '  ')}")
         lines.append("")

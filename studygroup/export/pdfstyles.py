@@ -43,6 +43,9 @@ def styles() -> dict[str, ParagraphStyle]:
             keepWithNext=1,
         ),
         "body": body,
+        "problem": ParagraphStyle(
+            "problem", body, fontName=SANS_BOLD, fontSize=10.5, leading=14, spaceBefore=2.5 * mm, keepWithNext=1
+        ),
         "muted": ParagraphStyle("muted", body, textColor=MUTED, fontSize=8.5, leading=11),
         # A tracker link has no spaces to wrap at: break it anywhere rather than run off the page.
         "link": ParagraphStyle("link", body, textColor=MUTED, fontSize=8.5, leading=11, wordWrap="CJK"),

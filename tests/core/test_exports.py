@@ -294,7 +294,7 @@ def test_a_one_megabyte_note_prints_its_first_ten_thousand_characters(tmp_path):
 def test_right_to_left_text_is_shaped_everywhere_we_print_it():
     from reportlab.lib.styles import ParagraphStyle
 
-    from studygroup.export.pdf import user_paragraph
+    from studygroup.export.pdfparts import user_paragraph
 
     plain = ParagraphStyle("plain")
     assert user_paragraph("עברית מימין לשמאל", plain).style.shaping == 1

@@ -8,12 +8,15 @@ import pytest
 from studygroup.model import Observation, Participant, Phase, Scenario, Session
 from studygroup.summary import (
     AgendaRow,
+    AirtimeRow,
     clock_text,
     headlines,
+    is_severe,
     kind_label,
     kind_series,
     nice_step,
     plural,
+    severity_words,
     summarise,
     wall_text,
 )
@@ -73,6 +76,10 @@ def texts(notes) -> list[str]:
     return [n.text for n in notes]
 
 
+def quoted(quotes) -> list[str]:
+    return [q.note.text for q in quotes]
+
+
 def test_follow_ups_are_ideas_and_flagged_notes_but_not_deleted_ones(small):
     summary, _ = small
     assert texts(summary.follow_ups) == ["bad_day at 20", "idea at 30"]
@@ -122,15 +129,15 @@ def test_themes_count_steps_and_tags(small):
 
 def test_quotes_most_severe_first_then_earliest(small):
     summary, _ = small
-    assert texts(summary.quotes["bad_day"]) == ["bad_day at 40", "bad_day at 20"]
-    assert texts(summary.quotes["delight"]) == ["delight at 60"]
+    assert quoted(summary.quotes["bad_day"]) == ["bad_day at 40", "bad_day at 20"]
+    assert quoted(summary.quotes["delight"]) == ["delight at 60"]
     assert set(summary.quotes) == {"delight", "bad_day"}
 
 
 def test_at_most_five_quotes_of_a_kind():
     session = Session("t", "2026-03-03", "f", Scenario("c", "w", "o"))
     notes = [Observation(session.id, f"joy {s}", kind="delight", session_seconds=s) for s in (6, 5, 4, 3, 2, 1)]
-    assert texts(summarise(session, notes).quotes["delight"]) == ["joy 1", "joy 2", "joy 3", "joy 4", "joy 5"]
+    assert quoted(summarise(session, notes).quotes["delight"]) == ["joy 1", "joy 2", "joy 3", "joy 4", "joy 5"]
 
 
 def test_agenda_rows_with_extra_time_and_a_phase_that_never_ran(small):
@@ -304,3 +311,55 @@ def test_nice_step_with_other_tick_counts():
         10,
         100,
     )
+
+
+def test_one_minute_and_one_person_read_in_the_singular():
+    session = bare_session(people=1, phases=[Phase("A", 1, elapsed_seconds=70)])
+    person = session.participants[0].id
+    notes = [Observation(session.id, "x", kind="bad_day", author_id=person, journey_step="Payouts")]
+    assert headlines(session, notes)[0] == "1 of 1 person had a bad day during Payouts"
+    assert headlines(session, notes)[-1] == "1 note from 1 person in 1 minute"
+    session.phases[0].elapsed_seconds = 110
+    assert headlines(session, notes)[-1] == "1 note from 1 person in 2 minutes"
+
+
+def test_counts_by_person_in_group_order_then_the_facilitator(small):
+    summary, _ = small
+    assert summary.by_person == {
+        "Ada": Counter(friction=1, bad_day=1),
+        "Bo": Counter(bad_day=1, delight=1, question=1),
+        "Cy": Counter(confusion=1, idea=1),
+        "Jo (facilitator)": Counter(friction=1),
+    }
+    assert list(summary.by_person) == ["Ada", "Bo", "Cy", "Jo (facilitator)"]
+
+
+def test_a_silent_person_still_has_a_bar_and_nobody_else_is_invented():
+    session = bare_session(people=2)
+    notes = [Observation(session.id, "x", kind="delight", author_id=session.participants[1].id)]
+    assert summarise(session, notes).by_person == {"P0": Counter(), "P1": Counter(delight=1)}
+
+
+def test_severity_words_only_for_the_kinds_that_carry_a_severity():
+    def words(kind: str, severity: int) -> tuple[str, bool]:
+        note = Observation("s", "x", kind=kind, severity=severity)
+        return severity_words(note), is_severe(note)
+
+    assert words("friction", 1) == ("severity 1: could be smoother", False)
+    assert words("confusion", 2) == ("severity 2: this slowed me down", False)
+    assert words("bad_day", 3) == ("severity 3: if this weren't my job, I'd give up", True)
+    assert words("delight", 3) == ("", False)
+    assert words("question", 1) == ("", False)
+    assert words("idea", 2) == ("", False)
+
+
+def test_airtime_per_person_with_shares_in_group_order_and_none_without_a_round():
+    session = bare_session(people=3)
+    assert summarise(session, []).airtime == []
+    for person, seconds in zip(session.participants, (90.0, 0.0, 30.0), strict=True):
+        person.airtime_seconds = seconds
+    assert summarise(session, []).airtime == [
+        AirtimeRow("P0", 90.0, 0.75),
+        AirtimeRow("P1", 0.0, 0.0),
+        AirtimeRow("P2", 30.0, 0.25),
+    ]

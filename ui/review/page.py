@@ -29,7 +29,7 @@ from studygroup.errors import StudygroupError
 from studygroup.model import KIND_LABELS, Observation, Session
 from studygroup.scenarios import slugify
 from studygroup.storage.store import Store
-from studygroup.summary import Summary, clock_text, is_follow_up, kind_series, summarise
+from studygroup.summary import Summary, clock_text, is_follow_up, kind_series, plural, summarise
 from ui import dialogs
 from ui.actions import bind_button, build_action
 from ui.facilitator_gate import FacilitatorGate
@@ -270,7 +270,7 @@ class ReviewPage(QWidget):
         except StudygroupError as exc:
             self.status.setText(str(exc))
             return
-        self.status.setText(f"Renamed “{old}” to “{new.strip()}” on {changed} notes.")
+        self.status.setText(f"Renamed “{old}” to “{new.strip()}” on {plural(changed, 'note')}.")
         self.notes_changed.emit()
         if what == "journey step":
             self.journey_steps_changed.emit()
