@@ -1,6 +1,6 @@
 """The `studygroup` command line: the demo, listing, export, follow-ups for a tracker, import, backup,
-restore, the library's trends and search (their handlers in library_cli.py), and the Linux menu entry
-(ui.launch adds the window).
+restore, the library's trends and search (their handlers in library_cli.py), the team's library folder
+(sync_cli.py), and the Linux menu entry (ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from studygroup import __version__, library_cli
+from studygroup import __version__, library_cli, sync_cli
 from studygroup.errors import StorageError, StudygroupError, storage_error
 from studygroup.paths import DB_ENV, database_path, xdg_data_home
 from studygroup.storage.store import Store
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
     _add_library_commands(sub, common)
+    _add_team_commands(sub, common)
     desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
     desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
@@ -85,6 +86,16 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Par
     search.add_argument("query", metavar="QUERY", nargs="+", help="words that must all appear, the last as a start")
     search.add_argument("--limit", type=_at_least_one, default=50, help="how many notes at most (default 50)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_team_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`sync` and `library-folder`: a team's library carried by a shared folder."""
+    sync = sub.add_parser("sync", parents=[common], help="import the new or changed bundles in a folder")
+    sync.add_argument("folder", metavar="FOLDER", nargs="?", help="the folder (default: the library folder)")
+    sync.add_argument("--json", action="store_true", help="machine-readable output")
+    folder = sub.add_parser("library-folder", parents=[common], help="show, set or clear the library folder")
+    folder.add_argument("path", metavar="PATH", nargs="?", help="an existing folder, e.g. on a shared drive")
+    folder.add_argument("--clear", action="store_true", help="set no library folder")
 
 
 def _at_least_one(text: str) -> int:
@@ -279,4 +290,6 @@ COMMANDS = {
     "import": _import,
     "trends": library_cli.trends,
     "search": library_cli.search,
+    "sync": sync_cli.sync,
+    "library-folder": sync_cli.folder_setting,
 }
