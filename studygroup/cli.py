@@ -1,6 +1,6 @@
 """The `studygroup` command line: the demo, listing, export, follow-ups for a tracker, import, backup,
-restore, the library's trends and search (their handlers in library_cli.py), and the Linux menu entry
-(ui.launch adds the window).
+restore, the library's trends and search (their handlers in library_cli.py), the team's library folder
+(sync_cli.py), and the Linux menu entry (ui.launch adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
+import importlib
 import json
 import os
 import re
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
     _add_library_commands(sub, common)
+    _add_team_commands(sub, common)
     desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
     desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
@@ -88,6 +90,16 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Par
     search.add_argument("query", metavar="QUERY", nargs="+", help="words that must all appear, the last as a start")
     search.add_argument("--limit", type=_at_least_one, default=50, help="how many notes at most (default 50)")
     search.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_team_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`sync` and `library-folder`: a team's library carried by a shared folder."""
+    sync = sub.add_parser("sync", parents=[common], help="import the new or changed bundles in a folder")
+    sync.add_argument("folder", metavar="FOLDER", nargs="?", help="the folder (default: the library folder)")
+    sync.add_argument("--json", action="store_true", help="machine-readable output")
+    folder = sub.add_parser("library-folder", parents=[common], help="show, set or clear the library folder")
+    folder.add_argument("path", metavar="PATH", nargs="?", help="an existing folder, e.g. on a shared drive")
+    folder.add_argument("--clear", action="store_true", help="set no library folder")
 
 
 def _at_least_one(text: str) -> int:
@@ -273,11 +285,9 @@ def _install_desktop(args: argparse.Namespace) -> int:
     return 0
 
 
-def _library_command(name: str, store: Store, args: argparse.Namespace) -> int:
-    """Run `trends` or `search`; imported when one runs, so opening the window never loads them."""
-    from studygroup import library_cli
-
-    handler: Handler = getattr(library_cli, name)
+def _lazy_command(module: str, name: str, store: Store, args: argparse.Namespace) -> int:
+    """Run a library command (trends, search, sync); imported when one runs, so opening the window never loads it."""
+    handler: Handler = getattr(importlib.import_module(f"studygroup.{module}"), name)
     return handler(store, args)
 
 
@@ -299,6 +309,8 @@ COMMANDS: dict[str, Handler] = {
     "export": _export,
     "followups": _followups,
     "import": _import,
-    "trends": functools.partial(_library_command, "trends"),
-    "search": functools.partial(_library_command, "search"),
+    "trends": functools.partial(_lazy_command, "library_cli", "trends"),
+    "search": functools.partial(_lazy_command, "library_cli", "search"),
+    "sync": functools.partial(_lazy_command, "sync_cli", "sync"),
+    "library-folder": functools.partial(_lazy_command, "sync_cli", "folder_setting"),
 }

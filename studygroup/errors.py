@@ -62,6 +62,10 @@ class NotFound(StudygroupError):
     """A session or note id that does not exist."""
 
 
+class LibraryFolderError(StudygroupError):
+    """The team's library folder is missing, is a file, or cannot be read or written."""
+
+
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     """Classify a sqlite3 error into a typed StorageError, or None when it is a bug."""
     message = str(exc).lower()

@@ -59,7 +59,11 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
     older text is kept as a version either way, so nothing either laptop typed is dropped. A follow-up
     state (owner, status, link) takes the other laptop's when that was set later.
     """
-    data = read_bundle(path)
+    return merge_bundle(store, read_bundle(path))
+
+
+def merge_bundle(store: Store, data: dict[str, Any]) -> ImportReport:
+    """Merge a bundle that read_bundle has checked (import_bundle's rules) in one transaction."""
     session = _session_from_dict(data["session"])
     notes = [
         (_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])

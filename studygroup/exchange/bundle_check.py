@@ -27,27 +27,35 @@ MAX_BUNDLE_BYTES = 512 * 1024 * 1024
 def read_bundle(path: Path) -> dict[str, Any]:
     """Read, parse and check a bundle file; a BundleError says in one sentence what is wrong."""
     path = Path(path)
-    raw = _read_capped(path)
+    return bundle_from_bytes(read_capped(path), str(path))
+
+
+def bundle_from_bytes(raw: bytes, source: str) -> dict[str, Any]:
+    """Decode, parse and check a bundle's bytes; *source* names them in the sentence."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise BundleError(f"{path} is not UTF-8 text (byte {exc.start}); it is not a bundle.") from None
-    return check_bundle(parse_bundle_text(text, str(path)))
+        raise BundleError(f"{source} is not UTF-8 text (byte {exc.start}); it is not a bundle.") from None
+    return check_bundle(parse_bundle_text(text, source))
 
 
-def _read_capped(path: Path) -> bytes:
-    """At most MAX_BUNDLE_BYTES, whatever the file is: st_size is 0 for pipes and devices."""
+def read_capped(path: Path, source: str | None = None) -> bytes:
+    """At most MAX_BUNDLE_BYTES, whatever the file is: st_size is 0 for pipes and devices.
+
+    Sentences name *source*, by default the path.
+    """
+    source = str(path) if source is None else source
     try:
         with open(path, "rb") as handle:
             raw = _read_up_to(handle, MAX_BUNDLE_BYTES + 1)
     except FileNotFoundError:
-        raise BundleError(f"There is no file {path}.") from None
+        raise BundleError(f"There is no file {source}.") from None
     except IsADirectoryError:
-        raise BundleError(f"{path} is a folder, not a bundle.") from None
+        raise BundleError(f"{source} is a folder, not a bundle.") from None
     except OSError as exc:
-        raise BundleError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise BundleError(f"{source} cannot be read: {exc.strerror or exc}.") from None
     if len(raw) > MAX_BUNDLE_BYTES:
-        raise BundleError(f"{path} is larger than {MAX_BUNDLE_BYTES // 2**20} MB; it is not a bundle.")
+        raise BundleError(f"{source} is larger than {MAX_BUNDLE_BYTES // 2**20} MB; it is not a bundle.")
     return raw
 
 
