@@ -229,11 +229,13 @@ def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 
         print("pdftoppm not found (apt-get install poppler-utils): PDF pages not rendered", file=sys.stderr)
         return
     for pdf, last in ((summary, pages), (card, 1)):
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", str(last), str(pdf), str(OUT / pdf.stem)], check=True
-        )
-        for page in range(1, last + 1):  # pdftoppm writes <stem>-1.png, <stem>-2.png, ...
-            print(f"docs/screenshots/{pdf.stem}-{page}.png")
+        for page in range(1, last + 1):  # one page at a time: pdftoppm pads numbers by the page count (-01)
+            name = OUT / f"{pdf.stem}-{page}"
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile", str(pdf), str(name)],
+                check=True,
+            )
+            print(f"docs/screenshots/{name.name}.png")
 
 
 if __name__ == "__main__":
