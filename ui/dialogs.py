@@ -84,6 +84,12 @@ def ask_open_path(parent: QWidget | None, title: str, file_filter: str) -> Path 
     return Path(name) if name else None
 
 
+def ask_folder(parent: QWidget | None, title: str, start: Path | None = None) -> Path | None:
+    """Ask for an existing folder; None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title, str(start or ""))
+    return Path(name) if name else None
+
+
 def ask_pin(parent: QWidget | None, title: str, label: str) -> str | None:
     """Ask for a PIN without showing it; None when cancelled."""
     return _ask_line(parent, title, label, QLineEdit.EchoMode.Password, "")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QSt
 
 from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.storage.store import Store
-from ui import app_settings
+from ui import app_settings, library_folder
 from ui.actions import build_actions, icon
 from ui.bundle_import import ask_and_import, dropped_bundle, import_file
 from ui.help import add_help_menu
@@ -19,6 +19,7 @@ from ui.window_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from studygroup.exchange.bundle import ImportReport
+    from studygroup.exchange.library_folder import SyncReport
     from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -55,12 +56,18 @@ class MainWindow(QMainWindow):
         self.show_home()
 
     def _build_menu(self) -> None:
-        self.actions_by_id = build_actions(("go_home", "quit", "import_bundle"), self)
+        self.actions_by_id = build_actions(("go_home", "quit", "import_bundle", "sync_folder", "library_folder"), self)
         self.actions_by_id["go_home"].triggered.connect(self._guarded("go_home", self.show_home))
         self.actions_by_id["quit"].triggered.connect(self.close)  # closeEvent asks the lock, as the title bar's X does
         self.actions_by_id["import_bundle"].triggered.connect(self._guarded("import_bundle", self.import_bundle))
+        self.actions_by_id["sync_folder"].triggered.connect(self._guarded("sync_folder", self.sync_folder))
+        choose = self._guarded("library_folder", lambda: library_folder.choose_folder(self, self.store))
+        self.actions_by_id["library_folder"].triggered.connect(choose)
         # No mnemonic: Alt+F is the Capture tab's Friction key.
-        self.menuBar().addMenu("File").addAction(self.actions_by_id["import_bundle"])
+        file_menu = self.menuBar().addMenu("File")
+        file_menu.addAction(self.actions_by_id["import_bundle"])
+        file_menu.addSeparator()
+        file_menu.addActions([self.actions_by_id["sync_folder"], self.actions_by_id["library_folder"]])
         menu = self.menuBar().addMenu("&Go")
         menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
         menu.addSeparator()
@@ -83,6 +90,14 @@ class MainWindow(QMainWindow):
         if path is None:
             return ask_and_import(self, self.store, self._show_imported)
         return import_file(self, self.store, path, self._show_imported)
+
+    def sync_folder(self) -> SyncReport | None:
+        """Sync from the team's library folder and show what came in."""
+        return library_folder.sync(self, self.store, self._show_synced)
+
+    def _show_synced(self, report: SyncReport) -> None:
+        for _name, imported in report.imported:
+            self._show_imported(imported)
 
     def _show_imported(self, report: ImportReport) -> None:
         """The open session reloads when it took in notes; Home lists the new session."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from studygroup.clock import STATUS_CHANGED, SessionClock, SystemTime
 from studygroup.errors import StorageError
+from studygroup.exchange.library_folder import on_session_ended
 from studygroup.model import Session
 from studygroup.roster import record_participation
 from studygroup.storage.store import Store
@@ -130,6 +131,7 @@ class SessionPage(QWidget):
     def _on_console_session_ended(self) -> None:
         self._record_participation()
         self._backup_after_session()
+        self._write_to_library_folder()
         self.review.refresh()
         self.tabs.setCurrentIndex(REVIEW)
 
@@ -139,6 +141,16 @@ class SessionPage(QWidget):
             self.store.backup()
         except (StorageError, OSError, sqlite3.Error) as exc:
             dialogs.inform(self, "Backup failed", f"The notes are saved, but the backup failed. {exc}")
+
+    def _write_to_library_folder(self) -> None:
+        """With a team's library folder set, the ended session's bundle goes there; a folder away is said calmly."""
+        try:
+            problem = on_session_ended(self.store, self.session.id)
+        except (StorageError, sqlite3.Error) as exc:
+            problem = str(exc)
+        if problem:
+            said = "The session is saved here; its bundle did not reach the library folder."
+            self.storage_problem.emit(f"{said} {problem}")
 
     def shutdown(self) -> None:
         """Stop timers and close the projector before the page goes away."""
