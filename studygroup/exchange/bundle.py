@@ -17,6 +17,7 @@ from studygroup.records import VERSION
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.follow_up_rows import state_record
 from studygroup.storage.store import Store
+from studygroup.summary import plural
 
 
 def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
@@ -106,23 +107,32 @@ class ImportReport:
     follow_ups_updated: int = 0  # the other laptop changed the state later: theirs is the state now
 
     def lines(self) -> list[str]:
+        kept = plural(self.versions_kept, "earlier text") + (
+            " kept as a version" if self.versions_kept == 1 else " kept as versions"
+        )
         said = [
-            f"{self.new_notes} new notes",
+            plural(self.new_notes, "new note"),
             f"{self.updated_notes} updated from newer edits",
-            f"{self.versions_kept} earlier texts kept as versions",
+            kept,
             f"{self.unchanged_notes} already here",
         ]
         lines = [f"Imported '{self.session.title}' ({self.session.id}): " + ", ".join(said) + "."]
         extras = [
-            (self.people_added, "people added"),
-            (self.phases_added, "phases added"),
-            (self.drafts_added, "drafts added"),
-            (self.follow_ups_added, "follow-up states added"),
-            (self.follow_ups_updated, "follow-up states updated from newer changes"),
-            (self.roster_links_dropped, "roster links left out (that roster is on the other laptop)"),
+            (self.people_added, plural(self.people_added, "person", "people") + " added"),
+            (self.phases_added, plural(self.phases_added, "phase") + " added"),
+            (self.drafts_added, plural(self.drafts_added, "draft") + " added"),
+            (self.follow_ups_added, plural(self.follow_ups_added, "follow-up state") + " added"),
+            (
+                self.follow_ups_updated,
+                plural(self.follow_ups_updated, "follow-up state") + " updated from newer changes",
+            ),
+            (
+                self.roster_links_dropped,
+                plural(self.roster_links_dropped, "roster link") + " left out (that roster is on the other laptop)",
+            ),
         ]
         if any(count for count, _ in extras):
-            lines.append("Also: " + ", ".join(f"{count} {what}" for count, what in extras if count) + ".")
+            lines.append("Also: " + ", ".join(words for count, words in extras if count) + ".")
         return lines
 
 

@@ -21,6 +21,7 @@ from studygroup.exchange.bundle_check import bundle_from_bytes, read_capped
 from studygroup.model import Session
 from studygroup.scenarios import slugify
 from studygroup.storage.store import Store
+from studygroup.summary import plural
 
 FOLDER_KEY = "library_folder"
 IMPORTED_KEY = "library_folder.imported"  # {file name: SHA-256 of its content as last imported or written}
@@ -135,13 +136,13 @@ class SyncReport:
         return sum(report.updated_notes for _, report in self.imported)
 
     def lines(self) -> list[str]:
-        notes = f"{self.new_notes} new notes, {self.updated_notes} updated from newer edits"
+        notes = f"{plural(self.new_notes, 'new note')}, {self.updated_notes} updated from newer edits"
         counts = f"{len(self.imported)} imported ({notes}), {len(self.unchanged)} unchanged"
         counts += f", {len(self.refused)} refused"
-        lines = [f"Synced {self.files} bundle files from {self.folder}: {counts}."]
+        lines = [f"Synced {plural(self.files, 'bundle file')} from {self.folder}: {counts}."]
         for name, report in self.imported:
             lines.append(
-                f"Imported {name}: '{report.session.title}', {report.new_notes} new notes, "
+                f"Imported {name}: '{report.session.title}', {plural(report.new_notes, 'new note')}, "
                 f"{report.updated_notes} updated from newer edits."
             )
         lines += [f"Refused {name}: {reason}" for name, reason in self.refused]

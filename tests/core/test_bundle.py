@@ -58,7 +58,7 @@ def test_notes_from_another_laptop_merge(store, demo, tmp_path):
     report = import_bundle(store, tmp_path / "back.json")
     assert report.new_notes == 1 and report.updated_notes == 0
     assert "from laptop two" in [o.text for o in store.observations(demo.id)]
-    assert report.lines()[0].startswith(f"Imported '{demo.title}' ({demo.id}): 1 new notes, 0 updated")
+    assert report.lines()[0].startswith(f"Imported '{demo.title}' ({demo.id}): 1 new note, 0 updated")
 
 
 def write(tmp_path, data, name="bad.json"):
@@ -296,7 +296,7 @@ def test_roster_links_from_another_laptop_are_left_out(tmp_path, store, demo):
     bundle["session"]["participants"][0]["roster_id"] = str(uuid.uuid4())
     with Store.open(tmp_path / "t.db") as target:
         report = import_bundle(target, write(tmp_path, bundle))
-        assert report.roster_links_dropped == 1 and "roster links left out" in report.lines()[1]
+        assert report.roster_links_dropped == 1 and "1 roster link left out" in report.lines()[1]
         assert target.load_session(demo.id).participants[0].roster_id is None
 
 
@@ -367,9 +367,9 @@ def test_a_merge_reports_people_phases_and_drafts_it_added(tmp_path):
             export_bundle(laptop2, session.id, path)
         report = import_bundle(laptop1, path)
         assert report.lines() == [
-            f"Imported 'Zoë's group' ({session.id}): 1 new notes, 0 updated from newer edits,"
+            f"Imported 'Zoë's group' ({session.id}): 1 new note, 0 updated from newer edits,"
             " 0 earlier texts kept as versions, 1 already here.",
-            "Also: 1 people added, 1 phases added, 1 drafts added.",
+            "Also: 1 person added, 1 phase added, 1 draft added.",
         ]
         merged = laptop1.load_session(session.id)
         assert [p.name for p in merged.participants] == ["Dana", "Sam", "Ana"]
@@ -389,7 +389,7 @@ def test_a_local_draft_wins_over_the_bundles(tmp_path):
         store.save_draft(Draft(session.id, dana, "typed here since"))
         store.save_draft(Draft(session.id, sam, ""))
         report = import_bundle(store, path)
-        assert report.drafts_added == 1 and report.lines()[1] == "Also: 1 drafts added."
+        assert report.drafts_added == 1 and report.lines()[1] == "Also: 1 draft added."
         assert {a: d.text for a, d in store.drafts(session.id).items()} == {
             dana: "typed here since",
             sam: "Sam's, only in the bundle",

@@ -42,7 +42,7 @@ def test_owner_status_and_link_survive_export_and_import_into_a_fresh_database(t
     with Store.open(tmp_path / "fresh.db") as fresh:
         report = import_bundle(fresh, tmp_path / "first.json")
         assert (report.follow_ups_added, report.follow_ups_updated) == (1, 0)
-        assert report.lines()[1] == "Also: 1 follow-up states added."
+        assert report.lines()[1] == "Also: 1 follow-up state added."
         assert fresh.follow_up_states(session.id) == {
             ideas[0].id: FollowUpState(ideas[0].id, "Ada", "fixed", "https://x.example/AB-1", 500.0)
         }
@@ -83,7 +83,7 @@ def test_the_newer_state_wins_and_the_same_bundle_twice_changes_nothing(tmp_path
             share(laptop2, session, tmp_path / "two.json")
         report = import_bundle(laptop1, tmp_path / "two.json")
         assert (report.follow_ups_added, report.follow_ups_updated) == (0, 1)
-        assert report.lines()[1] == "Also: 1 follow-up states updated from newer changes."
+        assert report.lines()[1] == "Also: 1 follow-up state updated from newer changes."
         states = laptop1.follow_up_states(session.id)
         assert (states[ideas[0].id].status, states[ideas[0].id].link) == ("fixed", "https://x.example/theirs")
         assert states[ideas[1].id] == FollowUpState(ideas[1].id, "Sam", "open", "", 500.0)

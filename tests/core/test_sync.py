@@ -107,7 +107,7 @@ def test_syncing_again_changes_nothing_and_says_unchanged(laptop_a, laptop_b, fo
     report = sync_from_folder(laptop_b, folder)
     assert (report.imported, report.unchanged, report.refused) == ([], [FILE], [])
     assert report.lines() == [
-        f"Synced 1 bundle files from {folder}: 0 imported (0 new notes, 0 updated from newer edits), "
+        f"Synced 1 bundle file from {folder}: 0 imported (0 new notes, 0 updated from newer edits), "
         "1 unchanged, 0 refused."
     ]
 

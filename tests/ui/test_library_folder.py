@@ -45,11 +45,11 @@ def test_f5_without_a_folder_asks_for_one_then_imports_what_is_there(window, sto
     assert [s["id"] for s in store.list_sessions()] == [session_id]
     assert told[0] == ("Library folder", f"Each ended session's bundle will be written to {folder}.")
     assert told[1][0] == "Sync from library folder"
-    assert told[1][1].startswith(f"Synced 1 bundle files from {folder}: 1 imported (60 new notes")
+    assert told[1][1].startswith(f"Synced 1 bundle file from {folder}: 1 imported (60 new notes")
     assert [window.home.model.session_id(r) for r in range(window.home.model.rowCount())] == [session_id]
     told.clear()
     window.actions_by_id["sync_folder"].trigger()  # nothing changed since
-    assert told[0][1].startswith(f"Synced 1 bundle files from {folder}: 0 imported (0 new notes")
+    assert told[0][1].startswith(f"Synced 1 bundle file from {folder}: 0 imported (0 new notes")
 
 
 def test_cancelling_the_folder_question_syncs_nothing(window, store, told, monkeypatch):
