@@ -166,7 +166,7 @@ _TYPE_WORDS = {
 
 def _type_words(expected: str | list[str]) -> str:
     names = expected if isinstance(expected, list) else [expected]
-    return " or ".join(_TYPE_WORDS.get(name, name) for name in names)
+    return " or ".join(_TYPE_WORDS[name] for name in names)  # every type the schema names has its words
 
 
 def _fallback(error: ValidationError) -> str:
@@ -177,7 +177,7 @@ def _fallback(error: ValidationError) -> str:
 def _range(error: ValidationError) -> str:
     schema_ = error.schema
     low = schema_.get("minimum", schema_.get("exclusiveMinimum"))
-    high = schema_.get("maximum", schema_.get("exclusiveMaximum"))
+    high = schema_["maximum"]  # every number in the schema has a maximum and a lower bound
     above = "above" if "exclusiveMinimum" in schema_ else "from"
     return f"{_quote(error.instance)} is out of range ({above} {low:,.15g} to {high:,.15g})"  # 10,000,000, not 1e+07
 
@@ -226,7 +226,6 @@ _MESSAGES = {
     "minimum": _range,
     "maximum": _range,
     "exclusiveMinimum": _range,
-    "exclusiveMaximum": _range,
     "pattern": _pattern,
     "anyOf": _any_of,
 }
