@@ -52,9 +52,9 @@ def mutant_glob(path: str) -> str:
     return path.removesuffix(".py").replace("/", ".") + ".*"
 
 
-def run_module(path: str) -> None:
-    """Run mutmut on one module's mutants with a single worker (the machine is shared)."""
-    command = [sys.executable, "-m", "mutmut", "run", "--max-children", "1", mutant_glob(path)]
+def run_module(path: str, workers: int) -> None:
+    """Run mutmut on one module's mutants, by default with a single worker (the machine is shared)."""
+    command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(workers), mutant_glob(path)]
     print("$", " ".join(command), flush=True)
     subprocess.run(command, cwd=ROOT, check=False, stdout=subprocess.DEVNULL, preexec_fn=_cap_memory)
 
@@ -152,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("modules", nargs="*", help=f"short module names: {', '.join(MODULES)} (default: all)")
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
     parser.add_argument("--survivors", action="store_true", help="also list the surviving mutants")
+    parser.add_argument("--workers", type=int, default=1, help="mutants tested at once (default 1)")
     args = parser.parse_args(argv)
     unknown = [m for m in args.modules if m not in MODULES]
     if unknown:
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.modules:
             shutil.rmtree(MUTANTS, ignore_errors=True)  # a full run starts clean: no stale mutants or test map
         for short in chosen:
-            run_module(MODULES[short])
+            run_module(MODULES[short], args.workers)
     version = importlib.metadata.version("mutmut")
     print(f"\nmutmut {version}, {datetime.date.today().isoformat()}: mutants killed by tests/core per module")
     all_met = True
