@@ -12,13 +12,13 @@ from studygroup.nudges import lingo_hits, load_solution_phrases, solution_hits
 
 # A tag starts with a letter (so "#3" and "&#39;" are not tags) and may go on with letters,
 # digits, "_" or "-"; \w is Unicode-aware, so "#café" and "#支払い" are tags.
-_TAG = re.compile(r"(?<![\w&#])#([^\W\d_][\w-]*)")
+TAG = re.compile(r"(?<![\w&#])#([^\W\d_][\w-]*)")
 
 
 def parse_tags(text: str) -> list[str]:
     """The #tags in *text*, lowercased and without repeats, in the order they first appear."""
     tags: list[str] = []
-    for match in _TAG.finditer(text):
+    for match in TAG.finditer(text):
         tag = match.group(1).rstrip("-").lower()
         if tag not in tags:
             tags.append(tag)

@@ -1,6 +1,7 @@
 """The ranked parts of a summary: quotes with repeated words said once, and the top problems.
 
-Two notes say the same thing when their texts match once case is folded and whitespace collapsed.
+Two notes say the same thing when their texts match once their #tags are left out (each writer tags
+in their own way), case is folded and whitespace collapsed.
 A top problem is a journey step (or "Other"): free text rarely repeats word for word, while the
 step is what the group shares and what the library's trends already count problems by.
 """
@@ -11,14 +12,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from studygroup.model import PROBLEM_KINDS, Observation
+from studygroup.notes import TAG
 
 OTHER = "Other"  # notes with no phase, or no journey step
 TOP_PROBLEMS = 5
 
 
 def same_words(text: str) -> str:
-    """The key two notes share when they say the same thing: case folded, whitespace collapsed."""
-    return " ".join(text.casefold().split())
+    """The key two notes share when they say the same thing: no #tags, case folded, whitespace collapsed."""
+    return " ".join(TAG.sub("", text).casefold().split())
 
 
 @dataclass(frozen=True)

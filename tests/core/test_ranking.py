@@ -22,6 +22,8 @@ def note(text, kind="friction", severity=1, author=A, step="", at=0.0, deleted_a
 
 def test_same_words_ignore_case_and_spacing_but_not_punctuation():
     assert same_words("  Lovely\tPAGE \n here ") == "lovely page here"
+    assert same_words("Lovely page. #mobile #UX") == same_words("#design lovely  page.") == "lovely page."
+    assert same_words("Price in C# is #3") == "price in c# is #3"
     assert same_words("Lovely page!") != same_words("Lovely page")
 
 
