@@ -580,3 +580,23 @@ def test_each_older_edit_is_counted_and_kept_as_a_version(tmp_path):
             "note 1",
             "note 1 (edited on laptop two)",
         ]
+
+
+def test_the_report_counts_each_thing_with_its_own_word():
+    from studygroup.exchange.bundle import ImportReport
+
+    session = small_session()
+    counts = dict(new_notes=1, versions_kept=1, people_added=2, phases_added=1, drafts_added=2)
+    report = ImportReport(session, **counts, follow_ups_added=1, follow_ups_updated=2, roster_links_dropped=1)
+    assert report.lines() == [
+        f"Imported 'Zoë's group' ({session.id}): 1 new note, 0 updated from newer edits, "
+        "1 earlier text kept as a version, 0 already here.",
+        "Also: 2 people added, 1 phase added, 2 drafts added, 1 follow-up state added, "
+        "2 follow-up states updated from newer changes, 1 roster link left out (that roster is on the other laptop).",
+    ]
+    report = ImportReport(session, new_notes=2, versions_kept=2, people_added=1)
+    assert report.lines() == [
+        f"Imported 'Zoë's group' ({session.id}): 2 new notes, 0 updated from newer edits, "
+        "2 earlier texts kept as versions, 0 already here.",
+        "Also: 1 person added.",
+    ]
