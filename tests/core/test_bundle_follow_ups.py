@@ -154,3 +154,28 @@ def test_a_version_of_a_note_carries_no_state(tmp_path):
     with Store.open(tmp_path / "fresh.db") as fresh, pytest.raises(BundleError) as refused:
         import_bundle(fresh, path)
     assert str(refused.value) == "observations[0].versions[0].follow_up_state: is not a field this format knows."
+
+
+def test_each_state_is_counted_and_a_tie_keeps_the_state_here(tmp_path):
+    """Two states come in and both count; a different state stamped at the same moment does not replace ours."""
+    laptop1, session, ideas = laptop_with_two_ideas(tmp_path / "a.db", now=500.0)
+    with laptop1:
+        for idea in ideas:
+            update_follow_up(laptop1, session.id, idea.id, owner="Ada")
+        share(laptop1, session, tmp_path / "one.json")
+        with Store.open(tmp_path / "b.db", now=lambda: 500.0) as laptop2:  # the same clock reading
+            report = import_bundle(laptop2, tmp_path / "one.json")
+            assert (report.follow_ups_added, report.follow_ups_updated) == (2, 0)
+            for idea in ideas:
+                update_follow_up(laptop2, session.id, idea.id, owner="Bo")
+            share(laptop2, session, tmp_path / "two.json")
+        report = import_bundle(laptop1, tmp_path / "two.json")
+        assert (report.follow_ups_added, report.follow_ups_updated) == (0, 0)
+        assert [s.owner for s in laptop1.follow_up_states(session.id).values()] == ["Ada", "Ada"]
+        with Store.open(tmp_path / "c.db", now=lambda: 700.0) as laptop3:  # later than both
+            import_bundle(laptop3, tmp_path / "two.json")
+            for idea in ideas:
+                update_follow_up(laptop3, session.id, idea.id, owner="Cy")
+            share(laptop3, session, tmp_path / "three.json")
+        report = import_bundle(laptop1, tmp_path / "three.json")
+        assert (report.follow_ups_added, report.follow_ups_updated) == (0, 2)
