@@ -72,11 +72,11 @@ class Summary:
     def quote_credit(self, quote: Quote) -> str:
         """Who wrote the printed copy and in which phase, then how many people when several wrote it."""
         credit = f"{self.session.author_name(quote.note.author_id)}, {self.phase_name(quote.note)}"
-        return credit if quote.people == 1 else f"{credit} ({plural(quote.people, 'person', 'people')})"
+        return credit if quote.people == 1 else f"{credit} ({quote.people} people)"
 
     def problem_facts(self, problem: TopProblem) -> str:
         """A top problem's figures on one line: its worst severity in words, how many people, how many notes."""
-        worst = SEVERITY_WORDS.get(problem.worst_severity, "")
+        worst = SEVERITY_WORDS[problem.worst_severity]
         people = plural(problem.people, "person", "people")
         return f"worst: {worst} · {people} · {plural(problem.notes, 'note')}"
 
@@ -240,7 +240,7 @@ def severity_words(note: Observation) -> str:
     """ "severity 2: this slowed me down" for a problem; "" for a kind whose severity means nothing."""
     if note.kind not in PROBLEM_KINDS:
         return ""
-    return f"severity {note.severity}: {SEVERITY_WORDS.get(note.severity, '')}"
+    return f"severity {note.severity}: {SEVERITY_WORDS[note.severity]}"  # the store holds severities 1 to 3
 
 
 def is_severe(note: Observation) -> bool:
@@ -258,12 +258,8 @@ def kind_series(table: dict[str, Counter[str]]) -> list[tuple[str, list[int]]]:
 
 
 def nice_step(maximum: float, ticks: int = 5) -> int:
-    """A whole-number axis step (1, 2, 5, 10, 20, ...) giving about *ticks* gridlines."""
-    if maximum <= 0:
-        return 1
+    """A whole-number axis step (1, 2, 5, 10, 20, ...) giving about *ticks* gridlines; 1 for an empty axis."""
     raw = maximum / ticks
     power = 10 ** math.floor(math.log10(raw)) if raw >= 1 else 1
-    for factor in (1, 2, 5, 10):
-        if factor * power >= raw:
-            return max(1, int(factor * power))
-    return max(1, int(10 * power))
+    factor = next((f for f in (1, 2, 5) if f * power >= raw), 10)  # 10 * power is always past raw
+    return max(1, int(factor * power))
