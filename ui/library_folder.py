@@ -46,9 +46,9 @@ def choose_folder(parent: QWidget, store: Store) -> bool:
 
 def sync(parent: QWidget, store: Store, shown: Callable[[SyncReport], None]) -> SyncReport | None:
     """Sync from the library folder (asking for one first when none is set) and say what it did."""
-    if library_folder(store) is None and not choose_folder(parent, store):
-        return None
     folder = library_folder(store)
+    if folder is None and choose_folder(parent, store):
+        folder = library_folder(store)
     if folder is None:
         return None
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -96,14 +96,17 @@ class MainWindow(QMainWindow):
         return library_folder.sync(self, self.store, self._show_synced)
 
     def _show_synced(self, report: SyncReport) -> None:
-        for _name, imported in report.imported:
-            self._show_imported(imported)
+        self._show_changed({imported.session.id for _name, imported in report.imported})
 
     def _show_imported(self, report: ImportReport) -> None:
-        """The open session reloads when it took in notes; Home lists the new session."""
-        session_id = report.session.id
-        if self.session_page is not None and self.session_page.session.id == session_id:
-            self.open_session(session_id)
+        self._show_changed({report.session.id})
+
+    def _show_changed(self, session_ids: set[str]) -> None:
+        """Once for any number of imports: the open session reloads when it took in notes, else Home lists them."""
+        if not session_ids:
+            return
+        if self.session_page is not None and self.session_page.session.id in session_ids:
+            self.open_session(self.session_page.session.id)
         elif self.stack.currentWidget() is self.home:
             self.home.reload()
 
