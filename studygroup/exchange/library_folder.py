@@ -85,11 +85,13 @@ def write_session_bundle(store: Store, session_id: str, folder: Path) -> Path:
 
 
 def _merge_existing(store: Store, target: Path, session_id: str) -> bool:
-    """Merge the bundle at *target* when it is this session's; False when it is another session's."""
+    """Merge the bundle at *target* when it is this session's; False when the name is taken by anything else."""
+    if not target.is_file():
+        return True  # none there (or a folder in the way, which the write then names)
     try:
         data = bundle_from_bytes(read_capped(target), target.name)
     except BundleError:
-        return True  # none there, or not a bundle: the whole one written now replaces it
+        return False  # unreadable (cut short, a merge conflict): kept for a person to look at, never overwritten
     if data["session"]["id"] != session_id:
         return False
     # Ids that clash with this database's refuse the merge: the folder then gets this laptop's bundle.

@@ -225,6 +225,15 @@ def test_a_missing_folder_is_never_created(laptop_a, folder, tmp_path):
         sync_from_folder(laptop_a, under_a_file)
 
 
+def test_an_unreadable_file_under_the_name_is_kept_and_the_bundle_written_beside_it(laptop_a, folder):
+    """Half a file from a failed copy, or a merge conflict: a person may still want what is in it."""
+    hold_session(laptop_a)
+    (folder / FILE).write_text('{"format": "studygroup-bundle", "ver', encoding="utf-8")
+    assert on_session_ended(laptop_a, SESSION_ID) is None
+    assert names(folder) == [f"2025-03-14-checkout-flow-{SESSION_ID}.json", FILE]
+    assert (folder / FILE).read_text(encoding="utf-8") == '{"format": "studygroup-bundle", "ver'
+
+
 def test_a_bundle_that_cannot_be_replaced_is_a_sentence_not_an_exception(laptop_a, folder):
     hold_session(laptop_a)
     (folder / FILE).mkdir()  # a folder where the bundle goes: even root cannot replace it
