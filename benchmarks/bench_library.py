@@ -61,8 +61,7 @@ def build_library(folder: Path) -> Path:
             session.title = f"Session {number + 1}"
             session.date = (first + datetime.timedelta(weeks=number)).isoformat()
             store.save_session(session)
-            for note in notes:
-                store.put_observation(note)
+            store.put_observations(notes)
     return path
 
 

@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks.common import Figure, machine_description  # noqa: E402
 
-BENCHMARKS = ("startup", "save", "filecheck", "opencheck", "feed", "pdf", "memory", "timer", "library")
+BENCHMARKS = ("startup", "save", "filecheck", "opencheck", "feed", "pdf", "memory", "timer", "library", "live")
 RESULTS = Path(__file__).with_name("RESULTS.md")
 
 

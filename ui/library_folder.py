@@ -1,20 +1,21 @@
 """A team's library folder from the app: File > Library folder… and File > Sync from library folder (F5).
 
-The core does the work (studygroup.exchange.library_folder); the app asks for the folder, says what a
-sync did in one dialog, and shows a folder problem as one sentence, never a traceback.
+The core does the work (studygroup.exchange.library_folder), in the background (ui.background); the app
+asks for the folder, says what a sync did in one dialog, and shows a folder problem as one sentence, never a traceback.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from studygroup.errors import StudygroupError
 from studygroup.exchange.library_folder import SyncReport, library_folder, set_library_folder, sync_from_folder
 from studygroup.storage.store import Store
 from ui import dialogs
+from ui.background import StoreWorker
+from ui.bundle_import import BUSY_SENTENCE
 
 CHOOSE_TITLE = "Library folder"
 SYNC_TITLE = "Sync from library folder"
@@ -44,21 +45,26 @@ def choose_folder(parent: QWidget, store: Store) -> bool:
     return True
 
 
-def sync(parent: QWidget, store: Store, shown: Callable[[SyncReport], None]) -> SyncReport | None:
-    """Sync from the library folder (asking for one first when none is set) and say what it did."""
+def sync(parent: QWidget, worker: StoreWorker, shown: Callable[[SyncReport], None]) -> bool:
+    """Sync from the library folder in the background (asking for one first when none is set); False if not started.
+
+    What the sync did, or the one sentence why not, comes in one dialog when it ends.
+    """
+    store = worker.store
     folder = library_folder(store)
     if folder is None and choose_folder(parent, store):
         folder = library_folder(store)
     if folder is None:
-        return None
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = sync_from_folder(store, folder)
-    except StudygroupError as exc:
-        QApplication.restoreOverrideCursor()
-        dialogs.inform(parent, SYNC_TITLE, f"Not synced: {exc}")
-        return None
-    QApplication.restoreOverrideCursor()
-    shown(report)
-    dialogs.inform(parent, SYNC_TITLE, "\n".join(report.lines()))
-    return report
+        return False
+
+    def done(report: SyncReport) -> None:
+        shown(report)
+        dialogs.inform(parent, SYNC_TITLE, "\n".join(report.lines()))
+
+    def failed(sentence: str) -> None:
+        dialogs.inform(parent, SYNC_TITLE, f"Not synced: {sentence}")
+
+    if worker.start("Syncing from the library folder", lambda own: sync_from_folder(own, folder), done, failed):
+        return True
+    dialogs.inform(parent, SYNC_TITLE, f"Not synced: {BUSY_SENTENCE}")
+    return False

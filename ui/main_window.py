@@ -12,6 +12,7 @@ from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.storage.store import Store
 from ui import app_settings, library_folder
 from ui.actions import build_actions, icon
+from ui.background import StoreWorker
 from ui.bundle_import import ask_and_import, dropped_bundle, import_file
 from ui.help import add_help_menu
 from ui.home_page import HomePage
@@ -34,6 +35,9 @@ class MainWindow(QMainWindow):
         self.session_page: SessionPage | None = None
         self.plan_page = None  # ui.plan.page.PlanPage, built on first "New session"
         self.setWindowIcon(icon("app"))
+        self.worker = StoreWorker(store, self)  # imports and syncs, off the UI thread
+        self.worker.started.connect(self._show_working)
+        self.worker.ended.connect(self._hide_working)
         self.home = HomePage(store, self)
         self.home.session_chosen.connect(self.open_session)
         self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
@@ -85,15 +89,22 @@ class MainWindow(QMainWindow):
 
     # --- bundles from other laptops -------------------------------------------------------
 
-    def import_bundle(self, path: Path | None = None) -> ImportReport | None:
-        """Import a bundle (asking for the file when *path* is None) and show what it did."""
+    def import_bundle(self, path: Path | None = None) -> bool:
+        """Import a bundle in the background (asking for the file when *path* is None); True when started."""
         if path is None:
-            return ask_and_import(self, self.store, self._show_imported)
-        return import_file(self, self.store, path, self._show_imported)
+            return ask_and_import(self, self.worker, self._show_imported)
+        return import_file(self, self.worker, path, self._show_imported)
 
-    def sync_folder(self) -> SyncReport | None:
-        """Sync from the team's library folder and show what came in."""
-        return library_folder.sync(self, self.store, self._show_synced)
+    def sync_folder(self) -> bool:
+        """Sync from the team's library folder in the background; True when started."""
+        return library_folder.sync(self, self.worker, self._show_synced)
+
+    def _show_working(self, what: str) -> None:
+        self.show_notice(f"{what} in the background. Notes can be typed meanwhile.")
+
+    def _hide_working(self) -> None:
+        if self.notice.label.text().endswith("in the background. Notes can be typed meanwhile."):
+            self.notice.hide()
 
     def _show_synced(self, report: SyncReport) -> None:
         self._show_changed({imported.session.id for _name, imported in report.imported})
@@ -174,6 +185,7 @@ class MainWindow(QMainWindow):
             event.ignore()  # locked for participants and no facilitator PIN given
             return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.worker.wait()  # an import ends whole or not at all; let it end
         self._close_session()
         super().closeEvent(event)
 

@@ -5,8 +5,10 @@ The format is documented in docs/bundle-format.md; studygroup.exchange.bundle_ch
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -63,30 +65,109 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
     return merge_bundle(store, read_bundle(path))
 
 
+PLAN_ATTEMPTS = 3  # plans made outside the write lock before one is made inside it
+
+
 def merge_bundle(store: Store, data: dict[str, Any]) -> ImportReport:
-    """Merge a bundle that read_bundle has checked (import_bundle's rules) in one transaction."""
-    session = _session_from_dict(data["session"])
-    notes = [
-        (_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
-        for raw in data["observations"]
-    ]
-    states = [
-        FollowUpState(raw["id"], **raw["follow_up_state"]) for raw in data["observations"] if "follow_up_state" in raw
-    ]
-    report = ImportReport(session)
+    """Merge a bundle that read_bundle has checked (import_bundle's rules), all of it or nothing.
+
+    The merge is planned without holding the database's write lock, then applied in one short
+    transaction, so a note saved meanwhile waits milliseconds, not the whole merge. The plan is
+    applied only if the rows it was made from are unchanged (`Store.merge_stamp`); otherwise it is
+    made again, and after PLAN_ATTEMPTS tries it is made inside the transaction itself.
+    """
+    incoming = _Incoming.parse(data)
+    for _attempt in range(PLAN_ATTEMPTS):
+        plan = _plan(store, incoming)
+        with store.atomic():
+            if _stamp(store, incoming) == plan.stamp:
+                _apply(store, plan)
+                return _finish(store, plan.report)
     with store.atomic():
-        _refuse_foreign_ids(store, session, [note for note, _ in notes])
-        report.roster_links_dropped = _drop_unknown_roster_links(store, session)
-        if store.has_session(session.id):
-            report.people_added, report.phases_added = _merge_people_and_phases(store, session)
-        else:
-            store.save_session(session)
-        for note, versions in notes:
-            _merge_note(store, note, versions, report)
-        for state in states:
-            _merge_follow_up_state(store, state, report)
-        report.drafts_added = store.add_missing_drafts(_drafts_from_dicts(session.id, data.get("drafts", [])))
-    report.session = store.load_session(session.id)
+        plan = _plan(store, incoming)
+        _apply(store, plan)
+    return _finish(store, plan.report)
+
+
+@dataclasses.dataclass
+class _Incoming:
+    """A checked bundle as model objects."""
+
+    session: Session
+    notes: list[tuple[Observation, list[Observation]]]  # each note with its earlier versions
+    states: list[FollowUpState]
+    drafts: list[Draft]
+
+    @classmethod
+    def parse(cls, data: dict[str, Any]) -> _Incoming:
+        session = _session_from_dict(data["session"])
+        notes = [
+            (_observation_from_dict(raw), [_observation_from_dict(v) for v in raw.get("versions", [])])
+            for raw in data["observations"]
+        ]
+        states = [
+            FollowUpState(raw["id"], **raw["follow_up_state"])
+            for raw in data["observations"]
+            if "follow_up_state" in raw
+        ]
+        return cls(session, notes, states, _drafts_from_dicts(session.id, data.get("drafts", [])))
+
+
+@dataclasses.dataclass
+class _Plan:
+    """Every write a merge makes, and the stamp of the rows it was decided from."""
+
+    stamp: Hashable
+    report: ImportReport
+    new_session: Session | None = None  # saved whole: this laptop did not have it
+    people: list[Participant] = dataclasses.field(default_factory=list)
+    phases: list[Phase] = dataclasses.field(default_factory=list)
+    notes: list[Observation] = dataclasses.field(default_factory=list)
+    versions: list[tuple[Observation, float]] = dataclasses.field(default_factory=list)
+    states: list[FollowUpState] = dataclasses.field(default_factory=list)
+    drafts: list[Draft] = dataclasses.field(default_factory=list)
+
+
+def _stamp(store: Store, incoming: _Incoming) -> Hashable:
+    session = incoming.session
+    people = [p.id for p in session.participants]
+    phases = [p.id for p in session.phases]
+    return store.merge_stamp(session.id, people, phases, [note.id for note, _ in incoming.notes])
+
+
+def _plan(store: Store, incoming: _Incoming) -> _Plan:
+    """Decide every write of the merge from what the store holds now; raises BundleError on a foreign id."""
+    stamp = _stamp(store, incoming)
+    session = copy.deepcopy(incoming.session)  # roster links are dropped from the copy, attempt by attempt
+    _refuse_foreign_ids(store, session, [note for note, _ in incoming.notes])
+    plan = _Plan(stamp, ImportReport(session), drafts=incoming.drafts)
+    plan.report.roster_links_dropped = _drop_unknown_roster_links(store, session)
+    if store.has_session(session.id):
+        _plan_people_and_phases(store, session, plan)
+    else:
+        plan.new_session = session
+    for note, versions in incoming.notes:
+        _plan_note(store, note, versions, plan)
+    for state in incoming.states:
+        _plan_follow_up_state(store, state, plan)
+    return plan
+
+
+def _apply(store: Store, plan: _Plan) -> None:
+    """Make the plan's writes (inside the caller's transaction)."""
+    if plan.new_session is not None:
+        store.save_session(plan.new_session)
+    elif plan.people or plan.phases:
+        store.append_people_and_phases(plan.report.session.id, plan.people, plan.phases)
+    store.put_observations(plan.notes)
+    store.add_versions(plan.versions)
+    for state in plan.states:
+        store.put_follow_up_state(state)
+    plan.report.drafts_added = store.add_missing_drafts(plan.drafts)
+
+
+def _finish(store: Store, report: ImportReport) -> ImportReport:
+    report.session = store.load_session(report.session.id)
     return report
 
 
@@ -154,80 +235,93 @@ def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation]
 
 
 def _drop_unknown_roster_links(store: Store, session: Session) -> int:
+    known = store.roster_ids_known([p.roster_id for p in session.participants if p.roster_id])
     dropped = 0
     for person in session.participants:
-        if person.roster_id and not store.on_roster(person.roster_id):
+        if person.roster_id and person.roster_id not in known:
             person.roster_id = None
             dropped += 1
     return dropped
 
 
-def _merge_people_and_phases(store: Store, incoming: Session) -> tuple[int, int]:
-    """Add participants and phases the local copy lacks (notes from another laptop name them)."""
+def _plan_people_and_phases(store: Store, incoming: Session, plan: _Plan) -> None:
+    """The participants and phases the local copy lacks (notes from another laptop name them)."""
     local = store.load_session(incoming.id)
     known = {p.id for p in local.participants}
-    people = [p for p in incoming.participants if p.id not in known]
+    plan.people = [p for p in incoming.participants if p.id not in known]
     known_phases = {p.id for p in local.phases}
-    phases = [p for p in incoming.phases if p.id not in known_phases]
-    local.participants += people
-    local.phases += phases
-    store.save_session(local)
-    return len(people), len(phases)
+    plan.phases = [p for p in incoming.phases if p.id not in known_phases]
+    plan.report.people_added, plan.report.phases_added = len(plan.people), len(plan.phases)
 
 
-def _content(note: Observation) -> str:
-    """A note's content as one comparable text (when it was last touched aside)."""
-    values = dataclasses.asdict(note)
-    values.pop("updated_at")
-    return json.dumps(values, sort_keys=True)
+_CONTENT_FIELDS = tuple(f.name for f in dataclasses.fields(Observation) if f.name != "updated_at")
 
 
-def _merge_note(store: Store, incoming: Observation, versions: list[Observation], report: ImportReport) -> None:
+def _content(note: Observation) -> tuple[object, ...]:
+    """A note's content as one comparable value (when it was last touched aside)."""
+    return tuple(
+        tuple(value) if isinstance(value, list) else value for value in map(note.__getattribute__, _CONTENT_FIELDS)
+    )
+
+
+def _plan_note(store: Store, incoming: Observation, versions: list[Observation], plan: _Plan) -> None:
+    report = plan.report
     local = store.find_observation(incoming.id)
+    kept = _KeptVersions(store, incoming.id, plan)
     now = incoming  # the note as it stands here after the merge
     if local is None:
-        store.put_observation(incoming)
+        plan.notes.append(incoming)
         report.new_notes += 1
     elif _content(local) == _content(incoming):
         report.unchanged_notes += 1
     elif incoming.updated_at > local.updated_at:  # the other laptop edited it later: theirs is the note now
-        _keep_version(store, local, store.now())
-        store.put_observation(incoming)
+        kept.add(local, store.now())
+        plan.notes.append(incoming)
         report.updated_notes += 1
         report.versions_kept += 1
     else:  # ours is newer: theirs is kept as a version
-        report.versions_kept += _keep_version(store, incoming, incoming.updated_at)
+        report.versions_kept += kept.add(incoming, incoming.updated_at)
         report.unchanged_notes += 1
         now = local
     current = _content(now)
     for version in versions:  # their earlier texts; the one that is the note now is not a version of it
         if _content(version) != current:
-            report.versions_kept += _keep_version(store, version, version.updated_at)
+            report.versions_kept += kept.add(version, version.updated_at)
 
 
-def _merge_follow_up_state(store: Store, incoming: FollowUpState, report: ImportReport) -> None:
+class _KeptVersions:
+    """One note's versions, those stored and those this plan adds, so no text is kept twice."""
+
+    def __init__(self, store: Store, note_id: str, plan: _Plan):
+        self.store, self.note_id, self.plan = store, note_id, plan
+        self.contents: set[tuple[object, ...]] | None = None  # read on the first version offered
+
+    def add(self, snapshot: Observation, replaced_at: float) -> int:
+        """Plan *snapshot* as a version unless that very text is kept already; 1 when planned."""
+        if self.contents is None:
+            self.contents = {_content(v) for v in self.store.observation_versions(self.note_id)}
+        content = _content(snapshot)
+        if content in self.contents:
+            return 0
+        self.contents.add(content)
+        self.plan.versions.append((snapshot, replaced_at))
+        return 1
+
+
+def _plan_follow_up_state(store: Store, incoming: FollowUpState, plan: _Plan) -> None:
     """The newer state wins by its own stamp; the older one is replaced (states keep no history)."""
     local = store.find_follow_up_state(incoming.note_id)
     if local is None:
-        store.put_follow_up_state(incoming)
-        report.follow_ups_added += 1
+        plan.states.append(incoming)
+        plan.report.follow_ups_added += 1
     elif _said(local) != _said(incoming) and incoming.updated_at > local.updated_at:
-        store.put_follow_up_state(incoming)
-        report.follow_ups_updated += 1
+        plan.states.append(incoming)
+        plan.report.follow_ups_updated += 1
 
 
 def _said(state: FollowUpState) -> tuple[str, str, str]:
     """What a state says, its stamp aside: the same state set twice is one state."""
     return state.owner, state.status, state.link
-
-
-def _keep_version(store: Store, snapshot: Observation, replaced_at: float) -> int:
-    """Add *snapshot* to its note's versions unless that very text is there already; 1 when added."""
-    content = _content(snapshot)
-    if any(_content(kept) == content for kept in store.observation_versions(snapshot.id)):
-        return 0
-    store.add_version(snapshot, replaced_at)
-    return 1
 
 
 def _drafts_from_dicts(session_id: str, drafts: list[dict[str, Any]]) -> list[Draft]:

@@ -92,18 +92,19 @@ class NoteRows(Rows):
             _insert_observation(conn, obs, replace=True)
         return obs
 
-    def put_observation(self, obs: Observation) -> None:
-        """Write a note exactly as given, its stamps included, over any row with its id (merging a bundle).
+    def put_observations(self, notes: Sequence[Observation]) -> None:
+        """Write notes exactly as given, stamps included, over any rows with their ids (merging a bundle).
 
-        Keeps no version and checks nothing: the caller has checked the note and kept what it replaces.
+        Keeps no version and checks nothing: the caller has checked the notes and kept what they replace.
         """
         with self.db.atomic() as conn:
-            _insert_observation(conn, obs, replace=True)
+            conn.executemany(_OBS_REPLACE, map(_observation_values, notes))  # one statement prepared for all
 
-    def add_version(self, snapshot: Observation, replaced_at: float) -> None:
-        """Keep *snapshot* as the newest earlier version of its note."""
+    def add_versions(self, snapshots: Sequence[tuple[Observation, float]]) -> None:
+        """Keep each snapshot as the newest earlier version of its note, replaced at the time given with it."""
         with self.db.atomic() as conn:
-            _add_version(conn, snapshot, replaced_at)
+            for snapshot, replaced_at in snapshots:
+                _add_version(conn, snapshot, replaced_at)
 
     def set_deleted(self, observation_id: str, deleted: bool) -> None:
         """Soft-delete a note, or bring it back: the row itself is never removed."""
@@ -213,19 +214,23 @@ def _add_version(conn: sqlite3.Connection, snapshot: Observation, replaced_at: f
 
 
 def _insert_observation(conn: sqlite3.Connection, obs: Observation, replace: bool = False) -> None:
+    conn.execute(_OBS_REPLACE if replace else _OBS_INSERT, _observation_values(obs))
+
+
+def _observation_values(obs: Observation) -> dict[str, object]:
     # Field by field, not dataclasses.asdict: its deep copy took most of a 60,000-note bulk write.
     values = {name: getattr(obs, name) for name in _OBS_FIELDS}
     values["tags_json"] = json.dumps(values.pop("tags"))
     for flag in ("follow_up", "lingo_flag", "solution_flag"):
         values[flag] = int(values[flag])
-    conn.execute(
-        f"INSERT INTO observations ({', '.join(OBSERVATION_COLUMNS)})"
-        f" VALUES ({', '.join(':' + c for c in OBSERVATION_COLUMNS)})" + (_OBS_UPSERT if replace else ""),
-        values,
-    )
+    return values
 
 
-_OBS_UPSERT = " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
+_OBS_INSERT = (
+    f"INSERT INTO observations ({', '.join(OBSERVATION_COLUMNS)})"
+    f" VALUES ({', '.join(':' + c for c in OBSERVATION_COLUMNS)})"
+)
+_OBS_REPLACE = _OBS_INSERT + " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
     f"{c}=excluded.{c}" for c in OBSERVATION_COLUMNS if c != "id"
 )
 

@@ -1,7 +1,7 @@
 """The store: the one object the rest of studygroup reads and writes the SQLite file through.
 
-Its methods come in parts (session_rows, note_rows, follow_up_rows, roster_rows, setting_rows, and the
-read-only library_rows and search_rows across sessions); every SQL statement of the app lives in this package.
+Its methods come in parts (session_rows, note_rows, follow_up_rows, roster_rows, setting_rows, merge_rows, and
+the read-only library_rows and search_rows across sessions); every SQL statement of the app lives in this package.
 Every public write runs in `db.atomic()` and returns only after COMMIT, so a caller told "saved" can
 rely on the note being on disk.
 """
@@ -18,6 +18,7 @@ from studygroup.storage.backup import DEFAULT_KEEP, make_backup
 from studygroup.storage.db import Database, open_database
 from studygroup.storage.follow_up_rows import FollowUpRows
 from studygroup.storage.library_rows import LibraryRows
+from studygroup.storage.merge_rows import MergeRows
 from studygroup.storage.note_rows import NoteRows
 from studygroup.storage.roster_rows import RosterRows
 from studygroup.storage.search_rows import SearchRows
@@ -25,7 +26,7 @@ from studygroup.storage.session_rows import SessionRows
 from studygroup.storage.setting_rows import SettingRows
 
 
-class Store(SessionRows, NoteRows, FollowUpRows, RosterRows, SettingRows, LibraryRows, SearchRows):
+class Store(SessionRows, NoteRows, FollowUpRows, RosterRows, SettingRows, LibraryRows, SearchRows, MergeRows):
     """Repository over one database file; `now` is injected for tests."""
 
     def __init__(self, db: Database, now: Callable[[], float] = time.time):

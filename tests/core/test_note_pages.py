@@ -34,11 +34,12 @@ def name(note_id: str) -> str:
 
 def write(store: Store, session: Session, *stamps: tuple[str, float, float]) -> None:
     """Notes named by one letter, at (session seconds, wall time), written in the order given."""
-    with store.atomic():
-        for letter, seconds, wall in stamps:
-            store.put_observation(
-                Observation(session.id, f"text of {letter}", session_seconds=seconds, wall_time=wall, id=uid(letter))
-            )
+    store.put_observations(
+        [
+            Observation(session.id, f"text of {letter}", session_seconds=seconds, wall_time=wall, id=uid(letter))
+            for letter, seconds, wall in stamps
+        ]
+    )
 
 
 def ids(notes: list[Observation]) -> list[str]:

@@ -15,6 +15,7 @@ from studygroup.errors import (
     storage_error,
 )
 from studygroup.model import Observation
+from studygroup.storage import db
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 from tests.damage import damaged_database
@@ -43,14 +44,33 @@ def test_full_disk_refuses_saves_and_keeps_earlier_notes(store):
     assert len(store.observations(session.id)) == 60
 
 
-def test_second_writer_gets_locked_sentence(tmp_path):
+def test_second_writer_gets_locked_sentence(tmp_path, monkeypatch):
     path = tmp_path / "busy.db"
+    monkeypatch.setattr(db, "BUSY_SECONDS", 0.05)
     with Store.open(path) as first, Store.open(path) as second:
         session = create_demo(first)
-        second.db.connection.execute("PRAGMA busy_timeout = 50")
         with first.db.atomic(), pytest.raises(DatabaseLocked, match="in use"):
             second.add_observation(Observation(session.id, "waits"))
         second.add_observation(Observation(session.id, "after the other finished"))
+
+
+def test_a_writer_behind_another_gets_in_at_the_next_millisecond_poll(tmp_path, monkeypatch):
+    """SQLite's own busy handler sleeps 1, 2, 5, 10, 15 … ms; the write loop polls every millisecond."""
+    path = tmp_path / "busy.db"
+    with Store.open(path) as first, Store.open(path) as second:
+        session = create_demo(first)
+        first.db.connection.execute("BEGIN IMMEDIATE")  # another connection's merge holds the lock
+        naps: list[float] = []
+
+        def nap(seconds: float) -> None:
+            naps.append(seconds)
+            if len(naps) == 3:
+                first.db.connection.execute("COMMIT")  # the merge ends during the third nap
+
+        monkeypatch.setattr(db.time, "sleep", nap)
+        second.add_observation(Observation(session.id, "saved right after"))
+        assert naps == [db.BUSY_POLL_SECONDS] * 3 and db.BUSY_POLL_SECONDS <= 0.001
+        assert "saved right after" in [n.text for n in second.observations(session.id)]
 
 
 def test_unexpected_sqlite_errors_are_bugs_not_sentences(store):

@@ -15,13 +15,13 @@ def saved_session(store, people=()) -> Session:
     return session
 
 
-def test_put_observation_keeps_the_notes_own_stamps_and_replaces_by_id(store):
+def test_put_observations_keeps_the_notes_own_stamps_and_replaces_by_id(store):
     session = saved_session(store)
     note = Observation(session.id, "from the other laptop", wall_time=100.0, updated_at=200.0)
-    store.put_observation(note)
+    store.put_observations([note])
     assert store.find_observation(note.id) == note  # not re-stamped with the store's clock
     note.text, note.updated_at = "edited there later", 300.0
-    store.put_observation(note)
+    store.put_observations([note])
     found = store.find_observation(note.id)
     assert (found.text, found.updated_at) == ("edited there later", 300.0)
     assert store.observation_versions(note.id) == []  # keeping versions is the caller's choice
@@ -31,12 +31,12 @@ def test_find_observation_returns_none_for_an_unknown_id(store):
     assert store.find_observation("no-such-note") is None
 
 
-def test_add_version_numbers_versions_after_the_existing_ones(store):
+def test_add_versions_numbers_versions_after_the_existing_ones(store):
     session = saved_session(store)
     note = store.add_observation(Observation(session.id, "first"))
     note.text = "second"
     store.update_observation(note)  # version 1 is "first"
-    store.add_version(Observation(session.id, "from a bundle", id=note.id), replaced_at=5.0)
+    store.add_versions([(Observation(session.id, "from a bundle", id=note.id), 5.0)])
     assert [v.text for v in store.observation_versions(note.id)] == ["first", "from a bundle"]
 
 

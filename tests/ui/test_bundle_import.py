@@ -22,6 +22,11 @@ def told(monkeypatch):
     return said
 
 
+def settle(qtbot, window) -> None:
+    """Until the background import has ended and said what it did."""
+    qtbot.waitUntil(lambda: not window.worker.busy(), timeout=10_000)
+
+
 def bundle_from_another_laptop(tmp_path, extra_note: str | None = None):
     with Store.open(tmp_path / "other.db") as other:
         session = create_demo(other)
@@ -32,7 +37,7 @@ def bundle_from_another_laptop(tmp_path, extra_note: str | None = None):
     return session, path
 
 
-def test_the_menu_item_imports_and_says_what_it_did(window, store, told, tmp_path, monkeypatch):
+def test_the_menu_item_imports_and_says_what_it_did(qtbot, window, store, told, tmp_path, monkeypatch):
     session, path = bundle_from_another_laptop(tmp_path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: path)
     rows_behind_the_report = []
@@ -44,6 +49,7 @@ def test_the_menu_item_imports_and_says_what_it_did(window, store, told, tmp_pat
         ),
     )
     window.actions_by_id["import_bundle"].trigger()
+    settle(qtbot, window)
     assert rows_behind_the_report == [1]  # the report is read over the list that already shows the session
     assert told == [
         (
@@ -55,13 +61,14 @@ def test_the_menu_item_imports_and_says_what_it_did(window, store, told, tmp_pat
     assert window.home.model.rowCount() == 1 and len(store.observations(session.id)) == 60
 
 
-def test_a_refused_bundle_is_one_sentence_and_changes_nothing(window, store, told, tmp_path, monkeypatch):
+def test_a_refused_bundle_is_one_sentence_and_changes_nothing(qtbot, window, store, told, tmp_path, monkeypatch):
     session, path = bundle_from_another_laptop(tmp_path)
     data = json.loads(path.read_text(encoding="utf-8"))
     data["observations"][12]["severity"] = 4
     path.write_text(json.dumps(data), encoding="utf-8")
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *args: path)
     window.actions_by_id["import_bundle"].trigger()
+    settle(qtbot, window)
     assert told == [
         (
             "Not imported",
@@ -85,12 +92,13 @@ def drag_events(path):
     )
 
 
-def test_a_bundle_dropped_on_the_window_is_imported(window, store, told, tmp_path):
+def test_a_bundle_dropped_on_the_window_is_imported(qtbot, window, store, told, tmp_path):
     session, path = bundle_from_another_laptop(tmp_path)
     enter, drop, _mime = drag_events(path)
     window.dragEnterEvent(enter)
     assert enter.isAccepted()
     window.dropEvent(drop)
+    settle(qtbot, window)
     assert told and told[0][0] == "Import bundle" and len(store.observations(session.id)) == 60
 
 
@@ -101,9 +109,10 @@ def test_other_files_are_not_offered_for_dropping(window, tmp_path):
     assert not enter.isAccepted()
 
 
-def test_the_open_session_shows_the_notes_that_came_in(window, store, told, tmp_path):
+def test_the_open_session_shows_the_notes_that_came_in(qtbot, window, store, told, tmp_path):
     session, path = bundle_from_another_laptop(tmp_path)
     window.import_bundle(path)
+    settle(qtbot, window)
     data = bundle_dict(store, session.id)  # laptop two adds a note to the same session
     data["observations"].append(
         dict(
@@ -115,4 +124,5 @@ def test_the_open_session_shows_the_notes_that_came_in(window, store, told, tmp_
     path.write_text(json.dumps(data), encoding="utf-8")
     window.open_session(session.id)
     window.import_bundle(path)
+    settle(qtbot, window)
     assert "typed on laptop two" in [n.text for n in window.session_page.capture.feed_model.notes()]

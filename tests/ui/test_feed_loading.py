@@ -44,20 +44,21 @@ def clock(store, session, time):
 def write_notes(store, session, count: int) -> None:
     """Note i by person i mod 8, a friction when i is even and an idea when odd, i seconds in."""
     people = [p.id for p in session.participants]
-    with store.atomic():
-        for i in range(count):
-            store.put_observation(
-                Observation(
-                    session.id,
-                    f"note {i}",
-                    kind=("friction", "idea")[i % 2],
-                    author_id=people[i % 8],
-                    session_seconds=float(i),
-                    wall_time=1000.0 + i,
-                    updated_at=1000.0 + i,
-                    id=note_id(i),
-                )
+    store.put_observations(
+        [
+            Observation(
+                session.id,
+                f"note {i}",
+                kind=("friction", "idea")[i % 2],
+                author_id=people[i % 8],
+                session_seconds=float(i),
+                wall_time=1000.0 + i,
+                updated_at=1000.0 + i,
+                id=note_id(i),
             )
+            for i in range(count)
+        ]
+    )
 
 
 def show(qtbot, page: CapturePage) -> CapturePage:

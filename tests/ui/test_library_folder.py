@@ -27,6 +27,11 @@ def window(qtbot, store):
     return win
 
 
+def settle(qtbot, window) -> None:
+    """Until the background sync has ended and said what it did."""
+    qtbot.waitUntil(lambda: not window.worker.busy(), timeout=10_000)
+
+
 def other_laptop_bundle(tmp_path, folder) -> tuple[str, str]:
     """A session made on another laptop, written into the shared folder; (its id, its file name)."""
     with Store.open(tmp_path / "other.db") as other:
@@ -35,12 +40,13 @@ def other_laptop_bundle(tmp_path, folder) -> tuple[str, str]:
     return session.id, written.name
 
 
-def test_f5_without_a_folder_asks_for_one_then_imports_what_is_there(window, store, told, tmp_path, monkeypatch):
+def test_f5_without_a_folder_asks_for_one_then_imports_what_is_there(qtbot, window, store, told, tmp_path, monkeypatch):
     folder = tmp_path / "team"
     folder.mkdir()
     session_id, name = other_laptop_bundle(tmp_path, folder)
     monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title, start=None: folder)
     window.actions_by_id["sync_folder"].trigger()
+    settle(qtbot, window)
     assert library_folder(store) == folder
     assert [s["id"] for s in store.list_sessions()] == [session_id]
     assert told[0] == ("Library folder", f"Each ended session's bundle will be written to {folder}.")
@@ -49,23 +55,25 @@ def test_f5_without_a_folder_asks_for_one_then_imports_what_is_there(window, sto
     assert [window.home.model.session_id(r) for r in range(window.home.model.rowCount())] == [session_id]
     told.clear()
     window.actions_by_id["sync_folder"].trigger()  # nothing changed since
+    settle(qtbot, window)
     assert told[0][1].startswith(f"Synced 1 bundle file from {folder}: 0 imported (0 new notes")
 
 
 def test_cancelling_the_folder_question_syncs_nothing(window, store, told, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_folder", lambda parent, title, start=None: None)
-    assert window.sync_folder() is None
+    assert window.sync_folder() is False
     assert (library_folder(store), told, store.list_sessions()) == (None, [], [])
 
 
-def test_a_folder_that_went_away_is_one_sentence(window, store, told, tmp_path):
+def test_a_folder_that_went_away_is_one_sentence(qtbot, window, store, told, tmp_path):
     folder = tmp_path / "drive"
     folder.mkdir()
     from studygroup.exchange.library_folder import set_library_folder
 
     set_library_folder(store, folder)
     folder.rmdir()  # the shared drive is not mounted today
-    assert window.sync_folder() is None
+    window.sync_folder()
+    settle(qtbot, window)
     assert told == [
         (
             "Sync from library folder",

@@ -1,18 +1,14 @@
 """Exports run off the UI thread: a pure core function in a QThread, reporting progress.
 
-While a worker runs, Python's cyclic garbage collector is paused. Otherwise a collection
-that happens to start in the worker (an export allocates a lot) can destroy Qt widgets
-left in reference cycles by the GUI thread, from the wrong thread: a segfault, seen here
-about once in ten test runs. The GUI thread collects before the worker starts and after
-it ends.
+The thread is started by `ui.background.start_worker`, which pauses Python's cyclic garbage
+collector while it runs (see that module for why).
 """
 
 from __future__ import annotations
 
-import gc
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal
 
 from studygroup.errors import StudygroupError
 from studygroup.exchange.bundle import export_bundle
@@ -20,6 +16,7 @@ from studygroup.export import exporters
 from studygroup.model import FollowUpState, Observation, Session
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
+from ui.background import start_worker
 
 
 class ExportJob(QObject):
@@ -77,28 +74,4 @@ def start_export(job: ExportJob, parent: QObject) -> QThread:
     The caller keeps a Python reference to *job* until the thread has finished and then drops
     it: Python owns the job, so it must not also be deleteLater()'d (that deletes it twice).
     """
-    thread = QThread(parent)
-    job.moveToThread(thread)
-    thread.started.connect(job.run)
-    job.finished.connect(thread.quit)
-    job.failed.connect(thread.quit)
-    guard = _CollectorPause(parent)  # lives in the GUI thread, so its slot runs there
-    thread.finished.connect(guard.resume)
-    thread.finished.connect(thread.deleteLater)
-    guard.pause()
-    thread.start()
-    return thread
-
-
-class _CollectorPause(QObject):
-    """Pauses Python's cyclic collector while a worker runs; the GUI thread collects around it."""
-
-    def pause(self) -> None:
-        gc.collect()
-        gc.disable()
-
-    @Slot()
-    def resume(self) -> None:
-        gc.enable()
-        gc.collect()
-        self.deleteLater()
+    return start_worker(job, job.run, (job.finished, job.failed), parent)
