@@ -1,6 +1,7 @@
 """The `studygroup` command line: the demo, listing, export, follow-ups for a tracker, import, backup,
-restore, the library's trends and search (their handlers in library_cli.py), the team's library folder
-(sync_cli.py), and the Linux menu entry (ui.launch adds the window).
+restore, renaming, duplicating, archiving and trashing a session (session_cli.py), the library's trends
+and search (library_cli.py), the team's library folder (sync_cli.py), and the Linux menu entry (ui.launch
+adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
 """
@@ -26,9 +27,12 @@ from studygroup.paths import DB_ENV, database_path, xdg_data_home
 from studygroup.storage.store import Store
 
 EXIT_USAGE = 2
+NO_SESSIONS = "No sessions yet: run 'studygroup demo' or open the app to plan one."
 FORMATS = ("json", "pdf", "md", "csv")
 # Commands that only read the database: a path with no file there is a mistake, never a new file.
 READ_ONLY = ("list", "export", "followups", "backup", "trends", "search")
+# Commands that change one session: they too need a database that is there already.
+SESSION_ACTIONS = ("rename", "duplicate", "archive", "trash")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,7 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", parents=[common], help="open the app (the default)")
     gui.add_argument("--session", metavar="ID", help="open straight into this session")
     sub.add_parser("demo", parents=[common], help="create a demo session and print its id")
-    listing = sub.add_parser("list", parents=[common], help="list sessions, newest first")
+    listing = sub.add_parser("list", parents=[common], help="list sessions, newest first (not the archived or trash)")
+    shown = listing.add_mutually_exclusive_group()
+    shown.add_argument("--archived", action="store_true", help="the archived sessions too")
+    shown.add_argument("--trash", action="store_true", help="only the sessions in the trash")
     listing.add_argument("--json", action="store_true", help="machine-readable output")
     export = sub.add_parser("export", parents=[common], help="export a session")
     export.add_argument("session", metavar="SESSION", help="session id (or an unambiguous prefix)")
@@ -71,11 +78,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup", metavar="BACKUP", nargs="?", help="backup file (default: the newest)")
+    _add_session_commands(sub, common)
     _add_library_commands(sub, common)
     _add_team_commands(sub, common)
     desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
     desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
+
+
+def _add_session_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
+    """`rename`, `duplicate`, `archive` and `trash`: tidying the library one session at a time."""
+    which = "session id (or an unambiguous prefix)"
+    rename = sub.add_parser("rename", parents=[common], help="give a session a new title")
+    rename.add_argument("session", metavar="SESSION", help=which)
+    rename.add_argument("title", metavar="TITLE", help="the new title: one line")
+    duplicate = sub.add_parser("duplicate", parents=[common], help="plan a new session like a past one; prints its id")
+    duplicate.add_argument("session", metavar="SESSION", help=which)
+    archive = sub.add_parser("archive", parents=[common], help="take a session off the list (it stays in the trends)")
+    archive.add_argument("session", metavar="SESSION", help=which)
+    archive.add_argument("--undo", action="store_true", help="bring an archived session back to the list")
+    trash = sub.add_parser("trash", parents=[common], help="move a session to the trash, restore it or delete it")
+    trash.add_argument("session", metavar="SESSION", help=which)
+    what = trash.add_mutually_exclusive_group()
+    what.add_argument("--restore", action="store_true", help="take the session out of the trash")
+    what.add_argument("--forever", action="store_true", help="delete a session in the trash, notes and all, for good")
 
 
 def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser) -> None:
@@ -157,9 +183,10 @@ def _run_command(args: argparse.Namespace) -> int:
     try:
         if args.command == "restore":
             return _restore(args)
-        if args.command in READ_ONLY and not db_path.exists():
+        existing = args.command in READ_ONLY + SESSION_ACTIONS
+        if existing and not db_path.exists():
             raise StorageError(_no_database(db_path, args.db))
-        with Store.open(db_path, create=args.command not in READ_ONLY) as store:
+        with Store.open(db_path, create=not existing) as store:
             return COMMANDS[args.command](store, args)
     except sqlite3.Error as exc:
         raise _sentence(exc, db_path) from exc
@@ -198,14 +225,15 @@ def _demo(store: Store, args: argparse.Namespace) -> int:
 
 
 def _list(store: Store, args: argparse.Namespace) -> int:
-    sessions = store.list_sessions()
+    sessions = store.list_sessions(include_archived=args.archived, trash=args.trash)
     if args.json:
         print(json.dumps(sessions, ensure_ascii=False, indent=1))
         return 0
     if not sessions:
-        print("No sessions yet: run 'studygroup demo' or open the app to plan one.")
+        print("The trash is empty." if args.trash else NO_SESSIONS)
     for s in sessions:
-        print(f"{s['id']}  {s['date']}  {s['status']:<8} {s['notes']:>5} notes  {s['title']}")
+        archived = "  (archived)" if s["archived_at"] is not None and not args.trash else ""
+        print(f"{s['id']}  {s['date']}  {s['status']:<8} {s['notes']:>5} notes  {s['title']}{archived}")
     return 0
 
 
@@ -286,7 +314,7 @@ def _install_desktop(args: argparse.Namespace) -> int:
 
 
 def _lazy_command(module: str, name: str, store: Store, args: argparse.Namespace) -> int:
-    """Run a library command (trends, search, sync); imported when one runs, so opening the window never loads it."""
+    """Run a library command (rename, trends, sync...); imported when one runs, so opening the window never loads it."""
     handler: Handler = getattr(importlib.import_module(f"studygroup.{module}"), name)
     return handler(store, args)
 
@@ -309,6 +337,7 @@ COMMANDS: dict[str, Handler] = {
     "export": _export,
     "followups": _followups,
     "import": _import,
+    **{name: functools.partial(_lazy_command, "session_cli", name) for name in SESSION_ACTIONS},
     "trends": functools.partial(_lazy_command, "library_cli", "trends"),
     "search": functools.partial(_lazy_command, "library_cli", "search"),
     "sync": functools.partial(_lazy_command, "sync_cli", "sync"),

@@ -62,6 +62,10 @@ class NotFound(StudygroupError):
     """A session or note id that does not exist."""
 
 
+class ActionRefused(StudygroupError):
+    """A rename, archive or trash that the title or the session's state does not allow; nothing changed."""
+
+
 class LibraryFolderError(StudygroupError):
     """The team's library folder is missing, is a file, or cannot be read or written."""
 

@@ -93,11 +93,24 @@ def plan_problem(plan: Plan) -> PlanProblem | None:
     )
 
 
+def title_problem(title: str) -> str | None:
+    """Why *title* (already trimmed) cannot be a session's title, in one sentence; None when it can.
+
+    One line: Home's list, the window's title bar and the exports' headings show it on one line.
+    """
+    if not title:
+        return "Give the session a title, for example “Checkout study group, March”."
+    if len(title.splitlines()) > 1:
+        return "A session's title is one line; remove the line breaks."
+    if len(title) > MAX_TITLE:
+        return too_long("The title", title, MAX_TITLE)
+    return None
+
+
 def _session_problem(session: Session) -> PlanProblem | None:
-    if not session.title:
-        return PlanProblem("title", "Give the session a title, for example “Checkout study group, March”.")
-    if len(session.title) > MAX_TITLE:
-        return PlanProblem("title", too_long("The title", session.title, MAX_TITLE))
+    sentence = title_problem(session.title)
+    if sentence:
+        return PlanProblem("title", sentence)
     if len(session.facilitator) > MAX_NAME:
         return PlanProblem("facilitator", too_long("The facilitator's name", session.facilitator, MAX_NAME))
     return None

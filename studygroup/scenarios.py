@@ -190,6 +190,14 @@ def slugify(text: str, fallback: str = "card") -> str:
     return slug[:60] or fallback
 
 
+def scenario_key_of(card_key: str, company: str) -> str:
+    """The key a session's scenario goes by: the card's key, or for a card without one the slug of its company.
+
+    One rule for Home's scenario filter and `studygroup trends --scenario` ("Crumb & Co" is crumb_co).
+    """
+    return card_key or slugify(company)
+
+
 def save_to_library(scenario: Scenario) -> Path:
     """Write the card into the user's folder and set its key; built-in names get a free suffix.
 

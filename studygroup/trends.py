@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from studygroup.errors import NotFound
 from studygroup.library import STEP, TAG, ProblemTally, Quote, SessionHeadline
 from studygroup.model import PROBLEM_KINDS
-from studygroup.scenarios import slugify
+from studygroup.scenarios import scenario_key_of
 
 if TYPE_CHECKING:
     from studygroup.storage.store import Store
@@ -38,7 +38,7 @@ BETTER, WORSE, SAME = "better", "worse", "same"
 
 def scenario_key(session: SessionHeadline) -> str:
     """The card's key, or for a card without one the slug of its company ("Crumb & Co" is crumb_co)."""
-    return session.card_key or slugify(session.company)
+    return scenario_key_of(session.card_key, session.company)
 
 
 @dataclass(frozen=True)

@@ -116,7 +116,7 @@ def _on_qt_message(mode, context, message: str) -> None:
 
 def session_to_resume(store: Store) -> str | None:
     """A session the app was closed (or crashed) during: reopened at start, its clock where the wall says."""
-    live = [s for s in store.list_sessions() if s["status"] in ("running", "paused")]
+    live = [s for s in store.list_sessions(include_archived=True) if s["status"] in ("running", "paused")]
     return max(live, key=lambda s: s["created_at"])["id"] if live else None
 
 

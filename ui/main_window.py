@@ -6,12 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.storage.store import Store
 from ui import app_settings, library_folder
-from ui.actions import build_actions, icon
+from ui.actions import ACTION_PROPERTY, build_actions, icon
 from ui.background import StoreWorker
 from ui.bundle_import import ask_and_import, dropped_bundle, import_file
 from ui.help import add_help_menu
@@ -38,8 +39,9 @@ class MainWindow(QMainWindow):
         self.worker = StoreWorker(store, self)  # imports and syncs, off the UI thread
         self.worker.started.connect(self._show_working)
         self.worker.ended.connect(self._hide_working)
-        self.home = HomePage(store, self)
+        self.home = HomePage(store, self, request=self._may)
         self.home.session_chosen.connect(self.open_session)
+        self.home.session_trashed.connect(self._on_home_session_trashed)
         self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
         self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
         self.stack = QStackedWidget()
@@ -78,11 +80,15 @@ class MainWindow(QMainWindow):
         menu.addActions([self.actions_by_id["go_home"], self.actions_by_id["quit"]])
         add_help_menu(self)  # Help > Keyboard shortcuts (F1)
 
+    def _may(self, action_id: str) -> bool:
+        """True when *action_id* may go ahead: no session is open (nothing is locked on Home), or its lock allows it."""
+        return self.session_page is None or self.session_page.gate.request(action_id)
+
     def _guarded(self, action_id: str, slot):
         """*slot* behind the open session's facilitator lock (nothing is locked on Home or the plan page)."""
 
         def guarded(*_args) -> None:
-            if self.session_page is None or self.session_page.gate.request(action_id):
+            if self._may(action_id):
                 slot()
 
         return guarded
@@ -135,6 +141,9 @@ class MainWindow(QMainWindow):
         """A calm sentence above every page until the facilitator dismisses it (never a modal box)."""
         self.notice.show_text(text)
 
+    def _on_home_session_trashed(self, sentence: str) -> None:
+        self.notice.show_text(sentence, self.home.actions_by_id["undo_trash"])
+
     def show_home(self) -> None:
         """Back to the session list; the open session is closed (its clock state is already saved)."""
         self._close_session()
@@ -157,7 +166,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> SessionPage:
         """Open the demo session, creating it the first time."""
-        existing = next((s for s in self.store.list_sessions() if s["title"] == DEMO_TITLE), None)
+        listed = self.store.list_sessions(include_archived=True)  # a demo in the trash is made anew
+        existing = next((s for s in listed if s["title"] == DEMO_TITLE), None)
         session_id = existing["id"] if existing else create_demo(self.store).id
         return self.open_session(session_id)
 
@@ -191,7 +201,10 @@ class MainWindow(QMainWindow):
 
 
 class NoticeBar(QWidget):
-    """One plain sentence across the top of the window, with a Dismiss button; hidden when empty."""
+    """One plain sentence across the top of the window, with a Dismiss button; hidden when empty.
+
+    A notice may offer one action (Home's Undo): its button triggers it, and the notice goes once it ran.
+    """
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, objectName="noticeBar", visible=False)
@@ -199,14 +212,41 @@ class NoticeBar(QWidget):
         self.label = QLabel(objectName="noticeText", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.label.setAccessibleName("Notice")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the path can be copied
-        dismiss = QPushButton("Dismiss", toolTip="Hide this notice")
+        dismiss = QPushButton("Dismiss", self, toolTip="Hide this notice")
         dismiss.setAccessibleName("Dismiss notice")
         dismiss.clicked.connect(self.hide)
+        self.action: QAction | None = None
+        self.action_button = QPushButton(self)  # made after Dismiss, which stays the bar's first button
+        self.action_button.hide()
+        self.action_button.clicked.connect(self._on_action_button_clicked)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.action_button)
         layout.addWidget(dismiss)
 
-    def show_text(self, text: str) -> None:
+    def show_text(self, text: str, action: QAction | None = None) -> None:
         self.label.setText(text)
+        self._offer(action)
         self.show()
+
+    def _offer(self, action: QAction | None) -> None:
+        """Show *action*'s button (or none); the notice hides once that action has run, however it was reached."""
+        if self.action is not None:
+            self.action.triggered.disconnect(self._on_action_triggered)
+        self.action = action
+        self.action_button.setVisible(action is not None)
+        if action is not None:
+            action.triggered.connect(self._on_action_triggered)
+            self.action_button.setText(action.text())
+            self.action_button.setToolTip(action.toolTip())
+            self.action_button.setAccessibleName(f"{action.text()} (notice)")
+            self.action_button.setProperty(ACTION_PROPERTY, action.objectName())
+
+    def _on_action_button_clicked(self) -> None:
+        if self.action is not None:
+            self.action.trigger()
+
+    def _on_action_triggered(self) -> None:
+        self._offer(None)
+        self.hide()

@@ -9,6 +9,7 @@ from studygroup.clock import SessionClock
 from ui.style import active_palette
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole header dict of list_sessions, for the filters
 STATUS_WORDS = {"planned": "Planned", "running": "Running", "paused": "Paused", "ended": "Ended"}
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -53,9 +54,10 @@ class ListTableModel(QAbstractTableModel):
 
 
 class SessionListModel(ListTableModel):
-    """Session headers from store.list_sessions(), newest first."""
+    """Session headers from store.list_sessions(), newest first (or the trash, last thrown away first)."""
 
-    COLUMNS = ("Session", "Date", "Status", "Notes", "People")
+    COLUMNS = ("Session", "Scenario", "Facilitator", "Date", "Status", "Notes", "People")
+    TITLE, SCENARIO, FACILITATOR, DATE, STATUS, NOTES, PEOPLE = range(7)
 
     def __init__(self, rows: list[dict] | None = None, parent=None):
         super().__init__(parent)
@@ -67,24 +69,47 @@ class SessionListModel(ListTableModel):
     def session_id(self, row: int) -> str:
         return self.items[row]["id"]
 
+    def row_of(self, session_id: str) -> int | None:
+        """The row of the session *session_id*, None when it is not listed."""
+        return next((n for n, item in enumerate(self.items) if item["id"] == session_id), None)
+
     def data(self, index: _Index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row = self.items[index.row()]
         if role == SESSION_ID_ROLE:
             return row["id"]
+        if role == ROW_ROLE:
+            return row
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (
-                row["title"],
-                row["date"],
-                STATUS_WORDS.get(row["status"], row["status"]),
-                str(row["notes"]),
-                str(row["participants"]),
-            )
-            return values[index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 3:
+            return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and row.get("archived_at") is not None:
+            return QBrush(QColor(active_palette().muted))  # archived: still there, quieter
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.SCENARIO:
+            return f"Scenario key: {row['scenario']} (studygroup trends --scenario {row['scenario']})"
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= self.NOTES:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _cell(self, row: dict, column: int) -> str:
+        status = STATUS_WORDS.get(row["status"], row["status"])
+        if row.get("archived_at") is not None and row.get("trashed_at") is None:
+            status += ", archived"
+        values = (
+            row["title"],
+            scenario_name(row),
+            row["facilitator"],
+            row["date"],
+            status,
+            str(row["notes"]),
+            str(row["participants"]),
+        )
+        return values[column]
+
+
+def scenario_name(row: dict) -> str:
+    """What a person calls a session's scenario: its card's company, else its key."""
+    return str(row.get("company") or row.get("scenario") or "")
 
 
 def minutes_text(seconds: float) -> str:

@@ -19,12 +19,13 @@ from studygroup.storage.rows import Rows, placeholders
 
 _STATE_SELECT = "SELECT observation_id, owner, status, link, updated_at FROM follow_up_states"
 
-# Sessions whose live problem notes name each wanted step (ASCII case aside: sessions spell a step
+# Sessions outside the trash whose live problem notes name each wanted step (ASCII case aside: sessions spell a step
 # their own way) or carry each wanted tag (tags are lowercased when typed), in one pass for all.
 _PROBLEM_SESSIONS = f"""
 WITH problems AS (
     SELECT session_id, journey_step, tags_json FROM observations
     WHERE deleted_at IS NULL AND kind IN ({placeholders(PROBLEM_KINDS)})
+      AND session_id NOT IN (SELECT id FROM sessions WHERE trashed_at IS NOT NULL)
 )
 SELECT 'step', wanted.value, count(DISTINCT problems.session_id)
     FROM json_each(?) AS wanted JOIN problems ON problems.journey_step = wanted.value COLLATE NOCASE
@@ -78,7 +79,7 @@ class FollowUpRows(Rows):
         return {row[0]: FollowUpState(*row) for row in rows}
 
     def problem_sessions(self, steps: Collection[str], tags: Collection[str]) -> tuple[dict[str, int], dict[str, int]]:
-        """How many sessions of the library drew live friction, confusion or bad-day notes at each step and tag.
+        """How many sessions of the library (the trash aside) drew live problem notes at each step and tag.
 
         One query for all the labels; a label no problem note names is left out of the answer.
         """

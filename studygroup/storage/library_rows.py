@@ -14,7 +14,7 @@ from studygroup.model import author_label
 from studygroup.storage.rows import Rows
 from studygroup.summary import BadDays
 
-# A session counts as held once it has left "planned", or when it has notes (a bundle's, say).
+# A session counts as held once it has left "planned", or when it has notes (a bundle's, say); never from the trash.
 _HELD_SESSIONS = """
 SELECT s.id, s.title, s.date, s.facilitator,
        coalesce(json_extract(s.scenario_json, '$.key'), ''), coalesce(json_extract(s.scenario_json, '$.company'), ''),
@@ -27,7 +27,7 @@ FROM sessions s LEFT JOIN (
     WHERE o.kind = 'bad_day' AND o.deleted_at IS NULL
     GROUP BY o.session_id
 ) b ON b.session_id = s.id
-WHERE s.date >= ? AND (s.status != 'planned'
+WHERE s.date >= ? AND s.trashed_at IS NULL AND (s.status != 'planned'
     OR EXISTS (SELECT 1 FROM observations o WHERE o.session_id = s.id AND o.deleted_at IS NULL))
 ORDER BY s.date, s.created_at, s.id
 """

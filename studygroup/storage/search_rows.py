@@ -62,7 +62,7 @@ SELECT o.id, o.session_id, s.title, s.date, p.name, s.facilitator, o.session_sec
        snippet(notes_fts, -1, :start, :end, :gap, :words), notes_fts.rank
 FROM notes_fts JOIN observations o ON o.rowid = notes_fts.rowid
 JOIN sessions s ON s.id = o.session_id LEFT JOIN participants p ON p.id = o.author_id
-WHERE notes_fts MATCH :query AND o.deleted_at IS NULL
+WHERE notes_fts MATCH :query AND o.deleted_at IS NULL AND s.trashed_at IS NULL
   AND notes_fts.rowid >= coalesce((SELECT rowid FROM notes_fts WHERE notes_fts MATCH :query
                                    ORDER BY rowid DESC LIMIT 1 OFFSET :ranked - 1), 0)
 ORDER BY notes_fts.rank LIMIT :limit
@@ -73,7 +73,7 @@ class SearchRows(Rows):
     """The notes full-text index, read only: triggers on observations keep it current."""
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Live (not deleted) notes matching every word of *query*, best first, at most *limit*."""
+        """Live (not deleted) notes outside the trash matching every word of *query*, best first, at most *limit*."""
         expression = fts_query(query)
         if not expression:
             return []

@@ -16,6 +16,11 @@ from studygroup.model import Participant, Phase, Scenario, Session, add_step
 from studygroup.records import check_record
 from studygroup.storage.rows import Rows, placeholders
 
+# The columns _session_from_row reads, in its order (archived_at and trashed_at are Home's, not the session's).
+_SESSION_COLUMNS = (
+    "id, title, date, facilitator, scenario_json, lingo_json, status, current_phase, running_since,"
+    " auto_advance, created_at, journey_steps_json"
+)
 # The tables whose ids a bundle may name; other_session_title reads only these.
 _SESSION_PARTS = ("participants", "phases", "observations")
 
@@ -132,7 +137,7 @@ class SessionRows(Rows):
 
     def load_session(self, session_id: str) -> Session:
         """The session with its phases (in agenda order) and participants; NotFound when there is none."""
-        rows = self._read("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        rows = self._read(f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", (session_id,))
         if not rows:
             raise NotFound(f"There is no session with id {session_id}.")
         return self._session_from_row(rows[0])
@@ -147,17 +152,6 @@ class SessionRows(Rows):
             which = "matches several sessions" if len(rows) > 1 else "matches no session"
             raise NotFound(f"The id {id_or_prefix!r} {which}; run 'studygroup list' to see them.")
         return self.load_session(rows[0][0])
-
-    def list_sessions(self) -> list[dict[str, object]]:
-        """Session headers, newest first, with their note counts."""
-        rows = self._read(
-            "SELECT s.id, s.title, s.date, s.facilitator, s.status, s.created_at,"
-            " (SELECT count(*) FROM observations o WHERE o.session_id = s.id AND o.deleted_at IS NULL),"
-            " (SELECT count(*) FROM participants p WHERE p.session_id = s.id)"
-            " FROM sessions s ORDER BY s.date DESC, s.created_at DESC"
-        )
-        keys = ("id", "title", "date", "facilitator", "status", "created_at", "notes", "participants")
-        return [dict(zip(keys, row, strict=False)) for row in rows]
 
     def _session_from_row(self, row: sqlite3.Row) -> Session:
         conn = self.db.connection

@@ -114,7 +114,7 @@ def test_a_failing_disk_is_one_sentence_on_every_command(
 def test_an_unforeseen_sqlite_error_is_still_one_line(capsys, monkeypatch, sound):
     db, _ = sound
 
-    def broken_query(store):
+    def broken_query(store, **_which):
         return store.db.connection.execute("SELECT * FROM no_such_table").fetchall()
 
     monkeypatch.setattr(Store, "list_sessions", broken_query)

@@ -208,6 +208,10 @@ def test_list_sessions_counts_live_notes_and_people(tmp_path):
                 "created_at": 1234.5,
                 "notes": 2,  # the deleted note is not counted
                 "participants": 2,
+                "scenario": "crumb_co",  # a card never saved to the library goes by its company's slug
+                "company": "Crumb & Co",
+                "archived_at": None,
+                "trashed_at": None,
             }
         ]
 

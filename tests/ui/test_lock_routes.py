@@ -140,6 +140,11 @@ def routes(window, action_id: str) -> list[tuple[str, object]]:
     return found
 
 
+def in_a_menu(action: QAction) -> bool:
+    """A menu item's key works on every page; a page's own key only while the page shows."""
+    return any(isinstance(w, QMenu) for w in action.associatedObjects())
+
+
 def take(window, route: tuple[str, object]) -> None:
     kind, target = route
     if kind == "menu":
@@ -181,7 +186,10 @@ def test_every_row_is_reachable_and_guarded_or_open(room):
             before, asked_before = state(window), len(asked)
             take(window, route)
             prompts = len(asked) - asked_before
-            if spec.facilitator:
+            if route[0] == "key" and route[1][1] is window.home and not in_a_menu(route[1][0]):
+                # Home's own keys while a session is open: Qt runs no key of a hidden page.
+                assert prompts == 0 and state(window) == before, f"{spec.id}: a hidden page's key acted"
+            elif spec.facilitator:
                 assert prompts == 1, f"{spec.id} by {route[0]}: asked {prompts} times"
                 assert state(window) == before, f"{spec.id} by {route[0]} acted without the PIN"
             else:

@@ -26,7 +26,7 @@ def test_home_lists_the_demo_session(qtbot, store):
     assert win.windowTitle() == "studygroup"
     assert model.rowCount() == 1
     assert model.index(0, 0).data() == DEMO_TITLE
-    assert model.index(0, 3).data() == "60"
+    assert model.index(0, 5).data() == "60"
     assert win.home.list_stack.currentWidget() is win.home.table
 
 
