@@ -88,6 +88,16 @@ ACTIONS: tuple[ActionSpec, ...] = (
         scope="home",
     ),
     ActionSpec("keyboard_sheet", "Keyboard shortcuts", "F1", "Every key of the app, by page", "", ANYONE, scope="home"),
+    # The library across sessions: the Trends page (its two exports have buttons only) and search.
+    *(
+        ActionSpec(row_id, text, key, tip, "", FACILITATOR, scope="home")
+        for row_id, text, key, tip in (
+            ("show_trends", "Trends", "Ctrl+T", "Recurring problems and each session's headline, across sessions"),
+            ("search_notes", "Search notes", "Ctrl+Shift+K", "Search the notes of every session"),
+            ("export_trends_pdf", "Export Trends PDF", "", "Save the Trends report as a PDF (*.pdf)"),
+            ("export_trends_md", "Export Trends Markdown", "", "Save the Trends report as Markdown (*.md)"),
+        )
+    ),
     ActionSpec("start_pause", "Start", "Space", "Start, pause or resume the clock", "play", FACILITATOR, scope="run"),
     ActionSpec("next_phase", "Next phase", "Ctrl+Right", "Move on to the next phase", "next", FACILITATOR, scope="run"),
     ActionSpec(
