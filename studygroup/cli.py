@@ -112,6 +112,8 @@ def _add_library_commands(sub: argparse._SubParsersAction[_Parser], common: _Par
         "--since", metavar="YYYY-MM-DD", type=since_date, help="only sessions held on or after this date"
     )
     trends.add_argument("--json", action="store_true", help="machine-readable output")
+    trends.add_argument("--output", metavar="FILE", help="write the Trends report there: .pdf or .md")
+    trends.add_argument("--format", choices=("pdf", "md"), help="the report's format (default: from FILE's suffix)")
     search = sub.add_parser("search", parents=[common], help="search the notes of every session")
     search.add_argument("query", metavar="QUERY", nargs="+", help="words that must all appear, the last as a start")
     search.add_argument("--limit", type=_at_least_one, default=50, help="how many notes at most (default 50)")

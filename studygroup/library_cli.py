@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from studygroup.errors import StudygroupError
 from studygroup.export.textsafe import terminal_line
@@ -21,7 +22,9 @@ KEY_LABELS = {STEP: "step", TAG: "tag"}
 
 
 def trends(store: Store, args: argparse.Namespace) -> int:
-    """Print each session's headline figures, the recurring problems and what got better."""
+    """Print each session's headline figures, the recurring problems and what got better, or write the report."""
+    if args.output or args.format:
+        return trends_report(store, args)
     found = library_trends(store, scenario=args.scenario, since=args.since or "")
     if args.json:
         print(json.dumps(trends_json(found), ensure_ascii=False, indent=1))
@@ -29,6 +32,22 @@ def trends(store: Store, args: argparse.Namespace) -> int:
         print(f"No sessions held since {args.since}." if args.since else "No sessions held yet.")
     else:
         print("\n".join(trends_text(found)))
+    return 0
+
+
+def trends_report(store: Store, args: argparse.Namespace) -> int:
+    """`trends --output FILE`: the Trends report as a PDF or Markdown, in the format its suffix or --format names."""
+    from studygroup.export.trends_report import build_report, export_report, report_format
+
+    if not args.output:
+        raise StudygroupError("--format names the Trends report's format; give the file with --output.")
+    if args.json:
+        raise StudygroupError("--json prints the trends; leave it out to write the report to --output.")
+    output = Path(args.output)
+    fmt = report_format(output, args.format)
+    report = build_report(store, scenario=args.scenario, since=args.since or "")
+    export_report(fmt, report, output)
+    print(f"Wrote the Trends report of {len(report.trends.sessions)} sessions to {output}")
     return 0
 
 

@@ -43,6 +43,8 @@ class HomePage(QWidget):
     session_chosen = Signal(str)
     new_session_requested = Signal()
     demo_requested = Signal()
+    trends_requested = Signal()
+    search_requested = Signal()
     session_trashed = Signal(str)  # the sentence for the window's notice, which offers Undo
 
     def __init__(
@@ -62,6 +64,8 @@ class HomePage(QWidget):
         self.actions_by_id = {}
         self.new_button = self._button("new_session", self.new_session_requested, primary=True)
         self.demo_button = self._button("open_demo", self.demo_requested)
+        self.trends_button = self._button("show_trends", self.trends_requested)
+        self.search_button = self._button("search_notes", self.search_requested)
         self.library = LibraryActions(self, self, request or (lambda _action_id: True))
         self.actions_by_id.update(self.library.actions_by_id)
         self.filters = FilterBar(self)
@@ -101,7 +105,7 @@ class HomePage(QWidget):
         self.trash_button = self._bound("show_trash")
         top = QHBoxLayout()
         top.setSpacing(12)
-        for widget in (self.new_button, self.demo_button):
+        for widget in (self.new_button, self.demo_button, self.trends_button, self.search_button):
             top.addWidget(widget)
         top.addStretch()
         top.addWidget(self.archived_box)
@@ -226,7 +230,7 @@ class HomePage(QWidget):
         self.title.setText("Trash" if trash else "Study groups")
         self.subtitle.setText(TRASH_SUBTITLE if trash else SUBTITLE)
         self.trash_button.setText("Back to sessions" if trash else SPECS["show_trash"].text)
-        for widget in (self.new_button, self.demo_button, self.archived_box):
+        for widget in (self.new_button, self.demo_button, self.trends_button, self.search_button, self.archived_box):
             widget.setVisible(not trash)
         for action_id, button in self.row_buttons.items():
             button.setVisible((action_id in TRASH_ACTIONS) == trash)

@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
         self.store, self.time_source = store, clock_time_source
         self.session_page: SessionPage | None = None
         self.plan_page = None  # ui.plan.page.PlanPage, built on first "New session"
+        self.trends_page = None  # ui.library.trends_page.TrendsPage, built on first "Trends"
+        self.search_panel = None  # ui.library.search_panel.SearchPanel, built on first "Search notes"
         self.setWindowIcon(icon("app"))
         self.worker = StoreWorker(store, self)  # imports and syncs, off the UI thread
         self.worker.started.connect(self._show_working)
@@ -44,6 +46,8 @@ class MainWindow(QMainWindow):
         self.home.session_trashed.connect(self._on_home_session_trashed)
         self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
         self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
+        self.home.trends_requested.connect(self._guarded("show_trends", self.show_trends))
+        self.home.search_requested.connect(self._guarded("search_notes", self.show_search))
         self.stack = QStackedWidget()
         self.stack.addWidget(self.home)
         self.notice = NoticeBar()
@@ -75,7 +79,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.actions_by_id["sync_folder"], self.actions_by_id["library_folder"]])
         menu = self.menuBar().addMenu("&Go")
-        menu.addActions([self.home.actions_by_id["new_session"], self.home.actions_by_id["open_demo"]])
+        menu.addActions(
+            [self.home.actions_by_id[key] for key in ("new_session", "open_demo", "show_trends", "search_notes")]
+        )
         menu.addSeparator()
         menu.addActions([self.actions_by_id["go_home"], self.actions_by_id["quit"]])
         add_help_menu(self)  # Help > Keyboard shortcuts (F1)
@@ -183,6 +189,36 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.plan_page)
         self.setWindowTitle("New session")
 
+    def show_trends(self) -> None:
+        """The Trends page across the library (built once, read again each time it is shown)."""
+        if self.trends_page is None:
+            from ui.library.trends_page import TrendsPage  # loaded on first use: start-up shows Home only
+
+            self.trends_page = TrendsPage(self.store, self)
+            self.trends_page.back_requested.connect(self.show_home)
+            self.trends_page.session_chosen.connect(self.open_session)
+            self.stack.addWidget(self.trends_page)
+        else:
+            self.trends_page.refresh()
+        self._show_library_page(self.trends_page, "Trends")
+
+    def show_search(self) -> None:
+        """Search the notes of every session (built once; the field keeps the last query)."""
+        if self.search_panel is None:
+            from ui.library.search_panel import SearchPanel  # loaded on first use
+
+            self.search_panel = SearchPanel(self.store, self)
+            self.search_panel.back_requested.connect(self.show_home)
+            self.search_panel.note_chosen.connect(lambda session_id, _note_id: self.open_session(session_id))
+            self.stack.addWidget(self.search_panel)
+        self._show_library_page(self.search_panel, "Search notes")
+        self.search_panel.field.setFocus()
+
+    def _show_library_page(self, page: QWidget, title: str) -> None:
+        self._close_session()
+        self.stack.setCurrentWidget(page)
+        self.setWindowTitle(title)
+
     def _close_session(self) -> None:
         if self.session_page is not None:
             self.session_page.shutdown()
@@ -196,6 +232,8 @@ class MainWindow(QMainWindow):
             return
         app_settings().setValue(GEOMETRY_KEY, self.saveGeometry())
         self.worker.wait()  # an import ends whole or not at all; let it end
+        if self.trends_page is not None:
+            self.trends_page.shutdown()  # a report being written is finished first
         self._close_session()
         super().closeEvent(event)
 

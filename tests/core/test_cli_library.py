@@ -204,3 +204,36 @@ def test_read_only_commands_never_create_a_database(capsys, tmp_path, command):
     code, _, err = run(capsys, *command, "--db", str(missing))
     assert code == 2 and err == f"studygroup: There is no database at {missing} (check --db).\n"
     assert not missing.exists()
+
+
+@pytest.mark.parametrize("name", ["trends.pdf", "trends.md"])
+def test_trends_output_writes_the_report_by_its_suffix(capsys, db, library, tmp_path, name):
+    target = tmp_path / name
+    code, out, err = run(capsys, "trends", "--db", db, "--scenario", "bakery", "--output", str(target))
+    assert (code, err, out) == (0, "", f"Wrote the Trends report of 3 sessions to {target}\n")
+    head = target.read_bytes()[:40]
+    assert head.startswith(b"%PDF") if name.endswith(".pdf") else head.startswith(b"# Trends across 3 sessions")
+
+
+def test_trends_format_overrides_the_suffix(capsys, db, library, tmp_path):
+    target = tmp_path / "read-out.txt"
+    code, _, err = run(capsys, "trends", "--db", db, "--output", str(target), "--format", "md")
+    assert (code, err) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("# Trends across 4 sessions")
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--output", "trends.txt"], "studygroup: The Trends report is written as .pdf or .md, not 'trends.txt'"),
+        (["--format", "pdf"], "studygroup: --format names the Trends report's format; give the file with --output."),
+        (["--output", "t.md", "--json"], "studygroup: --json prints the trends; leave it out to write the report"),
+        (["--output", "t.md", "--format", "doc"], "studygroup: argument --format: invalid choice: 'doc'"),
+    ],
+)
+def test_trends_output_mistakes_are_one_line(capsys, db, library, tmp_path, monkeypatch, argv, message):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "trends", "--db", db, *argv)
+    assert (code, out) == (2, "")
+    assert err.startswith(message) and err.count("\n") == 1
+    assert list(tmp_path.glob("t*")) == []  # nothing written

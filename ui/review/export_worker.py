@@ -19,44 +19,23 @@ from studygroup.storage.store import Store
 from ui.background import start_worker
 
 
-class ExportJob(QObject):
-    """One export; lives in a worker thread and reports back with signals."""
+class WriteJob(QObject):
+    """One file written in a worker thread: run() calls write() and reports back with signals."""
 
     progressed = Signal(int, int)
     finished = Signal(str)
     failed = Signal(str)
 
-    def __init__(
-        self,
-        fmt: str,
-        session: Session,
-        observations: list[Observation],
-        path: Path,
-        page_size: str = "A4",
-        db_path: Path | None = None,
-        follow_up_states: dict[str, FollowUpState] | None = None,
-    ):
+    def __init__(self, path: Path):
         super().__init__()
-        self.fmt, self.session, self.observations = fmt, session, observations
-        self.path, self.page_size, self.db_path = Path(path), page_size, db_path
-        self.follow_up_states = follow_up_states or {}  # owners, statuses and links for the PDF and Markdown
+        self.path = Path(path)
+
+    def write(self) -> None:
+        raise NotImplementedError
 
     def run(self) -> None:
         try:
-            if self.fmt == "json":
-                # The bundle reads the store itself, through its own read-only connection.
-                with Store(open_database(self.db_path, read_only=True)) as store:
-                    export_bundle(store, self.session.id, self.path)
-            else:
-                exporters.export(
-                    self.fmt,
-                    self.session,
-                    self.observations,
-                    self.path,
-                    page_size=self.page_size,
-                    progress=self.progressed.emit,
-                    follow_up_states=self.follow_up_states,
-                )
+            self.write()
         except (StudygroupError, OSError) as exc:
             self.failed.emit(f"The export to {self.path} failed: {exc}")
         except Exception as exc:  # a bug: say so plainly, keep the traceback for the log
@@ -68,7 +47,42 @@ class ExportJob(QObject):
             self.finished.emit(str(self.path))
 
 
-def start_export(job: ExportJob, parent: QObject) -> QThread:
+class ExportJob(WriteJob):
+    """One session's export: a summary format, or its JSON bundle."""
+
+    def __init__(
+        self,
+        fmt: str,
+        session: Session,
+        observations: list[Observation],
+        path: Path,
+        page_size: str = "A4",
+        db_path: Path | None = None,
+        follow_up_states: dict[str, FollowUpState] | None = None,
+    ):
+        super().__init__(path)
+        self.fmt, self.session, self.observations = fmt, session, observations
+        self.page_size, self.db_path = page_size, db_path
+        self.follow_up_states = follow_up_states or {}  # owners, statuses and links for the PDF and Markdown
+
+    def write(self) -> None:
+        if self.fmt == "json":
+            # The bundle reads the store itself, through its own read-only connection.
+            with Store(open_database(self.db_path, read_only=True)) as store:
+                export_bundle(store, self.session.id, self.path)
+        else:
+            exporters.export(
+                self.fmt,
+                self.session,
+                self.observations,
+                self.path,
+                page_size=self.page_size,
+                progress=self.progressed.emit,
+                follow_up_states=self.follow_up_states,
+            )
+
+
+def start_export(job: WriteJob, parent: QObject) -> QThread:
     """Run *job* in a new thread owned by *parent*; the thread ends when the job does.
 
     The caller keeps a Python reference to *job* until the thread has finished and then drops
