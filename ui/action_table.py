@@ -356,6 +356,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec(
         "phase_down", "Move down", "Alt+Shift+Down", "Move the selected phase later", "", FACILITATOR, scope="plan"
     ),
+    # The user's own cards and agenda templates (built-ins are read-only: disabled for them). No key is a text box's
+    # own: Alt+Backspace is a line edit's Undo on Windows, so Undo delete is Ctrl+Shift+B ("bring back").
+    *(
+        ActionSpec(row_id, text, key, tip, "", FACILITATOR, scope="plan")
+        for row_id, text, key, tip in (
+            ("rename_card", "Rename card…", "Ctrl+F2", "Give your own card another company name"),
+            ("delete_card", "Delete card", "Alt+Del", "Delete your own card from the library; Undo brings it back"),
+            ("undo_delete_card", "Undo delete", "Ctrl+Shift+B", "Bring back the card you just deleted"),
+            ("save_template", "Save as template…", "Ctrl+Shift+K", "Save this agenda as your own template"),
+            ("rename_template", "Rename template…", "Ctrl+Shift+F2", "Rename your own agenda template"),
+            ("delete_template", "Delete template", "Alt+Shift+Del", "Delete your own template; the agenda stays"),
+        )
+    ),
     ActionSpec(
         "print_card",
         "Print persona card…",
