@@ -1,6 +1,7 @@
 """The `studygroup` command line: the demo, listing, export, follow-ups for a tracker, import, backup,
 restore, renaming, duplicating, archiving and trashing a session (session_cli.py), the library's trends
-and search (library_cli.py), the team's library folder (sync_cli.py), and the Linux menu entry (ui.launch
+and search (library_cli.py), the team's library folder (sync_cli.py), agenda templates and scenario
+cards (reuse_cli.py), and the Linux menu entry (ui.launch
 adds the window).
 
 Every error the user can act on is one line on stderr and exit code 2.
@@ -33,6 +34,7 @@ FORMATS = ("json", "pdf", "md", "csv")
 READ_ONLY = ("list", "export", "followups", "backup", "trends", "search")
 # Commands that change one session: they too need a database that is there already.
 SESSION_ACTIONS = ("rename", "duplicate", "archive", "trash")
+FILE_COMMANDS = ("templates", "cards")  # the user's own planning files: no database is opened
 
 
 class _Parser(argparse.ArgumentParser):
@@ -81,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_session_commands(sub, common)
     _add_library_commands(sub, common)
     _add_team_commands(sub, common)
+    _add_reuse_commands(sub)
     desktop = sub.add_parser("install-desktop", help="add the app to the Linux desktop's menu, for this user")
     desktop.add_argument("--uninstall", action="store_true", help="remove the menu entry and icon again")
     return parser
@@ -130,6 +133,25 @@ def _add_team_commands(sub: argparse._SubParsersAction[_Parser], common: _Parser
     folder.add_argument("--clear", action="store_true", help="set no library folder")
 
 
+def _add_reuse_commands(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """`templates` and `cards`: the user's own planning files, no database."""
+    templates = sub.add_parser("templates", help="list agenda templates; rename or delete your own")
+    templates.add_argument("--json", action="store_true", help="machine-readable output")
+    actions = templates.add_subparsers(dest="action", parser_class=_Parser)
+    rename = actions.add_parser("rename", help="rename one of your own templates")
+    rename.add_argument("name", metavar="NAME")
+    rename.add_argument("new_name", metavar="NEW_NAME")
+    actions.add_parser("delete", help="delete one of your own templates").add_argument("name", metavar="NAME")
+    cards = sub.add_parser("cards", help="list scenario cards; rename or delete your own")
+    cards.add_argument("--json", action="store_true", help="machine-readable output")
+    actions = cards.add_subparsers(dest="action", parser_class=_Parser)
+    rename = actions.add_parser("rename", help="give one of your own cards another company name")
+    rename.add_argument("key", metavar="KEY")
+    rename.add_argument("company", metavar="NAME")
+    delete = actions.add_parser("delete", help="move one of your own cards to the deleted-scenarios folder")
+    delete.add_argument("key", metavar="KEY")
+
+
 def _at_least_one(text: str) -> int:
     """--keep N: a whole number of at least 1 (0 or less would delete every earlier backup)."""
     try:
@@ -160,6 +182,8 @@ def main(argv: list[str] | None = None, run_app: AppRunner | None = None) -> int
             return run_app(database_path(args.db), getattr(args, "session", None))
         if args.command == "install-desktop":
             return _install_desktop(args)
+        if args.command in FILE_COMMANDS:
+            return _file_command(args)
         return _run_command(args)
     except StudygroupError as exc:
         print(f"studygroup: {exc}", file=sys.stderr)
@@ -319,6 +343,14 @@ def _lazy_command(module: str, name: str, store: Store, args: argparse.Namespace
     """Run a library command (rename, trends, sync...); imported when one runs, so opening the window never loads it."""
     handler: Handler = getattr(importlib.import_module(f"studygroup.{module}"), name)
     return handler(store, args)
+
+
+def _file_command(args: argparse.Namespace) -> int:
+    """Run `templates` or `cards`: the user's own files, no database; imported only when one runs."""
+    from studygroup import reuse_cli  # a plain import, so a frozen build's analysis finds the module
+
+    handler: Callable[[argparse.Namespace], int] = getattr(reuse_cli, args.command)
+    return handler(args)
 
 
 def since_date(text: str) -> str:

@@ -70,6 +70,11 @@ class LibraryFolderError(StudygroupError):
     """The team's library folder is missing, is a file, or cannot be read or written."""
 
 
+class PlanLibraryError(StudygroupError):
+    """An agenda template or scenario card that cannot be saved, renamed or deleted as asked
+    (a built-in one, an unknown name, a name that is blank or taken)."""
+
+
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError | None:
     """Classify a sqlite3 error into a typed StorageError, or None when it is a bug."""
     message = str(exc).lower()

@@ -11,6 +11,7 @@ title cannot make a PDF take minutes.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Sized
 
 from studygroup.model import Observation, Scenario, Session
@@ -20,7 +21,7 @@ ELLIPSIS = "…"
 # Characters (Python str length: code points) per text field.
 MAX_TITLE = 200  # session title
 MAX_NAME = 100  # a person: participant, facilitator
-MAX_LABEL = 200  # short labels: company, product, discipline, role, phase name, scenario key
+MAX_LABEL = 200  # short labels: company, product, discipline, role, phase name, scenario key, agenda template name
 MAX_TEXT = 2000  # persona-card paragraphs, the two rules, a phase's prompt
 MAX_QUESTION = 500  # one probing question
 MAX_STEP = 200  # one journey step
@@ -114,3 +115,16 @@ def too_long(what: str, text: str, limit: int) -> str:
 def too_many(where: str, noun: str, items: Sized, limit: int) -> str:
     """The sentence for a list past its limit, e.g. "The agenda can have 100 phases; it has 101. Remove some." """
     return f"{where} can have {limit:,} {noun}; it has {len(items):,}. Remove some."
+
+
+def name_problem(what: str, text: str, limit: int) -> str | None:
+    """Why *text* cannot be a name a person gives a thing (an agenda template, a card): blank, more than
+    one line (or a control character) or too long, as one sentence about *what*; None when it can."""
+    if not text.strip():
+        return f"{what} is blank; type one."
+    broken = next((n for n, ch in enumerate(text, start=1) if unicodedata.category(ch) in ("Cc", "Cs")), None)
+    if broken is not None:
+        return f"{what} must be one line of text; character {broken} is a line break or a control character."
+    if len(text) > limit:
+        return too_long(what, text, limit)
+    return None

@@ -156,6 +156,12 @@ def _person_problem(number: int, person: Participant, seen: set[str]) -> str | N
     return None
 
 
+def agenda_problem(phases: list[Phase]) -> str | None:
+    """An agenda's first problem as one sentence, or None: the rule a plan and a saved agenda template share."""
+    problem = _agenda_problem(phases)
+    return problem.sentence if problem else None
+
+
 def _agenda_problem(phases: list[Phase]) -> PlanProblem | None:
     if not phases:
         return PlanProblem("agenda", "The agenda has no phases; pick a template or add a phase.")

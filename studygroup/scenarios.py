@@ -207,7 +207,7 @@ def save_to_library(scenario: Scenario) -> Path:
     if problem is not None:
         raise ValueError(problem.sentence)
     folder = user_dir()
-    stem = scenario.key if _is_user_card(scenario.key) else _free_stem(slugify(scenario.company), folder)
+    stem = scenario.key if is_user_card(scenario.key) else free_stem(slugify(scenario.company), folder)
     path = folder / f"{stem}.json"
     payload = json.dumps(scenario_to_dict(scenario), indent=2, ensure_ascii=False) + "\n"
     with atomic_write(path, "w", encoding="utf-8") as handle:
@@ -216,12 +216,12 @@ def save_to_library(scenario: Scenario) -> Path:
     return path
 
 
-def _is_user_card(key: str) -> bool:
+def is_user_card(key: str) -> bool:
     """True when *key* names a card already in the user's folder (saving again updates it)."""
     return bool(key) and (user_dir() / f"{key}.json").exists() and not (builtin_dir() / f"{key}.json").exists()
 
 
-def _free_stem(base: str, folder: Path) -> str:
+def free_stem(base: str, folder: Path) -> str:
     """*base*, or base_2, base_3...: taken by neither a built-in nor a user card."""
     candidate, number = base, 1
     while (builtin_dir() / f"{candidate}.json").exists() or (folder / f"{candidate}.json").exists():

@@ -147,7 +147,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ActionSpec(row_id, text, key, tip, "", FACILITATOR, scope="home")
         for row_id, text, key, tip in (
             ("show_trends", "Trends", "Ctrl+T", "Recurring problems and each session's headline, across sessions"),
-            ("search_notes", "Search notes", "Ctrl+Shift+K", "Search the notes of every session"),
+            ("search_notes", "Search notes", "Ctrl+K", "Search the notes of every session"),
             ("export_trends_pdf", "Export Trends PDF", "", "Save the Trends report as a PDF (*.pdf)"),
             ("export_trends_md", "Export Trends Markdown", "", "Save the Trends report as Markdown (*.md)"),
         )
@@ -419,6 +419,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("phase_up", "Move up", "Alt+Shift+Up", "Move the selected phase earlier", "", FACILITATOR, scope="plan"),
     ActionSpec(
         "phase_down", "Move down", "Alt+Shift+Down", "Move the selected phase later", "", FACILITATOR, scope="plan"
+    ),
+    # The user's own cards and agenda templates (built-ins are read-only: disabled for them). No key is a text box's
+    # own: Alt+Backspace is a line edit's Undo on Windows, so Undo delete is Ctrl+Shift+B ("bring back").
+    *(
+        ActionSpec(row_id, text, key, tip, "", FACILITATOR, scope="plan")
+        for row_id, text, key, tip in (
+            ("rename_card", "Rename card…", "Ctrl+F2", "Give your own card another company name"),
+            ("delete_card", "Delete card", "Alt+Del", "Delete your own card from the library; Undo brings it back"),
+            ("undo_delete_card", "Undo delete", "Ctrl+Shift+B", "Bring back the card you just deleted"),
+            ("save_template", "Save as template…", "Ctrl+Shift+K", "Save this agenda as your own template"),
+            ("rename_template", "Rename template…", "Ctrl+Shift+F2", "Rename your own agenda template"),
+            ("delete_template", "Delete template", "Alt+Shift+Del", "Delete your own template; the agenda stays"),
+        )
     ),
     ActionSpec(
         "print_card",

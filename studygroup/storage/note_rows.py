@@ -230,8 +230,10 @@ _OBS_INSERT = (
     f"INSERT INTO observations ({', '.join(OBSERVATION_COLUMNS)})"
     f" VALUES ({', '.join(':' + c for c in OBSERVATION_COLUMNS)})"
 )
-_OBS_REPLACE = _OBS_INSERT + " ON CONFLICT(id) DO UPDATE SET " + ", ".join(
-    f"{c}=excluded.{c}" for c in OBSERVATION_COLUMNS if c != "id"
+_OBS_REPLACE = (
+    _OBS_INSERT
+    + " ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c}=excluded.{c}" for c in OBSERVATION_COLUMNS if c != "id")
 )
 
 

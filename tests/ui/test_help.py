@@ -101,6 +101,12 @@ def test_the_new_session_group_lists_the_plan_rows_with_keys_no_other_page_uses(
         ("Ctrl+Shift+X", "Remove the selected phase"),
         ("Alt+Shift+Up", "Move the selected phase earlier"),
         ("Alt+Shift+Down", "Move the selected phase later"),
+        ("Ctrl+F2", "Give your own card another company name"),
+        ("Alt+Del", "Delete your own card from the library; Undo brings it back"),
+        ("Ctrl+Shift+B", "Bring back the card you just deleted"),
+        ("Ctrl+Shift+K", "Save this agenda as your own template"),
+        ("Ctrl+Shift+F2", "Rename your own agenda template"),
+        ("Alt+Shift+Del", "Delete your own template; the agenda stays"),
         ("Ctrl+Shift+T", "Save the persona card as a one-page PDF handout"),
         ("Ctrl+Return", "Save this plan and open the session"),
     ]

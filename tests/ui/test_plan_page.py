@@ -156,7 +156,7 @@ def test_edit_a_copy_and_save_it_to_the_library(qtbot, page, store):
     page.scenario_panel.editor.company.setText("Crumb & Co (gluten-free)")
     page.scenario_panel.editor.roles.setPlainText("Baker\n\nDelivery rider\n")
     page.scenario_panel.save_card()
-    assert page.scenario_panel.combo.currentText() == "Crumb & Co (gluten-free)"
+    assert page.scenario_panel.combo.currentText() == "Crumb & Co (gluten-free) — yours"
     assert not page.scenario_panel.editor.isVisibleTo(page)
     saved = {c.key: c for c in scenarios.load_library()}[page.scenario_panel.current_card().key]
     assert saved.roles == ["Baker", "Delivery rider"]
@@ -282,6 +282,9 @@ def test_the_page_binds_every_plan_row_of_the_action_table_to_its_button(page):
         "new_card": "New card…",
         "edit_copy": "Edit a copy…",
         "save_card": "Save to library",
+        "rename_card": "Rename card…",
+        "delete_card": "Delete card",
+        "undo_delete_card": "Undo delete",
         "add_person": "Add person",
         "remove_person": "Remove person",
         "add_roster": "Add to roster",
@@ -292,6 +295,9 @@ def test_the_page_binds_every_plan_row_of_the_action_table_to_its_button(page):
         "remove_phase": "Remove phase",
         "phase_up": "Move up",
         "phase_down": "Move down",
+        "save_template": "Save as template…",
+        "rename_template": "Rename template…",
+        "delete_template": "Delete template",
         "print_card": "Print persona card…",
         "create": "Create session",
     }

@@ -126,7 +126,7 @@ class PlanPage(QWidget):
         return box
 
     def _connect(self) -> None:
-        for section in (self.scenario_panel, self.people_panel):
+        for section in (self.scenario_panel, self.people_panel, self.agenda_panel):
             section.problem_found.connect(self.show_problem)
             section.problem_solved.connect(self.error_label.clear)
         self.scenario_panel.card_chosen.connect(self.people_panel.deal_roles)  # a new card deals new roles

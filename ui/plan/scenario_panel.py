@@ -1,4 +1,8 @@
-"""The plan's persona card: chosen from the library, or written or edited as a copy and saved there."""
+"""The plan's persona card: chosen from the library, or written or edited as a copy and saved there.
+
+The user's own cards can also be renamed and deleted here (built-in ones are read-only); a deleted card
+is kept aside (studygroup.own_cards) so "Undo delete" brings it back while the page is open.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ import dataclasses
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
-from studygroup import scenarios
+from studygroup import own_cards, scenarios
+from studygroup.errors import PlanLibraryError
 from studygroup.model import Scenario
 from ui import dialogs
 from ui.plan.card_editor import ScenarioEditor, card_text
-from ui.plan.widgets import PlanCommands, PlanSection, add_field, plain_label
+from ui.plan.widgets import OWN_MARK, PlanCommands, PlanSection, add_field, plain_label
 
 
 class ScenarioPanel(PlanSection):
@@ -25,6 +30,7 @@ class ScenarioPanel(PlanSection):
         self.library: list[Scenario] = []
         self.library_problems: list[str] = []
         self.editing, self.editor_key, self._chosen_index = False, "", -1
+        self.deleted: own_cards.DeletedCard | None = None  # the card "Undo delete" brings back
         # The page shows the product beside the lingo; it belongs to the card the session uses.
         self.product_edit = QLineEdit()
         layout = QVBoxLayout(self)
@@ -40,11 +46,22 @@ class ScenarioPanel(PlanSection):
         layout.addWidget(self.preview)
         layout.addWidget(self.editor)
         self.library_note = plain_label(object_name="hint")
+        self.library_note.setAccessibleName("Scenario library notice")
         layout.addWidget(self.library_note)
         layout.addLayout(
-            commands.row((("edit_copy", self.edit_copy), ("new_card", self.new_card), ("save_card", self.save_card)))
+            commands.row(
+                (
+                    ("edit_copy", self.edit_copy),
+                    ("new_card", self.new_card),
+                    ("save_card", self.save_card),
+                    ("rename_card", self.rename_card),
+                    ("delete_card", self.delete_card),
+                    ("undo_delete_card", self.undo_delete),  # shown after a delete only
+                )
+            )
         )
         self.combo.currentIndexChanged.connect(self._on_combo_index_changed)
+        self._show_undo()
 
     def reload(self, select_key: str = "") -> None:
         """Re-read the library and select *select_key* (or keep the current card); ends editing."""
@@ -55,12 +72,16 @@ class ScenarioPanel(PlanSection):
         self.combo.blockSignals(True)
         self.combo.clear()
         for card in self.library:
-            self.combo.addItem(card.company, card.key)
+            self.combo.addItem(card.company + (OWN_MARK if scenarios.is_user_card(card.key) else ""), card.key)
         index = max(0, self.combo.findData(keep)) if keep else 0
         self.combo.setCurrentIndex(index)
         self.combo.blockSignals(False)
-        self.library_note.setText(" ".join(self.library_problems))
+        self.say("")
         self._on_combo_index_changed(index)
+
+    def say(self, sentence: str) -> None:
+        """Show *sentence* under the card, after any card files the library skipped."""
+        self.library_note.setText(" ".join([*self.library_problems, sentence]).strip())
 
     def current_card(self) -> Scenario:
         """The card chosen in the list (an empty card when the library is empty)."""
@@ -108,7 +129,65 @@ class ScenarioPanel(PlanSection):
             return
         self.problem_solved.emit()
         self.reload(select_key=card.key)
-        self.library_note.setText(f"Saved “{card.company}” to your library.")
+        self.say(f"Saved “{card.company}” to your library.")
+
+    def rename_card(self) -> None:
+        """Ask for another company name for the user's own card and write it into the card's file."""
+        card = self.current_card()
+        name = dialogs.ask_text(self, "Rename card", "Company name for this card:", card.company)
+        if name is None:
+            return
+        try:
+            renamed = own_cards.rename_card(card.key, name)
+        except (PlanLibraryError, OSError) as exc:
+            self._refused("rename_card", exc)
+            return
+        self.problem_solved.emit()
+        self.reload(select_key=renamed.key)
+        self.say(f"Renamed the card to “{renamed.company}”.")
+
+    def delete_card(self) -> None:
+        """Move the user's own card out of the library, choose its neighbour, and offer Undo."""
+        card, index = self.current_card(), self.combo.currentIndex()
+        neighbours = [c.key for c in self.library if c.key != card.key]
+        try:
+            self.deleted = own_cards.delete_card(card.key)
+        except (PlanLibraryError, OSError) as exc:
+            self._refused("delete_card", exc)
+            return
+        self.problem_solved.emit()
+        self.reload(select_key=neighbours[min(index, len(neighbours) - 1)] if neighbours else "")
+        self.say(f"Deleted “{self.deleted.company}” from your library; sessions planned with it keep their copy.")
+        self._show_undo()
+
+    def undo_delete(self) -> None:
+        """Bring back the card deleted last and choose it."""
+        if self.deleted is None:
+            return
+        try:
+            key = own_cards.restore_card(self.deleted)
+        except OSError as exc:
+            self._refused("undo_delete_card", exc)
+            return
+        company, self.deleted = self.deleted.company, None
+        self._show_undo()
+        self.reload(select_key=key)
+        self.say(f"Brought back “{company}”.")
+
+    def _refused(self, action_id: str, exc: PlanLibraryError | OSError) -> None:
+        """A refusal as one sentence under the plan, the command's button focused."""
+        sentence = f"The card could not be changed: {exc.strerror or exc}." if isinstance(exc, OSError) else str(exc)
+        self.problem_found.emit(sentence, self.commands.buttons[action_id])
+
+    def _show_undo(self) -> None:
+        self.commands.buttons["undo_delete_card"].setVisible(self.deleted is not None)
+        self.commands.set_enabled("undo_delete_card", self.deleted is not None)
+
+    def _update_own_card_commands(self) -> None:
+        """Rename and delete only for the user's own card, and not while a copy is being edited."""
+        own = not self.editing and scenarios.is_user_card(self.current_card().key)
+        for action_id in ("rename_card", "delete_card"):
+            self.commands.set_enabled(action_id, own)
 
     def _enter_editor(self, card: Scenario) -> None:
         self.editing, self.editor_key = True, card.key
@@ -116,11 +195,13 @@ class ScenarioPanel(PlanSection):
         self.preview.hide()
         self.editor.show()
         self.editor.company.setFocus()
+        self._update_own_card_commands()
 
     def _leave_editor(self) -> None:
         self.editing, self.editor_key = False, ""
         self.editor.hide()
         self.preview.show()
+        self._update_own_card_commands()
 
     def _on_combo_index_changed(self, index: int) -> None:
         if self.editing and self._chosen_index != index and not self._discard_edits():

@@ -22,6 +22,7 @@ from ui.actions import bind_button, build_action
 from ui.table_fit import rows_height
 
 VISIBLE_ROWS = 8  # groups are 4 to 8 people: the whole group shows without scrolling
+OWN_MARK = " — yours"  # after each of the user's own cards and templates in their lists: the ones they may change
 
 
 class PlanSection(QWidget):
@@ -49,6 +50,11 @@ class PlanCommands:
         bind_button(button, action)
         self.actions_by_id[action_id], self.buttons[action_id] = action, button
         return button
+
+    def set_enabled(self, action_id: str, enabled: bool) -> None:
+        """Enable or disable a command's key and its button together."""
+        self.actions_by_id[action_id].setEnabled(enabled)
+        self.buttons[action_id].setEnabled(enabled)
 
     def row(self, commands: Iterable[tuple[str, Callable[[], None]]]) -> QHBoxLayout:
         """A row of command buttons, left-aligned (callers may add to its right end)."""
