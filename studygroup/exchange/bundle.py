@@ -12,11 +12,12 @@ from typing import Any
 
 from studygroup.errors import BundleError
 from studygroup.exchange.bundle_check import FORMAT, read_bundle
-from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session
+from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session, Turn
 from studygroup.records import VERSION
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.follow_up_rows import state_record
 from studygroup.storage.store import Store
+from studygroup.storage.turn_rows import turn_record
 from studygroup.summary import plural
 
 
@@ -26,7 +27,7 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
     observations = store.observations(session_id, include_deleted=True)
     states = store.follow_up_states(session_id)
     session_data = dataclasses.asdict(session)
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "session": session_data,
@@ -35,6 +36,10 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
             {"author_id": d.author_id, "text": d.text, "form": d.form} for d in store.drafts(session_id).values()
         ],
     }
+    turns = store.turns(session_id)
+    if turns:  # only when there are any: a reader from before turns refuses the field
+        data["turns"] = [turn_record(turn) for turn in turns]
+    return data
 
 
 def _observation_dict(store: Store, note: Observation, state: FollowUpState | None) -> dict[str, Any]:
@@ -58,7 +63,7 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
     Only the bundle's own session is touched: an id that belongs to another session refuses the
     import. A note that exists here takes the other laptop's edit when that edit is newer; the
     older text is kept as a version either way, so nothing either laptop typed is dropped. A follow-up
-    state (owner, status, link) takes the other laptop's when that was set later.
+    state (owner, status, link) and a question-round turn take the other laptop's when that was set later.
     """
     return merge_bundle(store, read_bundle(path))
 
@@ -73,9 +78,10 @@ def merge_bundle(store: Store, data: dict[str, Any]) -> ImportReport:
     states = [
         FollowUpState(raw["id"], **raw["follow_up_state"]) for raw in data["observations"] if "follow_up_state" in raw
     ]
+    turns = [Turn(session.id, **raw) for raw in data.get("turns", [])]
     report = ImportReport(session)
     with store.atomic():
-        _refuse_foreign_ids(store, session, [note for note, _ in notes])
+        _refuse_foreign_ids(store, session, [note for note, _ in notes], turns)
         report.roster_links_dropped = _drop_unknown_roster_links(store, session)
         if store.has_session(session.id):
             report.people_added, report.phases_added = _merge_people_and_phases(store, session)
@@ -85,6 +91,8 @@ def merge_bundle(store: Store, data: dict[str, Any]) -> ImportReport:
             _merge_note(store, note, versions, report)
         for state in states:
             _merge_follow_up_state(store, state, report)
+        for turn in turns:
+            _merge_turn(store, turn, report)
         report.drafts_added = store.add_missing_drafts(_drafts_from_dicts(session.id, data.get("drafts", [])))
     report.session = store.load_session(session.id)
     return report
@@ -105,6 +113,8 @@ class ImportReport:
     roster_links_dropped: int = 0  # people linked to a roster entry this laptop does not have
     follow_ups_added: int = 0  # follow-up states (owner, status, link) this laptop did not have
     follow_ups_updated: int = 0  # the other laptop changed the state later: theirs is the state now
+    turns_added: int = 0  # question-round turns this laptop did not have
+    turns_updated: int = 0  # the other laptop changed what was said later: theirs is the turn now
 
     def lines(self) -> list[str]:
         kept = plural(self.versions_kept, "earlier text") + (
@@ -126,6 +136,8 @@ class ImportReport:
                 self.follow_ups_updated,
                 plural(self.follow_ups_updated, "follow-up state") + " updated from newer changes",
             ),
+            (self.turns_added, plural(self.turns_added, "question-round turn") + " added"),
+            (self.turns_updated, plural(self.turns_updated, "question-round turn") + " updated from newer changes"),
             (
                 self.roster_links_dropped,
                 plural(self.roster_links_dropped, "roster link") + " left out (that roster is on the other laptop)",
@@ -136,12 +148,13 @@ class ImportReport:
         return lines
 
 
-def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation]) -> None:
+def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation], turns: list[Turn]) -> None:
     """An id that already names something in another session would make the import rewrite it."""
     checks = (
         ("participants", "session.participants", [p.id for p in session.participants]),
         ("phases", "session.phases", [p.id for p in session.phases]),
         ("observations", "observations", [n.id for n in notes]),
+        ("turns", "turns", [t.id for t in turns]),
     )
     for table, where, ids in checks:
         for index, item_id in enumerate(ids):
@@ -214,6 +227,22 @@ def _merge_follow_up_state(store: Store, incoming: FollowUpState, report: Import
     elif _said(local) != _said(incoming) and incoming.updated_at > local.updated_at:
         store.put_follow_up_state(incoming)
         report.follow_ups_updated += 1
+
+
+def _merge_turn(store: Store, incoming: Turn, report: ImportReport) -> None:
+    """The newer turn wins by its own stamp, like a follow-up state (a turn keeps no history)."""
+    local = store.find_turn(incoming.id)
+    if local is None:
+        store.put_turn(incoming)
+        report.turns_added += 1
+    elif incoming.updated_at > local.updated_at and not _same_turn(local, incoming):
+        store.put_turn(incoming)
+        report.turns_updated += 1
+
+
+def _same_turn(one: Turn, other: Turn) -> bool:
+    """The same turn saved twice, its stamps aside, is one turn: nothing to update."""
+    return dataclasses.replace(one, updated_at=0.0) == dataclasses.replace(other, updated_at=0.0)
 
 
 def _said(state: FollowUpState) -> tuple[str, str, str]:

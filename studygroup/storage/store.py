@@ -1,6 +1,6 @@
 """The store: the one object the rest of studygroup reads and writes the SQLite file through.
 
-Its methods come in parts (session_rows, note_rows, follow_up_rows, roster_rows, setting_rows, and the
+Its methods come in parts (session_rows, note_rows, follow_up_rows, turn_rows, roster_rows, setting_rows, and the
 read-only library_rows and search_rows across sessions); every SQL statement of the app lives in this package.
 Every public write runs in `db.atomic()` and returns only after COMMIT, so a caller told "saved" can
 rely on the note being on disk.
@@ -23,9 +23,10 @@ from studygroup.storage.roster_rows import RosterRows
 from studygroup.storage.search_rows import SearchRows
 from studygroup.storage.session_rows import SessionRows
 from studygroup.storage.setting_rows import SettingRows
+from studygroup.storage.turn_rows import TurnRows
 
 
-class Store(SessionRows, NoteRows, FollowUpRows, RosterRows, SettingRows, LibraryRows, SearchRows):
+class Store(SessionRows, NoteRows, FollowUpRows, TurnRows, RosterRows, SettingRows, LibraryRows, SearchRows):
     """Repository over one database file; `now` is injected for tests."""
 
     def __init__(self, db: Database, now: Callable[[], float] = time.time):

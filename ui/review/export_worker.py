@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from studygroup.errors import StudygroupError
 from studygroup.exchange.bundle import export_bundle
 from studygroup.export import exporters
-from studygroup.model import FollowUpState, Observation, Session
+from studygroup.model import FollowUpState, Observation, Session, Turn
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 
@@ -38,11 +38,13 @@ class ExportJob(QObject):
         page_size: str = "A4",
         db_path: Path | None = None,
         follow_up_states: dict[str, FollowUpState] | None = None,
+        turns: list[Turn] | None = None,
     ):
         super().__init__()
         self.fmt, self.session, self.observations = fmt, session, observations
         self.path, self.page_size, self.db_path = Path(path), page_size, db_path
         self.follow_up_states = follow_up_states or {}  # owners, statuses and links for the PDF and Markdown
+        self.turns = turns or []  # what was said in each question-round turn, for the PDF and Markdown
 
     def run(self) -> None:
         try:
@@ -59,6 +61,7 @@ class ExportJob(QObject):
                     page_size=self.page_size,
                     progress=self.progressed.emit,
                     follow_up_states=self.follow_up_states,
+                    turns=self.turns,
                 )
         except (StudygroupError, OSError) as exc:
             self.failed.emit(f"The export to {self.path} failed: {exc}")
