@@ -273,8 +273,14 @@ def _export(store: Store, args: argparse.Namespace) -> int:
     else:
         from studygroup.export import exporters
 
-        notes, states = store.observations(session.id), store.follow_up_states(session.id)
-        exporters.export(args.format, session, notes, output, page_size=args.page_size, follow_up_states=states)
+        notes, states, turns = (
+            store.observations(session.id),
+            store.follow_up_states(session.id),
+            store.turns(session.id),
+        )
+        exporters.export(
+            args.format, session, notes, output, page_size=args.page_size, follow_up_states=states, turns=turns
+        )
     print(f"Wrote {output}")
     return 0
 

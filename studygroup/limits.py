@@ -14,7 +14,7 @@ import dataclasses
 import unicodedata
 from collections.abc import Sized
 
-from studygroup.model import Observation, Scenario, Session
+from studygroup.model import Observation, Scenario, Session, Turn
 
 ELLIPSIS = "…"
 
@@ -31,6 +31,7 @@ MAX_NOTE = 10_000  # a note, its "I expected" and "What happened"
 MAX_DRAFT = 100_000  # unsent text in the note box: room for a long paste to be shortened before saving
 MAX_OWNER = 100  # who owns a follow-up: a person's name, like MAX_NAME
 MAX_LINK = 2000  # a follow-up's tracker link: the length browsers and trackers reliably keep
+MAX_TURN_TEXT = 2000  # what was said in one question-round turn: short, and one PDF table cell never outgrows a page
 
 # Items per list.
 MAX_PHASES = 100
@@ -42,6 +43,7 @@ MAX_ROLES = 50
 MAX_TAGS = 50
 MAX_NOTES = 100_000  # notes in one session
 MAX_VERSIONS = 1000  # earlier versions kept per note
+MAX_TURNS = 10_000  # question-round turns in one session (100 people x 50 questions, twice over)
 
 
 def clip(text: str, limit: int) -> str:
@@ -62,6 +64,14 @@ def clip_note(note: Observation) -> Observation:
     if clipped == (note.text, note.journey_step, note.expected, note.happened, note.tags):
         return note
     return dataclasses.replace(note, text=text, journey_step=step, expected=expected, happened=happened, tags=tags)
+
+
+def clip_turn(turn: Turn) -> Turn:
+    """*turn* itself when its question and text are within their limits, else a copy with them cut."""
+    question, text = clip(turn.question, MAX_QUESTION), clip(turn.text, MAX_TURN_TEXT)
+    if (question, text) == (turn.question, turn.text):
+        return turn
+    return dataclasses.replace(turn, question=question, text=text)
 
 
 def clip_session(session: Session) -> Session:

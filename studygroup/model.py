@@ -1,4 +1,4 @@
-"""Domain model: scenarios, sessions, phases, participants, observations, follow-up states, drafts, the roster.
+"""Domain model: scenarios, sessions, phases, participants, observations, follow-up states, turns, drafts, the roster.
 
 Plain dataclasses with no storage or Qt knowledge; the store persists them and
 the UI and exports read them.
@@ -200,6 +200,24 @@ class FollowUpState:
     owner: str = ""
     status: str = "open"
     link: str = ""
+    updated_at: float = 0.0
+
+
+@dataclass
+class Turn:
+    """One person's turn in a question round: the question, when it began, how long they spoke, what was said.
+
+    One row per person per question, however often the turn was paused; merged by its own updated_at.
+    """
+
+    session_id: str
+    participant_id: str
+    question: str
+    started_seconds: float = 0.0  # session clock when the turn began (after a question: its silence included)
+    started_at: float = 0.0  # wall time it began: orders turns while the session clock stood still
+    seconds_spoken: float = 0.0
+    text: str = ""
+    id: str = field(default_factory=new_id)
     updated_at: float = 0.0
 
 

@@ -9,10 +9,19 @@ from __future__ import annotations
 import datetime
 import math
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from studygroup.model import KIND_KEYS, KIND_LABELS, PROBLEM_KINDS, SEVERITY_WORDS, FollowUpState, Observation, Session
+from studygroup.model import (
+    KIND_KEYS,
+    KIND_LABELS,
+    PROBLEM_KINDS,
+    SEVERITY_WORDS,
+    FollowUpState,
+    Observation,
+    Session,
+    Turn,
+)
 from studygroup.ranking import OTHER as OTHER  # re-exported: the exports name "Other" from here
 from studygroup.ranking import Quote, TopProblem, quotes, top_problems
 
@@ -44,6 +53,7 @@ class Summary:
     follow_ups: list[Observation]
     log_by_author: dict[str | None, list[Observation]] = field(default_factory=dict)
     follow_up_states: dict[str, FollowUpState] = field(default_factory=dict)  # by note id; none when never set
+    turns: list[Turn] = field(default_factory=list)  # question-round turns in the order they began
 
     @property
     def bad_days(self) -> BadDays:
@@ -64,6 +74,16 @@ class Summary:
         if total <= 0:
             return []
         return [AirtimeRow(p.name, p.airtime_seconds, p.airtime_seconds / total) for p in self.session.participants]
+
+    @property
+    def said(self) -> list[QuestionSaid]:
+        """What was said in each turn, by question (in the order each was first asked); empty without turns."""
+        by_question: dict[str, list[TurnSaid]] = {}
+        for turn in self.turns:
+            person = self.session.participant(turn.participant_id)
+            said = TurnSaid(person.name if person else "Someone", clock_text(turn.seconds_spoken), turn.text.strip())
+            by_question.setdefault(turn.question, []).append(said)
+        return [QuestionSaid(question, rows) for question, rows in by_question.items()]
 
     def phase_name(self, note: Observation) -> str:
         phase = self.session.phase_by_id(note.phase_id)
@@ -86,6 +106,19 @@ class AirtimeRow:
     name: str
     seconds: float
     share: float  # of the group's airtime, 0 to 1
+
+
+@dataclass(frozen=True)
+class TurnSaid:
+    name: str
+    spoken: str  # how long they spoke, mm:ss
+    text: str  # what was said, as typed; "" when nothing was noted
+
+
+@dataclass(frozen=True)
+class QuestionSaid:
+    question: str
+    turns: list[TurnSaid]
 
 
 @dataclass(frozen=True)
@@ -123,9 +156,13 @@ def bad_day_figures(session: Session, notes: list[Observation]) -> BadDays:
 
 
 def summarise(
-    session: Session, observations: list[Observation], follow_up_states: Mapping[str, FollowUpState] | None = None
+    session: Session,
+    observations: list[Observation],
+    follow_up_states: Mapping[str, FollowUpState] | None = None,
+    turns: Iterable[Turn] = (),
 ) -> Summary:
-    """The summary of *session* from its notes (deleted ones are left out) and its follow-ups' states by note id."""
+    """The summary of *session* from its notes (deleted ones are left out), its follow-ups' states by note id
+    and its question-round turns."""
     notes = sorted((o for o in observations if not o.deleted), key=lambda o: (o.session_seconds, o.wall_time))
     phase_names: dict[str | None, str] = {p.id: p.name for p in session.phases}
     return Summary(
@@ -150,6 +187,7 @@ def summarise(
         follow_ups=[o for o in notes if is_follow_up(o)],
         log_by_author=_log_by_author(session, notes),
         follow_up_states=dict(follow_up_states or {}),
+        turns=sorted(turns, key=lambda t: (t.started_seconds, t.started_at, t.id)),
     )
 
 

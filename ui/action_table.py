@@ -206,6 +206,27 @@ ACTIONS: tuple[ActionSpec, ...] = (
         ANYONE,
         scope="run",
     ),
+    # The share-out: what the room sees is the facilitator's call, so both ask while locked.
+    ActionSpec(
+        "reveal_notes",
+        "Reveal notes on projector",
+        "Ctrl+G",
+        "Show everyone's notes on the projector by journey step, severe ones first; again to hide them",
+        "projector",
+        FACILITATOR,
+        checkable=True,
+        scope="run",
+    ),
+    ActionSpec(
+        "names_on_projector",
+        "Names on projector",
+        "Ctrl+Shift+W",
+        "Show who wrote each revealed note; off, the room sees the notes without names",
+        "",
+        FACILITATOR,
+        checkable=True,
+        scope="run",
+    ),
     ActionSpec(
         "next_question", "Next question", "PgDown", "Show the next probing question", "next", ANYONE, scope="projector"
     ),

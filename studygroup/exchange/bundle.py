@@ -14,11 +14,12 @@ from typing import Any
 
 from studygroup.errors import BundleError
 from studygroup.exchange.bundle_check import FORMAT, read_bundle
-from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session
+from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session, Turn
 from studygroup.records import VERSION
 from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.follow_up_rows import state_record
 from studygroup.storage.store import Store
+from studygroup.storage.turn_rows import turn_record
 from studygroup.summary import plural
 
 
@@ -28,7 +29,7 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
     observations = store.observations(session_id, include_deleted=True)
     states = store.follow_up_states(session_id)
     session_data = dataclasses.asdict(session)
-    return {
+    data = {
         "format": FORMAT,
         "version": VERSION,
         "session": session_data,
@@ -37,6 +38,10 @@ def bundle_dict(store: Store, session_id: str) -> dict[str, Any]:
             {"author_id": d.author_id, "text": d.text, "form": d.form} for d in store.drafts(session_id).values()
         ],
     }
+    turns = store.turns(session_id)
+    if turns:  # only when there are any: a reader from before turns refuses the field
+        data["turns"] = [turn_record(turn) for turn in turns]
+    return data
 
 
 def _observation_dict(store: Store, note: Observation, state: FollowUpState | None) -> dict[str, Any]:
@@ -60,7 +65,7 @@ def import_bundle(store: Store, path: Path) -> ImportReport:
     Only the bundle's own session is touched: an id that belongs to another session refuses the
     import. A note that exists here takes the other laptop's edit when that edit is newer; the
     older text is kept as a version either way, so nothing either laptop typed is dropped. A follow-up
-    state (owner, status, link) takes the other laptop's when that was set later.
+    state (owner, status, link) and a question-round turn take the other laptop's when that was set later.
     """
     return merge_bundle(store, read_bundle(path))
 
@@ -97,6 +102,7 @@ class _Incoming:
     notes: list[tuple[Observation, list[Observation]]]  # each note with its earlier versions
     states: list[FollowUpState]
     drafts: list[Draft]
+    turns: list[Turn]
 
     @classmethod
     def parse(cls, data: dict[str, Any]) -> _Incoming:
@@ -110,7 +116,8 @@ class _Incoming:
             for raw in data["observations"]
             if "follow_up_state" in raw
         ]
-        return cls(session, notes, states, _drafts_from_dicts(session.id, data.get("drafts", [])))
+        turns = [Turn(session.id, **raw) for raw in data.get("turns", [])]
+        return cls(session, notes, states, _drafts_from_dicts(session.id, data.get("drafts", [])), turns)
 
 
 @dataclasses.dataclass
@@ -125,6 +132,7 @@ class _Plan:
     notes: list[Observation] = dataclasses.field(default_factory=list)
     versions: list[tuple[Observation, float]] = dataclasses.field(default_factory=list)
     states: list[FollowUpState] = dataclasses.field(default_factory=list)
+    turns: list[Turn] = dataclasses.field(default_factory=list)
     drafts: list[Draft] = dataclasses.field(default_factory=list)
 
 
@@ -132,14 +140,15 @@ def _stamp(store: Store, incoming: _Incoming) -> Hashable:
     session = incoming.session
     people = [p.id for p in session.participants]
     phases = [p.id for p in session.phases]
-    return store.merge_stamp(session.id, people, phases, [note.id for note, _ in incoming.notes])
+    notes = [note.id for note, _ in incoming.notes]
+    return store.merge_stamp(session.id, people, phases, notes, [turn.id for turn in incoming.turns])
 
 
 def _plan(store: Store, incoming: _Incoming) -> _Plan:
     """Decide every write of the merge from what the store holds now; raises BundleError on a foreign id."""
     stamp = _stamp(store, incoming)
     session = copy.deepcopy(incoming.session)  # roster links are dropped from the copy, attempt by attempt
-    _refuse_foreign_ids(store, session, [note for note, _ in incoming.notes])
+    _refuse_foreign_ids(store, session, [note for note, _ in incoming.notes], incoming.turns)
     plan = _Plan(stamp, ImportReport(session), drafts=incoming.drafts)
     plan.report.roster_links_dropped = _drop_unknown_roster_links(store, session)
     if store.has_session(session.id):
@@ -150,6 +159,8 @@ def _plan(store: Store, incoming: _Incoming) -> _Plan:
         _plan_note(store, note, versions, plan)
     for state in incoming.states:
         _plan_follow_up_state(store, state, plan)
+    for turn in incoming.turns:
+        _plan_turn(store, turn, plan)
     return plan
 
 
@@ -163,6 +174,8 @@ def _apply(store: Store, plan: _Plan) -> None:
     store.add_versions(plan.versions)
     for state in plan.states:
         store.put_follow_up_state(state)
+    for turn in plan.turns:
+        store.put_turn(turn)
     plan.report.drafts_added = store.add_missing_drafts(plan.drafts)
 
 
@@ -186,6 +199,8 @@ class ImportReport:
     roster_links_dropped: int = 0  # people linked to a roster entry this laptop does not have
     follow_ups_added: int = 0  # follow-up states (owner, status, link) this laptop did not have
     follow_ups_updated: int = 0  # the other laptop changed the state later: theirs is the state now
+    turns_added: int = 0  # question-round turns this laptop did not have
+    turns_updated: int = 0  # the other laptop changed what was said later: theirs is the turn now
 
     def lines(self) -> list[str]:
         kept = plural(self.versions_kept, "earlier text") + (
@@ -207,6 +222,8 @@ class ImportReport:
                 self.follow_ups_updated,
                 plural(self.follow_ups_updated, "follow-up state") + " updated from newer changes",
             ),
+            (self.turns_added, plural(self.turns_added, "question-round turn") + " added"),
+            (self.turns_updated, plural(self.turns_updated, "question-round turn") + " updated from newer changes"),
             (
                 self.roster_links_dropped,
                 plural(self.roster_links_dropped, "roster link") + " left out (that roster is on the other laptop)",
@@ -217,12 +234,13 @@ class ImportReport:
         return lines
 
 
-def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation]) -> None:
+def _refuse_foreign_ids(store: Store, session: Session, notes: list[Observation], turns: list[Turn]) -> None:
     """An id that already names something in another session would make the import rewrite it."""
     checks = (
         ("participants", "session.participants", [p.id for p in session.participants]),
         ("phases", "session.phases", [p.id for p in session.phases]),
         ("observations", "observations", [n.id for n in notes]),
+        ("turns", "turns", [t.id for t in turns]),
     )
     for table, where, ids in checks:
         for index, item_id in enumerate(ids):
@@ -317,6 +335,22 @@ def _plan_follow_up_state(store: Store, incoming: FollowUpState, plan: _Plan) ->
     elif _said(local) != _said(incoming) and incoming.updated_at > local.updated_at:
         plan.states.append(incoming)
         plan.report.follow_ups_updated += 1
+
+
+def _plan_turn(store: Store, incoming: Turn, plan: _Plan) -> None:
+    """The newer turn wins by its own stamp, like a follow-up state (a turn keeps no history)."""
+    local = store.find_turn(incoming.id)
+    if local is None:
+        plan.turns.append(incoming)
+        plan.report.turns_added += 1
+    elif incoming.updated_at > local.updated_at and not _same_turn(local, incoming):
+        plan.turns.append(incoming)
+        plan.report.turns_updated += 1
+
+
+def _same_turn(one: Turn, other: Turn) -> bool:
+    """The same turn saved twice, its stamps aside, is one turn: nothing to update."""
+    return dataclasses.replace(one, updated_at=0.0) == dataclasses.replace(other, updated_at=0.0)
 
 
 def _said(state: FollowUpState) -> tuple[str, str, str]:

@@ -134,6 +134,7 @@ def _check_references(data: dict[str, Any]) -> None:
             if version["id"] != note["id"]:
                 raise BundleError(f"{where}.id: a version must have its note's id ({note['id']}).")
             _check_note_refs(version, where, session["id"], people, phases)
+    _check_turn_refs(data.get("turns", []), people)
     authors = set()
     for index, draft in enumerate(data.get("drafts", [])):
         author = draft.get("author_id")
@@ -142,6 +143,15 @@ def _check_references(data: dict[str, Any]) -> None:
         if author in authors:
             raise BundleError(f"drafts[{index}].author_id: this person already has a draft in the bundle.")
         authors.add(author)
+
+
+def _check_turn_refs(turns: list[dict[str, Any]], people: set[str]) -> None:
+    _unique_ids(turns, "turns")
+    for index, turn in enumerate(turns):
+        if turn["participant_id"] not in people:
+            raise BundleError(
+                f"turns[{index}].participant_id: {turn['participant_id']} is not a participant of this session."
+            )
 
 
 def _unique_ids(items: list[dict[str, Any]], where: str) -> set[str]:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from studygroup.model import FollowUpState, Observation, Session
+from studygroup.model import FollowUpState, Observation, Session, Turn
 
 SUFFIXES = {"pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
 
@@ -18,19 +18,23 @@ def export(
     page_size: str = "A4",
     progress: Callable[[int, int], None] | None = None,
     follow_up_states: Mapping[str, FollowUpState] | None = None,
+    turns: Sequence[Turn] = (),
 ) -> None:
     """Write *session* as pdf, md or csv to *path* (atomically; JSON bundles go through bundle.py).
 
-    *follow_up_states* (by note id) add each follow-up's owner, status and link to the PDF and Markdown.
+    *follow_up_states* (by note id) add each follow-up's owner, status and link to the PDF and Markdown;
+    *turns* add what was said in each question-round turn.
     """
     if fmt == "pdf":
         from studygroup.export.pdf import export_pdf
 
-        export_pdf(session, observations, path, page_size=page_size, progress=progress, states=follow_up_states)
+        export_pdf(
+            session, observations, path, page_size=page_size, progress=progress, states=follow_up_states, turns=turns
+        )
     elif fmt == "md":
         from studygroup.export.markdown import export_markdown
 
-        export_markdown(session, observations, path, states=follow_up_states)
+        export_markdown(session, observations, path, states=follow_up_states, turns=turns)
     elif fmt == "csv":
         from studygroup.export.csvexport import export_csv
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from studygroup.export.textsafe import md_link, md_text
 from studygroup.followups import state_facts
-from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session
+from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session, Turn
 from studygroup.ranking import Quote
 from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
@@ -23,9 +23,11 @@ def export_markdown(
     observations: list[Observation],
     path: Path,
     states: Mapping[str, FollowUpState] | None = None,
+    turns: Sequence[Turn] = (),
 ) -> None:
-    """Write the Markdown summary of *session* to *path* atomically; *states* are the follow-ups' by note id."""
-    text = render_markdown(summarise(session, observations, states))
+    """Write the Markdown summary of *session* to *path* atomically; *states* are the follow-ups' by note id,
+    *turns* the question round's."""
+    text = render_markdown(summarise(session, observations, states, turns))
     with atomic_write(Path(path), "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
 
@@ -153,18 +155,27 @@ def _agenda(summary: Summary) -> list[str]:
 
 
 def _question_round(summary: Summary) -> list[str]:
-    """Airtime per person in the question round; nothing when there was no round."""
-    if not summary.airtime:
+    """Airtime per person in the question round, then what was said in each turn; nothing when there was no round."""
+    if not summary.airtime and not summary.said:
         return []
-    rows = [(row.name, clock_text(row.seconds), f"{row.share:.0%}") for row in summary.airtime]
-    return [
-        "## Question round",
-        "",
-        "How long each person spoke while the probing questions went round the group.",
-        "",
-        *_table(("Person", "Airtime", "Share"), rows),
-        "",
-    ]
+    lines = ["## Question round", ""]
+    if summary.airtime:
+        rows = [(row.name, clock_text(row.seconds), f"{row.share:.0%}") for row in summary.airtime]
+        lines += [
+            "How long each person spoke while the probing questions went round the group.",
+            "",
+            *_table(("Person", "Airtime", "Share"), rows),
+            "",
+        ]
+    if summary.said:
+        lines += ["### What was said", ""]
+    for number, question in enumerate(summary.said, start=1):
+        lines += [f"**{number}. {_block(question.question)}**", ""]
+        lines += _table(
+            ("Person", "Spoke", "What was said"), [(t.name, t.spoken, t.text or "—") for t in question.turns]
+        )
+        lines.append("")
+    return lines
 
 
 def _follow_ups(summary: Summary) -> list[str]:

@@ -9,7 +9,7 @@ field is first cut to its limit (studygroup.limits), so no text can make the lay
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -40,8 +40,8 @@ from studygroup.export.pdfsections import (
 )
 from studygroup.export.pdfstyles import MUTED, styles
 from studygroup.export.textsafe import printable
-from studygroup.limits import clip_note, clip_session
-from studygroup.model import FollowUpState, Observation, Session
+from studygroup.limits import clip_note, clip_session, clip_turn
+from studygroup.model import FollowUpState, Observation, Session, Turn
 from studygroup.palette import LIGHT
 from studygroup.scenarios import card_sections
 from studygroup.storage.atomicfile import atomic_write
@@ -57,12 +57,14 @@ def export_pdf(
     page_size: str = "A4",
     progress: Progress | None = None,
     states: Mapping[str, FollowUpState] | None = None,
+    turns: Sequence[Turn] = (),
 ) -> None:
     """Write the summary PDF of *session* to *path* atomically (a failed export leaves the old file).
 
-    *states* are the follow-ups' owners, statuses and links by note id.
+    *states* are the follow-ups' owners, statuses and links by note id; *turns* the question round's.
     """
-    summary = summarise(clip_session(session), [clip_note(note) for note in observations], states)
+    notes = [clip_note(note) for note in observations]
+    summary = summarise(clip_session(session), notes, states, [clip_turn(turn) for turn in turns])
     story = build_story(summary)
     total = len(story)  # doc.build consumes the list
     with atomic_write(Path(path)) as handle:

@@ -7,7 +7,7 @@ studygroup.summary, so the PDF says what the Markdown and the Review page say.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak
+from reportlab.platypus import CondPageBreak, Spacer
 
 from studygroup.export.pdfparts import Story, data_table, long_text, note_start, para
 from studygroup.followups import state_facts
@@ -93,14 +93,38 @@ def follow_up_state(state: FollowUpState | None) -> Story:
 
 
 def question_round_section(summary: Summary) -> Story:
-    """How long each person spoke while the probing questions went round; nothing when there was no round."""
-    if not summary.airtime:
+    """How long each person spoke while the probing questions went round, then what was said in each turn.
+
+    Nothing when there was no round.
+    """
+    if not summary.airtime and not summary.said:
         return []
-    rows = [[para("Person", "muted"), para("Airtime", "muted"), para("Share", "muted")]]
-    rows += [[para(row.name), para(clock_text(row.seconds)), para(f"{row.share:.0%}")] for row in summary.airtime]
-    return [
-        CondPageBreak(40 * mm),
-        para("Question round", "h1"),
-        para("How long each person spoke while the probing questions went round the group.", "muted"),
-        data_table(rows, [0.6, 0.2, 0.2]),
-    ]
+    story: Story = [CondPageBreak(40 * mm), para("Question round", "h1")]
+    if summary.airtime:
+        rows = [[para("Person", "muted"), para("Airtime", "muted"), para("Share", "muted")]]
+        rows += [[para(row.name), para(clock_text(row.seconds)), para(f"{row.share:.0%}")] for row in summary.airtime]
+        story += [
+            para("How long each person spoke while the probing questions went round the group.", "muted"),
+            data_table(rows, [0.6, 0.2, 0.2]),
+        ]
+    return story + said_section(summary)
+
+
+def said_section(summary: Summary) -> Story:
+    """Each question, then each turn on it: who, how long, and what was said (a dash when nothing was noted)."""
+    if not summary.said:
+        return []
+    story: Story = [para("What was said", "h2")]
+    for number, question in enumerate(summary.said, start=1):
+        rows = [[para("Person", "muted"), para("Spoke", "muted"), para("What was said", "muted")]]
+        rows += [
+            [para(turn.name), para(turn.spoken), para(turn.text) if turn.text else para("—", "muted")]
+            for turn in question.turns
+        ]
+        story += [
+            CondPageBreak(30 * mm),
+            Spacer(1, 2 * mm),  # each question apart from the table above
+            para(question.question, "body", f"<b>{number}.</b> "),
+            data_table(rows, [0.24, 0.1, 0.66]),
+        ]
+    return story

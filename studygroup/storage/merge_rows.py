@@ -23,7 +23,12 @@ class MergeRows(Rows):
     """The merge's optimistic check, and people and phases appended to a session without rewriting it."""
 
     def merge_stamp(
-        self, session_id: str, people: Collection[str], phases: Collection[str], notes: Collection[str]
+        self,
+        session_id: str,
+        people: Collection[str],
+        phases: Collection[str],
+        notes: Collection[str],
+        turns: Collection[str] = (),
     ) -> Hashable:
         """A comparable summary of every row a merge of these ids into *session_id* depends on."""
         queries = (
@@ -40,6 +45,7 @@ class MergeRows(Rows):
                 (_ids(notes),),
             ),
             (f"SELECT observation_id, updated_at FROM follow_up_states WHERE observation_id IN {_IDS}", (_ids(notes),)),
+            (f"SELECT id, session_id, updated_at FROM turns WHERE id IN {_IDS}", (_ids(turns),)),
         )
         return tuple(tuple(sorted(tuple(row) for row in self._read(sql, params))) for sql, params in queries)
 

@@ -22,7 +22,7 @@ _SESSION_COLUMNS = (
     " auto_advance, created_at, journey_steps_json"
 )
 # The tables whose ids a bundle may name; other_session_title reads only these.
-_SESSION_PARTS = ("participants", "phases", "observations")
+_SESSION_PARTS = ("participants", "phases", "observations", "turns")
 
 
 class SessionRows(Rows):
@@ -115,10 +115,11 @@ class SessionRows(Rows):
                 ),
             )
         keep = [p.id for p in session.participants]
-        # People who wrote notes are never removed; others leave the group.
+        # People who wrote notes or had a question-round turn are never removed; others leave the group.
         conn.execute(
             f"DELETE FROM participants WHERE session_id = ? AND id NOT IN ({placeholders(keep)})"
-            " AND id NOT IN (SELECT author_id FROM observations WHERE author_id IS NOT NULL)",
+            " AND id NOT IN (SELECT author_id FROM observations WHERE author_id IS NOT NULL)"
+            " AND id NOT IN (SELECT participant_id FROM turns)",
             (session.id, *keep),
         )
 

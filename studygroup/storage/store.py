@@ -1,7 +1,8 @@
 """The store: the one object the rest of studygroup reads and writes the SQLite file through.
 
-Its methods come in parts (session_rows, tidy_rows, note_rows, follow_up_rows, roster_rows, setting_rows, merge_rows,
-and the read-only library_rows and search_rows across sessions); every SQL statement of the app lives in this package.
+Its methods come in parts (session_rows, tidy_rows, note_rows, follow_up_rows, turn_rows, roster_rows,
+setting_rows, merge_rows, and the read-only library_rows and search_rows across sessions); every SQL
+statement of the app lives in this package.
 Every public write runs in `db.atomic()` and returns only after COMMIT, so a caller told "saved" can
 rely on the note being on disk.
 """
@@ -25,9 +26,12 @@ from studygroup.storage.search_rows import SearchRows
 from studygroup.storage.session_rows import SessionRows
 from studygroup.storage.setting_rows import SettingRows
 from studygroup.storage.tidy_rows import TidyRows
+from studygroup.storage.turn_rows import TurnRows
 
 
-class Store(SessionRows, TidyRows, NoteRows, FollowUpRows, RosterRows, SettingRows, LibraryRows, SearchRows, MergeRows):
+class Store(
+    SessionRows, TidyRows, NoteRows, FollowUpRows, TurnRows, RosterRows, SettingRows, LibraryRows, SearchRows, MergeRows
+):
     """Repository over one database file; `now` is injected for tests."""
 
     def __init__(self, db: Database, now: Callable[[], float] = time.time):

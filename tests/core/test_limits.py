@@ -45,6 +45,8 @@ SCHEMA_TEXT = {
     ("draft", "text"): limits.MAX_DRAFT,
     ("follow_up_state", "owner"): limits.MAX_OWNER,
     ("follow_up_state", "link"): limits.MAX_LINK,
+    ("turn", "question"): limits.MAX_QUESTION,
+    ("turn", "text"): limits.MAX_TURN_TEXT,
 }
 SCHEMA_ITEMS = {
     ("session", "phases"): limits.MAX_PHASES,
@@ -72,7 +74,8 @@ def test_the_limits_are_the_documented_numbers():
         limits.MAX_DRAFT,
         limits.MAX_OWNER,
         limits.MAX_LINK,
-    ) == (200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000, 100, 2000)
+        limits.MAX_TURN_TEXT,
+    ) == (200, 100, 200, 2000, 500, 200, 100, 100, 10_000, 100_000, 100, 2000, 2000)
     assert (
         limits.MAX_PHASES,
         limits.MAX_PARTICIPANTS,
@@ -83,7 +86,8 @@ def test_the_limits_are_the_documented_numbers():
         limits.MAX_TAGS,
         limits.MAX_NOTES,
         limits.MAX_VERSIONS,
-    ) == (100, 100, 500, 1000, 50, 50, 50, 100_000, 1000)
+        limits.MAX_TURNS,
+    ) == (100, 100, 500, 1000, 50, 50, 50, 100_000, 1000, 10_000)
 
 
 @pytest.mark.parametrize(("where", "limit"), SCHEMA_TEXT.items())
@@ -99,6 +103,11 @@ def test_the_bundle_schema_allows_the_same_list_lengths(where, limit):
     definition, name = where
     schema = json.loads(resource_path("schemas", "bundle-1.schema.json").read_text())
     assert schema["$defs"][definition]["properties"][name]["maxItems"] == limit
+
+
+def test_the_bundle_schema_allows_as_many_turns_as_a_session_may_hold():
+    schema = json.loads(resource_path("schemas", "bundle-1.schema.json").read_text())
+    assert schema["properties"]["turns"]["maxItems"] == limits.MAX_TURNS
 
 
 def test_docs_limits_lists_every_limit_with_its_number():

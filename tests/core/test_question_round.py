@@ -84,3 +84,52 @@ def test_next_question_skips_the_rest_and_finishes_after_the_last():
     assert (round_.question, round_.person.name, round_.running) == ("Second?", "Ana Ruiz", True)
     assert session.participants[0].airtime_seconds == 10
     assert round_.next_question() is False and round_.finished and not round_.running
+
+
+def test_after_a_new_question_a_silence_holds_the_turn_clock_then_the_turn_starts_on_time():
+    session, time = make_session(("Ada", "Bo")), ManualTime()
+    rounds = QuestionRound(session, time, turn_seconds=60, silence_seconds=5)
+    rounds.start_turn()  # the round's first question starts at once
+    time.advance(10)
+    assert rounds.next_question() and rounds.silent and not rounds.running
+    time.advance(3)
+    assert rounds.silence_remaining() == 2 and rounds.turn_remaining() == 60  # the turn's countdown waits
+    assert rounds.poll() is False
+    time.advance(4)  # polled a second late: the turn began when the silence ended
+    assert rounds.poll() is True and not rounds.silent and rounds.running
+    assert rounds.turn_elapsed() == 2 and rounds.person.name == "Ada" and rounds.question == "Q2"
+    rounds.finish()
+    assert [p.airtime_seconds for p in session.participants] == [12, 0]
+
+
+def test_a_silence_can_be_skipped_and_going_round_to_the_next_question_holds_one_too():
+    session, time = make_session(("Ada", "Bo")), ManualTime()
+    rounds = QuestionRound(session, time, silence_seconds=5)
+    rounds.start_turn()
+    rounds.next_turn()
+    assert rounds.running and not rounds.silent  # the same question, the next person: no silence
+    rounds.next_turn()  # past the last person: Q2, after a silence
+    assert rounds.silent and rounds.question == "Q2"
+    time.advance(1)
+    rounds.start_turn()  # the start key skips the rest
+    assert rounds.running and not rounds.silent and rounds.silence_remaining() == 0
+    time.advance(8)
+    rounds.next_turn()
+    assert session.participants[0].airtime_seconds == 8 and not rounds.silent
+
+
+def test_a_silence_that_ran_out_unpolled_still_counts_the_turn_when_the_person_moves_on():
+    session, time = make_session(("Ada", "Bo")), ManualTime()
+    rounds = QuestionRound(session, time, silence_seconds=5)
+    rounds.start_turn()
+    rounds.next_question()
+    time.advance(15)
+    rounds.next_turn()
+    assert session.participants[0].airtime_seconds == 10
+
+
+def test_no_silence_when_it_is_off():
+    rounds = QuestionRound(make_session(), ManualTime(), silence_seconds=0)
+    rounds.start_turn()
+    rounds.next_question()
+    assert rounds.running and not rounds.silent

@@ -164,7 +164,8 @@ def test_the_round_ends_after_the_last_person_answers_the_last_question(qtbot, s
         trigger(panel, "next_person")
     assert blocker.args == [None] and not panel.active
     assert not panel.display_timer.isActive()
-    assert airtimes(store, session.id) == {"Ada": 20, "Bo": 20}
+    # Q2 began with the default 5-second silence: Ada's second turn ran 10 - 5 seconds.
+    assert airtimes(store, session.id) == {"Ada": 15, "Bo": 20}
     assert projector.phase_label.text() == session.phases[0].name  # the room is back on the phase
     page.shutdown()
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QThread, Signal
 from studygroup.errors import StudygroupError
 from studygroup.exchange.bundle import export_bundle
 from studygroup.export import exporters
-from studygroup.model import FollowUpState, Observation, Session
+from studygroup.model import FollowUpState, Observation, Session, Turn
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 from ui.background import start_worker
@@ -59,11 +59,13 @@ class ExportJob(WriteJob):
         page_size: str = "A4",
         db_path: Path | None = None,
         follow_up_states: dict[str, FollowUpState] | None = None,
+        turns: list[Turn] | None = None,
     ):
         super().__init__(path)
         self.fmt, self.session, self.observations = fmt, session, observations
         self.page_size, self.db_path = page_size, db_path
         self.follow_up_states = follow_up_states or {}  # owners, statuses and links for the PDF and Markdown
+        self.turns = turns or []  # what was said in each question-round turn, for the PDF and Markdown
 
     def write(self) -> None:
         if self.fmt == "json":
@@ -79,6 +81,7 @@ class ExportJob(WriteJob):
                 page_size=self.page_size,
                 progress=self.progressed.emit,
                 follow_up_states=self.follow_up_states,
+                turns=self.turns,
             )
 
 

@@ -335,7 +335,8 @@ class ReviewPage(QWidget):
             return
         notes = self.store.observations(self.session.id, include_deleted=True)
         states = self.store.follow_up_states(self.session.id)
-        job = ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path, states)
+        turns = self.store.turns(self.session.id)
+        job = ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path, states, turns)
         job.progressed.connect(self._on_progress)
         job.finished.connect(self._on_export_finished)
         job.failed.connect(self._on_export_failed)

@@ -88,6 +88,7 @@ class RunConsole(QWidget):
         # A dark icon on the teal button reads as a smudge; the word says it all.
         self.buttons["start_pause"].setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.buttons["start_pause"].setMinimumWidth(110)
+        self.share_out = self._share_out_controls()
         controls, extras = QHBoxLayout(), QHBoxLayout()
         controls.setSpacing(10)
         extras.setSpacing(14)
@@ -123,7 +124,9 @@ class RunConsole(QWidget):
         top.addLayout(left, 3)
         agenda = self._agenda()
         if round_toggle is not None:
-            agenda.addWidget(round_toggle, 0, Qt.AlignmentFlag.AlignRight)
+            # Under the agenda, which gives up height: the row of clock extras is full at 1280 px.
+            for button in (self.buttons["reveal_notes"], self.buttons["names_on_projector"], round_toggle):
+                agenda.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
         top.addLayout(agenda, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 14)
@@ -132,6 +135,18 @@ class RunConsole(QWidget):
         if round_toggle is not None:  # across the whole width: every button and name of the round fits
             layout.addWidget(self.question_round)
 
+    def _share_out_controls(self):
+        """Reveal and names for the share-out (they read the notes from the store); None without a store."""
+        if self.store is None:
+            return None
+        from ui.run.share_out import IDS, ShareOutControls
+
+        controls = ShareOutControls(self)
+        for key in IDS:
+            self.buttons[key] = self._button(key)
+        self.buttons["reveal_notes"].setMinimumWidth(self.buttons["reveal_notes"].sizeHint().width())
+        return controls
+
     def _question_round_section(self) -> QToolButton | None:
         """The round panel (hidden until its toggle is checked) and that toggle; None without a store."""
         if self.store is None:
@@ -139,7 +154,9 @@ class RunConsole(QWidget):
         # Imported here: ui.run.question_round is a sibling that must not import this module back.
         from ui.run.question_round import QuestionRoundPanel
 
-        self.question_round = QuestionRoundPanel(self.session, self.store, self.clock.time, self, gate=self.gate)
+        self.question_round = QuestionRoundPanel(
+            self.session, self.store, self.clock.time, self, gate=self.gate, session_seconds=self.clock.session_elapsed
+        )
         self.question_round.hide()
         self.question_round.state_changed.connect(self._show_round_on_projector)
         toggle = build_action("question_round", self)
@@ -171,6 +188,7 @@ class RunConsole(QWidget):
                 panel.remaining_text(),
                 f"{panel.caption_text()}  ·  Question round",
                 panel.countdown.property("state"),
+                silent=panel.round.silent,
             )
         else:
             self.projector.clear_turn()

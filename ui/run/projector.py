@@ -1,4 +1,5 @@
-"""The room view for the projector: phase, a huge countdown, the rules, the card and one question."""
+"""The room view for the projector: phase, a huge countdown, the rules, the card and one question;
+at the share-out, everyone's notes by journey step instead (ui.run.reveal)."""
 
 from __future__ import annotations
 
@@ -7,14 +8,16 @@ from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from studygroup.clock import ONE_MINUTE_LEFT, PHASE_CHANGED, PHASE_TIME_UP, SessionClock, countdown_text
 from studygroup.model import Session
+from studygroup.share_out import StepGroup
 from ui.action_table import SPECS
 from ui.actions import build_actions, shortcut_text
 from ui.run.clock_driver import unsubscribe
 from ui.run.countdown import countdown_state, set_state
+from ui.run.reveal import RevealView
 from ui.timers import make_timer
 
 # Pixel sizes at a 1280x800 window; resizeEvent scales them with the window.
@@ -26,6 +29,7 @@ BASE_SIZES = {
     "roomCardTitle": 24,
     "roomCardText": 19,
     "roomHint": 14,
+    "roomNote": 26,  # a revealed note's words
 }
 NO_WRAP = ("roomCountdown", "roomHint", "roomPhase")
 
@@ -39,6 +43,7 @@ class TurnView:
     remaining_text: str
     caption: str = "Question round"
     state: str = "normal"
+    silent: bool = False  # the silence after a new question: remaining_text counts it down
 
 
 def _headline(rule: str) -> str:
@@ -64,6 +69,7 @@ class ProjectorWindow(QWidget):
         self.destroyed.connect(partial(unsubscribe, clock.listeners, self._on_clock_event))
         self.flash_timer = make_timer(self, 1500, single_shot=True)
         self.flash_timer.timeout.connect(self._on_flash_timer_timeout)
+        self._draw_hint()
         self.refresh()
 
     def _label(self, role: str, text: str = "", **kwargs) -> QLabel:
@@ -85,16 +91,12 @@ class ProjectorWindow(QWidget):
         self.question_label = self._label("roomQuestionLabel")
         self.question_label.setProperty("muted", True)
         self.question = self._label("roomQuestion")
-        hint = self._label(
-            "roomHint",
-            f"{shortcut_text(SPECS['next_question'])} / "
-            f"{shortcut_text(SPECS['previous_question'])}: questions   ·   "
-            f"{shortcut_text(SPECS['close_projector'])}: close",
-        )
-        for muted in (self.question_label, hint):
+        self.hint = self._label("roomHint")
+        for muted in (self.question_label, self.hint):
             muted.setObjectName("roomMuted")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(56, 40, 56, 28)
+        room = QWidget()
+        layout = QVBoxLayout(room)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(18)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.countdown, 1)
@@ -105,7 +107,17 @@ class ProjectorWindow(QWidget):
         cards.addWidget(self._persona_card(), 3)
         cards.addWidget(self._rules_card(), 2)
         layout.addLayout(cards)
-        layout.addWidget(hint, 0, Qt.AlignmentFlag.AlignRight)
+        self.reveal_view = RevealView()
+        self._labels.setdefault("roomPhase", []).append(self.reveal_view.step)
+        self._labels.setdefault("roomQuestionLabel", []).append(self.reveal_view.where)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(room)
+        self.pages.addWidget(self.reveal_view)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(56, 40, 56, 28)
+        outer.setSpacing(18)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.hint, 0, Qt.AlignmentFlag.AlignRight)
 
     def _card(self, title: str, lines: list[str]) -> QFrame:
         frame = QFrame(objectName="roomCard")
@@ -135,14 +147,18 @@ class ProjectorWindow(QWidget):
     # --- questions -------------------------------------------------------------
 
     def next_question(self) -> None:
-        """Step to the next probing question (stays on the last)."""
-        if self.question_index < len(self.session.scenario.probing_questions) - 1:
+        """Step to the next probing question (stays on the last); while notes are revealed, page on."""
+        if self.revealed:
+            self.reveal_view.page_down()
+        elif self.question_index < len(self.session.scenario.probing_questions) - 1:
             self.question_index += 1
             self.refresh()
 
     def previous_question(self) -> None:
-        """Step back; before the first question comes the phase's prompt."""
-        if self.question_index > -1:
+        """Step back; before the first question comes the phase's prompt. While notes are revealed, page back."""
+        if self.revealed:
+            self.reveal_view.page_up()
+        elif self.question_index > -1:
             self.question_index -= 1
             self.refresh()
 
@@ -157,10 +173,16 @@ class ProjectorWindow(QWidget):
     # --- the question round -------------------------------------------------------
 
     def show_turn(
-        self, name: str, question: str, remaining_text: str, caption: str = "Question round", state: str = "normal"
+        self,
+        name: str,
+        question: str,
+        remaining_text: str,
+        caption: str = "Question round",
+        state: str = "normal",
+        silent: bool = False,
     ) -> None:
-        """Show a person's turn: their name, the round's question and their countdown."""
-        self.turn = TurnView(name, question, remaining_text, caption, state)
+        """Show a person's turn: their name, the round's question and their countdown (or the silence before it)."""
+        self.turn = TurnView(name, question, remaining_text, caption, state, silent)
         self.refresh()
 
     def clear_turn(self) -> None:
@@ -168,6 +190,30 @@ class ProjectorWindow(QWidget):
         if self.turn is not None:
             self.turn = None
             self.refresh()
+
+    # --- the share-out ----------------------------------------------------------------
+
+    @property
+    def revealed(self) -> bool:
+        return self.pages.currentWidget() is self.reveal_view
+
+    def reveal(self, groups: list[StepGroup], names: bool) -> None:
+        """Show everyone's notes by journey step in place of the room view (again: new notes, names on or off)."""
+        self.reveal_view.show_groups(groups, names, keep_step=self.revealed)
+        self.pages.setCurrentWidget(self.reveal_view)
+        self._draw_hint()
+
+    def hide_notes(self) -> None:
+        """Back to the room view."""
+        self.pages.setCurrentIndex(0)
+        self._draw_hint()
+
+    def _draw_hint(self) -> None:
+        paging = "more notes" if self.revealed else "questions"
+        self.hint.setText(
+            f"{shortcut_text(SPECS['next_question'])} / {shortcut_text(SPECS['previous_question'])}: {paging}"
+            f"   ·   {shortcut_text(SPECS['close_projector'])}: close"
+        )
 
     # --- following the clock -----------------------------------------------------
 
@@ -187,10 +233,14 @@ class ProjectorWindow(QWidget):
         self.question.setText(text)
 
     def _draw_turn(self, turn: TurnView) -> None:
-        self.phase_label.setText(f"Now answering: {turn.name}")
+        if turn.silent:  # quiet: muted digits, and whose turn comes after
+            self.phase_label.setText(f"Silence…  then {turn.name}")
+            self.countdown.setAccessibleName("Seconds of silence left")
+        else:
+            self.phase_label.setText(f"Now answering: {turn.name}")
+            self.countdown.setAccessibleName(f"Time left in {turn.name}'s turn")
         self.countdown.setText(turn.remaining_text)
-        self.countdown.setAccessibleName(f"Time left in {turn.name}'s turn")
-        set_state(self.countdown, "state", turn.state)
+        set_state(self.countdown, "state", "silence" if turn.silent else turn.state)
         self.question_label.setText(turn.caption)
         self.question.setText(turn.question)
 
@@ -211,6 +261,7 @@ class ProjectorWindow(QWidget):
         """Scale the type with the window so the back row can read it at any size."""
         super().resizeEvent(event)
         scale = max(0.4, min(self.width() / 1280, self.height() / 800))
+        self.reveal_view.set_scale(max(14, round(BASE_SIZES["roomNote"] * scale)))
         for role, labels in self._labels.items():
             size = max(11, round(BASE_SIZES.get(role, 20) * scale))
             weight = 600 if role in ("roomPhase", "roomCountdown", "roomCardTitle") else 400

@@ -7,20 +7,21 @@ whoever's turn it is (`turn_changed`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+import math
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSpinBox, QTableView, QToolButton, QVBoxLayout, QWidget
 
-from studygroup.clock import countdown_level, countdown_text
+from studygroup.clock import countdown_text
 from studygroup.model import Participant, Session
-from studygroup.palette import Palette
-from studygroup.question_round import DEFAULT_TURN_SECONDS, QuestionRound
+from studygroup.question_round import DEFAULT_SILENCE_SECONDS, DEFAULT_TURN_SECONDS, QuestionRound
 from studygroup.storage.store import Store
-from studygroup.summary import clock_text
 from ui.action_table import SPECS
 from ui.actions import build_action, icon
 from ui.facilitator_gate import FacilitatorGate
-from ui.plain_text import plain_tooltip
+from ui.run.airtime_model import AirtimeModel, countdown_style, turn_state
+from ui.run.turn_notes import TurnNotes
 from ui.style import active_palette, repolish
 from ui.table_fit import column_width, rows_height, table_chrome_width
 from ui.timers import make_timer
@@ -29,75 +30,6 @@ DISPLAY_INTERVAL_MS = 250
 
 TOGGLE_SPEC = SPECS["question_round"]
 ROUND_SPECS = {key: SPECS[key] for key in ("start_turn", "next_person", "next_round_question", "end_round")}
-
-# Inline colours (from the palette in use) so the overtime style cannot be lost to a missing QSS rule.
-COUNTDOWN_BASE = "font-size: 48px; font-weight: 600; padding: 0px 16px; border-radius: 10px;"
-
-
-def countdown_style(state: str, palette: Palette) -> str:
-    """The turn countdown's inline style for *state* (idle or a countdown level) in *palette*."""
-    colour = palette.muted if state == "idle" else palette.countdown[state]
-    background = f" background: {palette.overtime_background};" if state == "overtime" else ""
-    return f"{COUNTDOWN_BASE} color: {colour};{background}"
-
-
-def turn_state(rounds: QuestionRound | None) -> str:
-    """idle, or the phase countdown's normal / low / critical / overtime for this turn."""
-    if rounds is None or rounds.finished:
-        return "idle"
-    return countdown_level(rounds.turn_remaining(), rounds.turn_seconds)
-
-
-class AirtimeModel(QAbstractTableModel):
-    """One row per person: name and airtime so far, the open turn included; the speaker in bold."""
-
-    HEADERS = ("Person", "Airtime")
-
-    def __init__(self, panel: QuestionRoundPanel):
-        super().__init__(panel)
-        self.panel = panel
-        self._rows = len(panel.session.participants)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._rows
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self._rows:
-            return None
-        person = self.panel.session.participants[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return person.name if index.column() == 0 else clock_text(self.panel.airtime_of(person))
-        if role == Qt.ItemDataRole.ToolTipRole:  # the name column elides on a narrow window
-            return plain_tooltip(f"{person.name}: {clock_text(self.panel.airtime_of(person))}")
-        if role == Qt.ItemDataRole.FontRole and person is self.panel.speaker():
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def refresh(self) -> None:
-        """Re-read the people (a reset when the group changed size, else a cheap repaint)."""
-        rows = len(self.panel.session.participants)
-        if rows != self._rows:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-        elif rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, len(self.HEADERS) - 1))
 
 
 class QuestionRoundPanel(QWidget):
@@ -113,6 +45,7 @@ class QuestionRoundPanel(QWidget):
         time_source,
         parent: QWidget | None = None,
         gate: FacilitatorGate | None = None,
+        session_seconds: Callable[[], float] | None = None,
     ):
         super().__init__(parent)
         self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
@@ -122,6 +55,9 @@ class QuestionRoundPanel(QWidget):
         self.actions_by_id = {key: build_action(key, self) for key in ROUND_SPECS}
         self.addActions(list(self.actions_by_id.values()))
         self.model = AirtimeModel(self)
+        # What was said in each turn, stamped with the session clock's time (none standing alone: 0).
+        self.turn_notes = TurnNotes(store, session.id, session_seconds or (lambda: 0.0), self)
+        self.turn_notes.let_through(self.actions_by_id.values())
         self._build()
         self._connect()
         self.display_timer = make_timer(self, DISPLAY_INTERVAL_MS)
@@ -146,7 +82,7 @@ class QuestionRoundPanel(QWidget):
         title.addSpacing(16)
         title.addWidget(self.question_caption)
         title.addStretch()
-        title.addLayout(self._turn_length_row())
+        title.addLayout(self._settings_row())
         speaker = QHBoxLayout()
         speaker.addWidget(self.speaker_label, 1)
         speaker.addWidget(self.countdown)
@@ -161,6 +97,7 @@ class QuestionRoundPanel(QWidget):
         column.addWidget(self.question)
         column.addLayout(speaker)
         column.addLayout(controls)
+        column.addWidget(self.turn_notes)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(20)
@@ -175,17 +112,25 @@ class QuestionRoundPanel(QWidget):
         button.setToolTip(self.actions_by_id[key].toolTip())
         return button
 
-    def _turn_length_row(self) -> QHBoxLayout:
+    def _settings_row(self) -> QHBoxLayout:
         self.turn_length = QSpinBox(
             minimum=15, maximum=900, singleStep=15, value=int(DEFAULT_TURN_SECONDS), suffix=" s"
         )
         self.turn_length.setAccessibleName("Turn length in seconds")
         self.turn_length.setToolTip("How long each person's turn is (Alt+L)")
-        caption = QLabel("Turn &length")
-        caption.setBuddy(self.turn_length)
+        self.silence = QSpinBox(minimum=0, maximum=15, value=int(DEFAULT_SILENCE_SECONDS), suffix=" s")
+        self.silence.setSpecialValueText("Off")
+        self.silence.setAccessibleName("Silence after a question, in seconds")
+        self.silence.setToolTip(
+            "Seconds of silence the room sees after each new question before the first turn starts; "
+            "0 turns it off (Alt+I)"
+        )
         row = QHBoxLayout()
-        row.addWidget(caption)
-        row.addWidget(self.turn_length)
+        for text, box in (("Turn &length", self.turn_length), ("S&ilence", self.silence)):
+            caption = QLabel(text)
+            caption.setBuddy(box)
+            row.addWidget(caption)
+            row.addWidget(box)
         return row
 
     def _airtime_table(self) -> QWidget:
@@ -227,6 +172,7 @@ class QuestionRoundPanel(QWidget):
         self.gate.changed.connect(self._on_gate_changed)
         self._on_gate_changed()
         self.turn_length.valueChanged.connect(self._on_turn_length_changed)
+        self.silence.valueChanged.connect(self._on_silence_changed)
 
     # --- reading ----------------------------------------------------------------
 
@@ -244,6 +190,9 @@ class QuestionRoundPanel(QWidget):
         return person.airtime_seconds + live
 
     def remaining_text(self) -> str:
+        """The turn's countdown; during a silence, its seconds left, plainly."""
+        if self.active and self.round.silent:
+            return str(math.ceil(self.round.silence_remaining()))
         return countdown_text(self.round.turn_remaining()) if self.active else countdown_text(self.turn_length.value())
 
     def caption_text(self) -> str:
@@ -257,7 +206,7 @@ class QuestionRoundPanel(QWidget):
     # --- controls ---------------------------------------------------------------
 
     def start_or_pause(self) -> None:
-        """Start a round; during one, pause the running turn or carry it on."""
+        """Start a round; during one, pause the running turn or carry it on, or skip a silence."""
         if not self.active:
             self.start_round()
         elif self.round.running:
@@ -271,7 +220,11 @@ class QuestionRoundPanel(QWidget):
         if self.active or not self.session.participants:
             return
         self.round = QuestionRound(
-            self.session, self.time, persist=self._save_airtime, turn_seconds=float(self.turn_length.value())
+            self.session,
+            self.time,
+            persist=self._save_airtime,
+            turn_seconds=float(self.turn_length.value()),
+            silence_seconds=float(self.silence.value()),
         )
         self.round.start_turn()
         self._turn_moved()
@@ -302,10 +255,12 @@ class QuestionRoundPanel(QWidget):
             self._round_over()
 
     def _turn_moved(self) -> None:
+        self.turn_notes.begin(self.round.person, self.round.question)  # saves the turn before with its text
         self.refresh()
         self.turn_changed.emit(self.round.person.id)
 
     def _round_over(self) -> None:
+        self.turn_notes.close()
         self.refresh()
         self.turn_changed.emit(None)
 
@@ -314,10 +269,16 @@ class QuestionRoundPanel(QWidget):
             self.round.turn_seconds = float(seconds)  # the running turn is measured against the new length
         self.refresh()
 
+    def _on_silence_changed(self, seconds: int) -> None:
+        if self.active:
+            self.round.silence_seconds = float(seconds)  # from the next question on; a silence under way too
+
     # --- drawing ----------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Redraw from the round; the display timer calls this only while a turn runs."""
+        """Redraw from the round; the display timer calls this only while a turn or a silence runs."""
+        if self.active:
+            self.round.poll()  # a silence whose seconds are up starts the turn
         self._draw_texts()
         self._draw_countdown()
         self._update_controls()
@@ -337,7 +298,7 @@ class QuestionRoundPanel(QWidget):
             return
         order = self.round.order
         upcoming = order[(self.round.turn_index + 1) % len(order)]
-        paused = "" if self.round.running else "  (paused)"
+        paused = "  (silence first)" if self.round.silent else "" if self.round.running else "  (paused)"
         self.speaker_label.setText(f"Now: {self.round.person.name}{paused}\nNext: {upcoming.name}")
 
     def _draw_countdown(self) -> None:
@@ -360,7 +321,10 @@ class QuestionRoundPanel(QWidget):
 
     def _update_controls(self) -> None:
         a, active = self.actions_by_id, self.active
-        text = "Start round" if not active else "Pause turn" if self.round.running else "Start turn"
+        if not active:
+            text = "Start round"
+        else:
+            text = "Skip silence" if self.round.silent else "Pause turn" if self.round.running else "Start turn"
         a["start_turn"].setText(text)
         a["start_turn"].setIcon(icon("pause" if active and self.round.running else "play"))
         self.buttons["start_turn"].setAccessibleName(text)
@@ -371,16 +335,18 @@ class QuestionRoundPanel(QWidget):
     def _on_gate_changed(self) -> None:
         # Not a row of the action table but a setting of the round: locked, it waits for the facilitator.
         self.turn_length.setEnabled(not self.gate.locked)
+        self.silence.setEnabled(not self.gate.locked)
 
     def _sync_timer(self) -> None:
-        running = self.active and self.round.running
+        running = self.active and (self.round.running or self.round.silent)
         if running and not self.display_timer.isActive():
             self.display_timer.start()
         elif not running and self.display_timer.isActive():
             self.display_timer.stop()
 
     def shutdown(self) -> None:
-        """Close the open turn (saving its airtime) before the page goes away."""
+        """Close the open turn (saving its airtime and what was said) before the page goes away."""
         if self.active:
             self.round.pause()
+        self.turn_notes.close()
         self.display_timer.stop()
