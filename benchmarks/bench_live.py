@@ -24,12 +24,12 @@ from pathlib import Path
 
 from benchmarks.bigsession import big_session
 from benchmarks.common import Figure, median, percentile
+from studygroup.atomicfile import atomic_write
 from studygroup.demo import create_demo
 from studygroup.exchange.bundle import bundle_dict, import_bundle
 from studygroup.export.fonts import register_fonts
 from studygroup.export.pdf import export_pdf
 from studygroup.model import Observation
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.store import Store
 from ui.background import WorkerGuard
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.limits import MAX_LABEL, name_problem
 from studygroup.model import Phase
 from studygroup.paths import user_data_dir
 from studygroup.planning import agenda_problem
 from studygroup.scenarios import slugify
-from studygroup.storage.atomicfile import atomic_write
 
 PhaseRow = tuple[str, float, str]  # (phase name, planned minutes, prompt for the room)
 TEMPLATE_VERSION = 1

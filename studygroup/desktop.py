@@ -10,9 +10,9 @@ import string
 import sys
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.errors import StudygroupError
 from studygroup.resources import resource_path
-from studygroup.storage.atomicfile import atomic_write
 
 # The entry's file name and icon name; ui/app.py gives Qt the same name (setDesktopFileName), so a
 # Wayland compositor matches the window to this entry, and X11 matches WM_CLASS "studygroup" (the app name).

@@ -37,7 +37,8 @@ def trends(store: Store, args: argparse.Namespace) -> int:
 
 def trends_report(store: Store, args: argparse.Namespace) -> int:
     """`trends --output FILE`: the Trends report as a PDF or Markdown, in the format its suffix or --format names."""
-    from studygroup.export.trends_report import build_report, export_report, report_format
+    from studygroup.export.exporters import export_report
+    from studygroup.export.trends_report import build_report, report_format
 
     if not args.output:
         raise StudygroupError("--format names the Trends report's format; give the file with --output.")

@@ -17,11 +17,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.limits import MAX_LABEL, MAX_QUESTION, MAX_QUESTIONS, MAX_ROLES, MAX_TEXT, too_long, too_many
 from studygroup.model import Scenario
 from studygroup.paths import user_data_dir
 from studygroup.resources import resource_path
-from studygroup.storage.atomicfile import atomic_write
 
 # The card's own fields; the file stem is the key and rule texts are the app's, not the card's.
 CARD_FIELDS = (

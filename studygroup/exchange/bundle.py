@@ -12,11 +12,11 @@ from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
+from studygroup.atomicfile import atomic_write
 from studygroup.errors import BundleError
 from studygroup.exchange.bundle_check import FORMAT, read_bundle
 from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session, Turn
 from studygroup.records import VERSION
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.storage.follow_up_rows import state_record
 from studygroup.storage.store import Store
 from studygroup.storage.turn_rows import turn_record

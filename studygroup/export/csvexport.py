@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.textsafe import csv_cell
 from studygroup.model import SEVERITY_WORDS, Observation, Session
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import clock_text, kind_label, summarise, wall_text
 
 HEADER = (

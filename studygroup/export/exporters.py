@@ -1,11 +1,15 @@
-"""One entry point for the summary formats, shared by the command line and the app."""
+"""One entry point for the summary formats and the Trends report, shared by the command line and the app."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studygroup.model import FollowUpState, Observation, Session, Turn
+
+if TYPE_CHECKING:
+    from studygroup.export.trends_report import Progress, TrendsReport
 
 SUFFIXES = {"pdf": ".pdf", "md": ".md", "csv": ".csv", "json": ".json"}
 
@@ -41,3 +45,17 @@ def export(
         export_csv(session, observations, path)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_report(fmt: str, report: TrendsReport, path: Path, progress: Progress | None = None) -> None:
+    """Write *report* as "pdf" or "md" to *path*, atomically."""
+    if fmt == "pdf":
+        from studygroup.export.trends_pdf import export_trends_pdf
+
+        export_trends_pdf(report, path, progress)
+    elif fmt == "md":
+        from studygroup.export.trends_md import export_trends_markdown
+
+        export_trends_markdown(report, path)
+    else:
+        raise ValueError(f"unknown Trends report format {fmt!r}")

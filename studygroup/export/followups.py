@@ -28,6 +28,7 @@ import io
 from collections.abc import Callable
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.markdown import state_value
 from studygroup.export.textsafe import csv_cell, jira_plain, md_text, printable, tracker_label
 from studygroup.followups import (
@@ -40,7 +41,6 @@ from studygroup.followups import (
     status_words,
 )
 from studygroup.model import PROBLEM_KINDS, Session
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import kind_label, plural
 
 HEADERS = {  # by tracker: the names its importer reads

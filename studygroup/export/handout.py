@@ -20,12 +20,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.fonts import register_fonts
 from studygroup.export.pdfparts import PAGE_SIZES, user_paragraph
 from studygroup.limits import clip_session
 from studygroup.model import Session
 from studygroup.palette import LIGHT
-from studygroup.storage.atomicfile import atomic_write
 
 MARGIN = 16 * mm
 # Paper is white: the card always uses the light palette.

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.textsafe import md_link, md_text
 from studygroup.followups import state_facts
 from studygroup.model import KIND_KEYS, KIND_LABELS, FollowUpState, Observation, Session, Turn
 from studygroup.ranking import Quote
 from studygroup.scenarios import card_sections
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, is_severe, kind_label, plural, severity_words, summarise
 
 

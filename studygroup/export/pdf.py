@@ -28,6 +28,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.fonts import SANS
 from studygroup.export.pdfchart import LABEL_WIDTH, stacked_chart
 from studygroup.export.pdfparts import MARGIN, PAGE_SIZES, Story, data_table, long_text, note_start, one_line, para
@@ -44,7 +45,6 @@ from studygroup.limits import clip_note, clip_session, clip_turn
 from studygroup.model import FollowUpState, Observation, Session, Turn
 from studygroup.palette import LIGHT
 from studygroup.scenarios import card_sections
-from studygroup.storage.atomicfile import atomic_write
 from studygroup.summary import OTHER, Summary, clock_text, is_severe, kind_label, plural, severity_words, summarise
 
 Progress = Callable[[int, int], None]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.markdown import _block, _table
 from studygroup.export.textsafe import md_text
 from studygroup.export.trends_report import (
@@ -24,7 +25,6 @@ from studygroup.export.trends_report import (
     trend_detail,
     trend_word_of,
 )
-from studygroup.storage.atomicfile import atomic_write
 
 
 def export_trends_markdown(report: TrendsReport, path: Path) -> None:

@@ -15,6 +15,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate, Spacer
 
+from studygroup.atomicfile import atomic_write
 from studygroup.export.fonts import SANS
 from studygroup.export.pdfparts import MARGIN, PAGE_SIZES, Story, data_table, long_text, note_start, para
 from studygroup.export.pdfstyles import MUTED
@@ -36,7 +37,6 @@ from studygroup.export.trends_report import (
     trend_word_of,
 )
 from studygroup.palette import LIGHT
-from studygroup.storage.atomicfile import atomic_write
 
 SHARE_AXIS = (1.0, 0.25)  # the share without a bad day: always 0 to 100 %
 

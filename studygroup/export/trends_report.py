@@ -1,8 +1,9 @@
-"""The Trends read-out: what the PDF and the Markdown say about the library, and the one entry that writes either.
+"""The Trends read-out: what the PDF and the Markdown say about the library.
 
 A TrendsReport is the library's trends (studygroup.trends) with the filter that chose its sessions
 and the few quotes shown for each recurring problem. The sentences and axes live here, once, so the
-PDF (trends_pdf.py), the Markdown (trends_md.py) and the app's Trends page say the same thing.
+PDF (trends_pdf.py), the Markdown (trends_md.py) and the app's Trends page say the same thing;
+exporters.export_report writes either.
 """
 
 from __future__ import annotations
@@ -70,20 +71,6 @@ def report_format(path: Path, fmt: str | None = None) -> str:
     if found is None:
         raise StudygroupError(f"The Trends report is written as .pdf or .md, not {path.name!r} (or give --format).")
     return found
-
-
-def export_report(fmt: str, report: TrendsReport, path: Path, progress: Progress | None = None) -> None:
-    """Write *report* as "pdf" or "md" to *path*, atomically."""
-    if fmt == "pdf":
-        from studygroup.export.trends_pdf import export_trends_pdf
-
-        export_trends_pdf(report, path, progress)
-    elif fmt == "md":
-        from studygroup.export.trends_md import export_trends_markdown
-
-        export_trends_markdown(report, path)
-    else:
-        raise ValueError(f"unknown Trends report format {fmt!r}")
 
 
 def title(report: TrendsReport) -> str:

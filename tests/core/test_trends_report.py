@@ -6,8 +6,9 @@ import pytest
 from pypdf import PdfReader
 
 from studygroup.errors import StudygroupError
+from studygroup.export.exporters import export_report
 from studygroup.export.trends_md import render_markdown
-from studygroup.export.trends_report import build_report, export_report, per_person_axis, report_format
+from studygroup.export.trends_report import build_report, per_person_axis, report_format
 from studygroup.model import Observation, Participant, Scenario, Session
 from tests.core.library import build_library
 

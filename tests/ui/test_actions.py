@@ -52,3 +52,17 @@ def test_every_row_names_a_scope_the_sheet_knows():
 
     assert {spec.scope for spec in ACTIONS} <= set(SCOPES)
     assert {spec.id for spec in ACTIONS if spec.scope == "review"} >= {"rename_label", "export_pdf", "tick_follow_up"}
+
+
+def test_every_row_of_the_table_file_has_exactly_the_known_fields():
+    import tomllib
+
+    from studygroup.resources import resource_path
+
+    rows = tomllib.loads(resource_path("actions.toml").read_text(encoding="utf-8"))["action"]
+    required = {"id": str, "text": str, "key": str, "tip": str, "icon": str, "facilitator": bool, "scope": str}
+    for row in rows:
+        assert set(row) - {"checkable"} == set(required), row.get("id")
+        assert all(isinstance(row[name], kind) for name, kind in required.items()), row["id"]
+        assert isinstance(row.get("checkable", False), bool), row["id"]
+    assert len({row["id"] for row in rows}) == len(rows) == len(ACTIONS)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from studygroup.export.trends_report import build_report, export_report
+from studygroup.export.exporters import export_report
+from studygroup.export.trends_report import build_report
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
 from ui.review.export_worker import WriteJob

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
@@ -12,9 +12,6 @@ from studygroup.palette import Palette
 from studygroup.question_round import QuestionRound
 from studygroup.summary import clock_text
 from ui.plain_text import plain_tooltip
-
-if TYPE_CHECKING:
-    from ui.run.question_round import QuestionRoundPanel
 
 # Inline colours (from the palette in use) so the overtime style cannot be lost to a missing QSS rule.
 COUNTDOWN_BASE = "font-size: 48px; font-weight: 600; padding: 0px 16px; border-radius: 10px;"
@@ -41,7 +38,8 @@ class AirtimeModel(QAbstractTableModel):
 
     HEADERS = ("Person", "Airtime")
 
-    def __init__(self, panel: QuestionRoundPanel):
+    def __init__(self, panel: Any):
+        """*panel* is the QuestionRoundPanel (its session, speaker() and airtime_of()), which imports this model."""
         super().__init__(panel)
         self.panel = panel
         self._rows = len(panel.session.participants)

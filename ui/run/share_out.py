@@ -7,15 +7,12 @@ act (both commands ask for the PIN while the session is locked). The grouping is
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import QObject
 
 from studygroup.share_out import StepGroup, share_out
 from ui.actions import build_actions
-
-if TYPE_CHECKING:
-    from ui.run.console import RunConsole
 
 IDS = ("reveal_notes", "names_on_projector")
 REVEAL_TEXT, HIDE_TEXT = "Reveal notes on projector", "Hide notes"
@@ -24,7 +21,9 @@ REVEAL_TEXT, HIDE_TEXT = "Reveal notes on projector", "Hide notes"
 class ShareOutControls(QObject):
     """Owns the reveal and names state; the console shows its two buttons."""
 
-    def __init__(self, console: RunConsole):
+    def __init__(self, console: Any):
+        """*console* is the Run tab (ui.run.console.RunConsole), which builds these controls: not imported
+        here, so the console can import this module without a circle."""
         super().__init__(console)
         self.console = console
         self.actions_by_id = build_actions(IDS, console)
