@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from studygroup.clock import ManualTime  # noqa: E402
-from studygroup.demo import AGENDA, PEOPLE, create_demo, demo_scenario  # noqa: E402
+from studygroup.demo import AGENDA, PEOPLE, build_demo_session, create_demo, demo_scenario  # noqa: E402
 from studygroup.model import Participant, Phase, Session  # noqa: E402
 from studygroup.storage.store import Store  # noqa: E402
 from ui import style  # noqa: E402
@@ -46,7 +46,7 @@ ROLES = (
     "Bookkeeper",
 )
 SIZE = (1366, 768)  # the room's laptop; the README shows these
-SAME_IN_BOTH_SCHEMES = ("projector", "projector-turn")  # the projector is a dim room either way
+SAME_IN_BOTH_SCHEMES = ("projector", "projector-turn", "projector-reveal")  # the projector is a dim room either way
 too_big: list[str] = []  # pages whose minimum size did not fit, for the exit status
 
 
@@ -64,6 +64,16 @@ class Shot(NamedTuple):
 
     def wanted(self, name: str) -> bool:
         return self.scheme == "light" or name not in SAME_IN_BOTH_SCHEMES
+
+
+def past_sessions(store: Store, count: int = 4) -> None:
+    """Earlier runs of the bakery study group, a month apart, so Home, Trends and Search have a library."""
+    today = datetime.date.today()
+    for number in range(1, count + 1):
+        session, notes = build_demo_session(seed=number, today=today - datetime.timedelta(days=30 * number))
+        session.title = f"Bakery payments, run {count + 1 - number}"
+        store.save_session(session)
+        store.put_observations(notes)
 
 
 def live_session(store: Store) -> Session:
@@ -141,11 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     time = ManualTime()
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "screens.db") as store:
+        past_sessions(store)
         demo = create_demo(store)
         live = live_session(store)
         window = MainWindow(store, clock_time_source=time)
         window.show()
         save(window, "home", shot)
+        window.show_trends()
+        save(window, "trends", shot)
+        window.show_search()
+        window.search_panel.field.setText("payout")
+        window.search_panel.run_search()
+        save(window, "search", shot)
         window.show_new_session()
         save(window, "plan", shot)
         fill_group(window.plan_page, live)
@@ -171,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
         save(projector, "projector-turn", shot)
         projector.close()
         page = window.open_session(demo.id)
+        page.console.share_out.set_revealed(True)  # the share-out: the demo's notes by journey step
+        save(page.console.projector, "projector-reveal", shot)
+        page.console.projector.close()
         page.tabs.setCurrentIndex(REVIEW)
         save(window, "review", shot)
         page.review.tidy_tabs.setCurrentIndex(FOLLOW_UPS)

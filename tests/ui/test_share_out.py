@@ -84,8 +84,8 @@ def test_reveal_shows_every_note_by_step_severe_first_without_names(page):
     assert projector.reveal_view.step.text() == "Pay"
     assert shown(projector) == ["Card refused <b>twice</b>", "Where is the pay button?"]
     assert heads(projector) == [
-        "Bad day  ·  severe: Card refused <b>twice</b>",
-        "Confusion  ·  severity 2: Where is the pay button?",
+        "Bad day  ·  if this weren't my job, I'd give up: Card refused <b>twice</b>",
+        "Confusion  ·  this slowed me down: Where is the pay button?",
     ]
     assert projector.reveal_view.where.text().startswith("Step 2 of 3  ·  2 notes here, 4 in all  ·  no names")
     projector.next_question()
@@ -102,7 +102,7 @@ def test_names_toggle_shows_authors_and_keeps_the_step(page):
     projector.next_question()
     console.actions_by_id["names_on_projector"].trigger()
     assert projector.reveal_view.step.text() == "Pay"
-    assert heads(projector)[0] == "Bad day  ·  severe  ·  Ben Okafor: Card refused <b>twice</b>"
+    assert heads(projector)[0] == "Bad day  ·  if this weren't my job, I'd give up  ·  Ben Okafor: Card refused <b>twice</b>"
     assert "with names" in projector.reveal_view.where.text()
     console.actions_by_id["names_on_projector"].trigger()
     assert "Ben Okafor" not in heads(projector)[0]

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QLabel, QListView, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout, QWidget
 
-from studygroup.model import PROBLEM_KINDS
+from studygroup.model import PROBLEM_KINDS, SEVERITY_WORDS
 from studygroup.palette import DARK
 from studygroup.share_out import SharedNote, StepGroup, note_count
 from studygroup.summary import kind_label, plural
@@ -24,7 +24,7 @@ def note_head(note: SharedNote) -> str:
     """The line above a note's words: its kind, a problem's severity, its author when names are shown."""
     parts = [kind_label(note.kind)]
     if note.kind in PROBLEM_KINDS:
-        parts.append("severe" if note.severity >= 3 else f"severity {note.severity}")
+        parts.append(SEVERITY_WORDS[note.severity])  # the friction log's own words, as on the PDF
     if note.author:
         parts.append(note.author)
     return "  ·  ".join(parts)
