@@ -32,8 +32,14 @@ class HeadlineModel(ListTableModel):
     """One row per session, oldest first: date, title, without a bad day ("3 of 4 (75%)"), bad days per person."""
 
     SHOWN = (0, 1, 3, 4)  # of HEADLINE_COLUMNS: the group's size is in "3 of 4", so People is left out here
-    COLUMNS = tuple(HEADLINE_COLUMNS[i] for i in SHOWN)
+    # Short headings leave the session's title room at 1280 px; each heading's tooltip is the report's whole one.
+    COLUMNS = ("Date", "Session", "No bad day", "Bad days/person")
     TITLE = 1
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return HEADLINE_COLUMNS[self.SHOWN[section]]
+        return super().headerData(section, orientation, role)
 
     def set_sessions(self, sessions: list[SessionHeadline]) -> None:
         self.set_items(sessions)
@@ -54,7 +60,7 @@ class HeadlineModel(ListTableModel):
 class ProblemModel(ListTableModel):
     """The recurring problems as ranked: key, step or tag, sessions, worst severity, notes, trend."""
 
-    COLUMNS = ("Journey step or tag", "Kind", "Sessions", "Worst severity", "Notes", "Trend")
+    COLUMNS = ("Step or tag", "Kind", "Sessions", "Worst severity", "Notes", "Trend")
     NAME, KIND, SESSIONS, SEVERITY, NOTES, TREND = range(6)
 
     def set_problems(self, problems: list[RecurringProblem]) -> None:
