@@ -46,17 +46,17 @@ FIRST_MISS = (
     "filter proxy answers headers, flags and the roles no cell has without calling across the binding."
 )
 WHOLE_MISS = (
-    "missed. The raw library reading every row in one fetchall misses 100 ms as well on this machine. "
-    "Loading in chunks does not make the whole faster: it takes about as long as reading every note at once "
-    "did, plus a repaint per chunk, but the first screenful no longer waits for it. Profiled: reading 10,000 "
-    "rows of 18 columns through Python's sqlite3 takes 70 to 90 ms here, building the Observation objects "
-    "15 to 20 ms, and the feed is repainted after each of the six chunks (about 10 ms each, Qt's own "
-    "painting, as in a raw table). Already done: rows are unpacked by name, each distinct tag list is parsed "
-    "once and the cyclic collector pauses while a chunk is built (building took about 45 ms before). Not "
-    "done: larger chunks finish sooner (one 10,000-note chunk saves about 30 ms) but hold the window up to "
-    "about 130 ms a turn; reading fewer columns would leave out fields that Review and editing need; a "
-    "window of rows read by position would show the scroll range at once, but the filters and Review need "
-    "every note in memory all the same."
+    "missed. The raw library reading every row in one fetchall misses 100 ms as well on this machine (86 to 184 ms "
+    "in runs of this change, with other work on both cores). Profiled: converting 10,000 rows to Python values in "
+    "sqlite3 is most of the time (SQLite's own work for them is about 9 ms, the sort about 10 ms), building the "
+    "notes 15 to 20 ms, and each chunk costs a query, an insert and a repaint. Done: rows are unpacked by name, each "
+    "distinct tag list is parsed once, the cyclic collector pauses while a chunk is built; a chunk now reads as many "
+    "notes as fit in 50 ms at the last chunk's pace (at least 2,000; two or three chunks instead of five on a quiet "
+    "machine, CPU time of the whole load 111 ms instead of 122 in the same run), skips the session id and deletion "
+    "stamp every live note shares, and the model no longer re-indexes every note for each chunk put on top. Tried, "
+    "no help: one json_group_array string parsed with json.loads (slower than sqlite3's rows), sorting in Python "
+    "instead of SQL. Not done: a window of rows read by position would show the scroll range at once, but the "
+    "filters and Review need every note in memory all the same."
 )
 
 

@@ -7,6 +7,7 @@ state in between is checked; one lets the event loop do it.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import pytest
 from PySide6.QtWidgets import QAbstractItemView
@@ -15,6 +16,7 @@ from studygroup.clock import ManualTime, SessionClock
 from studygroup.errors import DatabaseLocked
 from studygroup.model import Observation
 from tests.ui.test_capture_page import make_session
+from ui.capture import feed_model
 from ui.capture.feed_model import NotesModel
 from ui.capture.page import CapturePage
 from ui.session_page import SessionPage
@@ -247,6 +249,7 @@ class FlakyReader:
 
 def test_a_chunk_the_store_cannot_read_is_said_and_tried_again(qtbot, session):
     model = NotesModel(session)
+    model.clock = itertools.count(0, 0.05).__next__  # each chunk takes a whole turn: the next is the fewest, CHUNK
     reader = FlakyReader(session)
     model.load(reader)
     model.chunk_timer.stop()
@@ -263,6 +266,32 @@ def test_a_chunk_the_store_cannot_read_is_said_and_tried_again(qtbot, session):
     assert numbers(model.notes_view()) == list(range(1000))
     # Each chunk is read just before the oldest note read so far: no note is read twice.
     assert reader.asked == [(None, 200), (800, 200), (800, 200), (600, 2000)]
+
+
+@pytest.mark.parametrize(
+    ("seconds_a_chunk", "asked"),
+    [
+        (0.025, [(None, 200), (800, 200), (600, 400), (200, 800)]),  # twice as many while a chunk takes half a turn
+        # Slower than a turn: CHUNK notes at a time, and a last read finds none left.
+        (
+            0.5,
+            [(None, 200), (800, 200), (600, 100), (500, 100), (400, 100), (300, 100), (200, 100), (100, 100), (0, 100)],
+        ),
+    ],
+)
+def test_each_chunk_reads_as_many_notes_as_fit_in_a_turn_and_at_least_chunk(
+    qapp, session, monkeypatch, seconds_a_chunk, asked
+):
+    monkeypatch.setattr(feed_model, "CHUNK", 100)
+    model = NotesModel(session)
+    model.clock = itertools.count(0, seconds_a_chunk).__next__  # read before a chunk and after it
+    reader = FlakyReader(session)
+    model.load(reader)
+    model.chunk_timer.stop()
+    while model.loading:
+        model.load_next_chunk()
+    assert reader.asked == asked
+    assert numbers(model.notes_view()) == list(range(1000))
 
 
 def test_finish_loading_reads_the_rest_at_once(session):

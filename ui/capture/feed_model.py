@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import time
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
@@ -29,7 +30,10 @@ ANSWERED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTip
 # *note_id* (None: the newest) in session order, oldest first; limit None: all of them.
 ReadBefore = Callable[[str | None, int | None], list[Observation]]
 FIRST_CHUNK = 200  # more rows than the tallest feed shows, read in about two milliseconds
-CHUNK = 2000  # 15 to 30 ms of reading here: the window answers between two chunks
+CHUNK = 2000  # the fewest notes a later chunk reads: 15 to 30 ms here
+# A later chunk reads as many notes as the last one read at this pace in this time: the window answers
+# between two chunks, and a fast machine loads in few (each chunk is a query, an insert and a repaint).
+TURN_SECONDS = 0.05
 RETRY_MS = 1000  # after a chunk the store could not read
 
 
@@ -60,10 +64,14 @@ class NotesModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self._notes: list[Observation] = []
-        self._row_of: dict[str, int] = {}
+        # Each note's place counted from the top when it came in; its row is that less _top, which
+        # a prepend lowers, so a chunk on top indexes only its own notes, not every note below it.
+        self._place_of: dict[str, int] = {}
+        self._top = 0
         self._read_before: ReadBefore | None = None  # set while older notes are still to come
         self._oldest_read: str | None = None  # the next chunk is read just before this note
         self._chunk = FIRST_CHUNK
+        self.clock: Callable[[], float] = time.perf_counter  # times each chunk; tests give a fake one
         self.chunk_timer = make_timer(self, 0, single_shot=True)  # one chunk a turn; tests may stop it
         self.chunk_timer.timeout.connect(self.load_next_chunk)
 
@@ -116,7 +124,8 @@ class NotesModel(QAbstractTableModel):
         return self._notes[row]
 
     def row_of(self, note_id: str) -> int | None:
-        return self._row_of.get(note_id)
+        place = self._place_of.get(note_id)
+        return None if place is None else place - self._top
 
     def notes(self) -> list[Observation]:
         """Every live note of the session, in order: a load in progress is finished first."""
@@ -152,17 +161,20 @@ class NotesModel(QAbstractTableModel):
         """Put the next chunk of older notes on top: the event loop calls this until every note is in.
 
         The first chunk is as small as the first screenful, as the event loop may run it before it
-        paints that; the others are CHUNK notes.
+        paints that; each of the others is as many notes as fit in TURN_SECONDS at the last one's
+        pace, and at least CHUNK.
         """
         if self._read_before is None:
             return
+        started = self.clock()
         try:
             self._take_older(self._chunk)
         except StorageError as exc:
             self.load_failed.emit(f"Older notes are not shown yet: {exc} Trying again.")
             self.chunk_timer.start(RETRY_MS)
             return
-        self._chunk = CHUNK
+        took = self.clock() - started
+        self._chunk = max(CHUNK, round(self._chunk * TURN_SECONDS / took) if took > 0 else CHUNK)
 
     def finish_loading(self) -> None:
         """Read every note still to come, now, for whoever needs them all (Review's figures).
@@ -201,35 +213,35 @@ class NotesModel(QAbstractTableModel):
 
     def append(self, notes: list[Observation]) -> None:
         """Add notes at the end in one insert, so views and proxies update once."""
-        notes = [n for n in notes if not n.deleted and n.id not in self._row_of]
+        notes = [n for n in notes if not n.deleted and n.id not in self._place_of]
         if not notes:
             return
         first = len(self._notes)
         self.beginInsertRows(QModelIndex(), first, first + len(notes) - 1)
-        for offset, note in enumerate(notes):
-            self._notes.append(note)
-            self._row_of[note.id] = first + offset
+        self._notes += notes
+        self._place_of.update((note.id, self._top + first + offset) for offset, note in enumerate(notes))
         self.endInsertRows()
 
     def prepend(self, notes: list[Observation]) -> None:
         """Add older notes at the top in one insert (a chunk of a load); ids already here are skipped."""
-        notes = [n for n in notes if not n.deleted and n.id not in self._row_of]
+        notes = [n for n in notes if not n.deleted and n.id not in self._place_of]
         if not notes:
             return
         self.beginInsertRows(QModelIndex(), 0, len(notes) - 1)
         self._notes[:0] = notes
-        self._reindex()
+        self._top -= len(notes)
+        self._place_of.update((note.id, self._top + row) for row, note in enumerate(notes))
         self.endInsertRows()
 
     def replace(self, note: Observation) -> None:
-        row = self._row_of.get(note.id)
+        row = self.row_of(note.id)
         if row is None:
             return
         self._notes[row] = note
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def remove(self, note_id: str) -> None:
-        row = self._row_of.get(note_id)
+        row = self.row_of(note_id)
         if row is None:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
@@ -238,4 +250,5 @@ class NotesModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def _reindex(self) -> None:
-        self._row_of = {note.id: row for row, note in enumerate(self._notes)}
+        self._top = 0
+        self._place_of = {note.id: row for row, note in enumerate(self._notes)}
