@@ -48,3 +48,20 @@ def test_a_muted_chime_plays_nothing_and_unmuted_counts(qapp):
     bell.set_muted(False)
     bell.play()
     assert bell.played == 1
+
+
+def test_an_ended_sessions_console_does_not_load_the_audio_module(qtbot, store, time, monkeypatch):
+    """QtMultimedia costs about 5 MiB; an ended session never chimes, so its console leaves it unloaded."""
+    from studygroup.clock import SessionClock
+    from tests.ui.test_run_console import make_session
+    from ui.run.console import RunConsole
+
+    asked: list[bool] = []
+    monkeypatch.setattr(chime, "sound_note", lambda: asked.append(True) or "")
+    session = make_session(store)
+    session.status = "ended"
+    console = RunConsole(session, SessionClock(session, time), parent=None)
+    qtbot.addWidget(console)
+    assert asked == [] and not console.sound_note.isVisibleTo(console)
+    console.chime.play()  # were it ever asked to chime, it would load the sound first
+    assert asked == [True] and console.chime.played == 1

@@ -52,7 +52,7 @@ class RunConsole(QWidget):
         super().__init__(parent)
         self.setObjectName("runConsole")
         self.session, self.clock = session, clock
-        self.chime = chime or Chime(self)
+        self.chime = chime or Chime(self, ready=session.status != "ended")  # an ended session never chimes
         self.projector = None
         self.store = store  # the question round saves airtime through it; without one there is no round
         self.question_round = None
