@@ -238,17 +238,23 @@ def session_person(page, number: int) -> str:
 
 
 def render_pdf_pages(store: Store, session: Session, folder: Path, pages: int = 2) -> None:
-    """The demo's PDF summary (first pages) and its persona card as PNG (needs pdftoppm from poppler-utils)."""
+    """The demo's PDF summary (first pages), its persona card and the library's Trends report as PNG.
+
+    Needs pdftoppm from poppler-utils.
+    """
+    from studygroup.export.exporters import export_report
     from studygroup.export.handout import export_handout
     from studygroup.export.pdf import export_pdf
+    from studygroup.export.trends_report import build_report
 
-    summary, card = folder / "summary.pdf", folder / "persona-card.pdf"
+    summary, card, trends = folder / "summary.pdf", folder / "persona-card.pdf", folder / "trends-report.pdf"
     export_pdf(session, store.observations(session.id), summary)
     export_handout(session, card)
+    export_report("pdf", build_report(store), trends)
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found (apt-get install poppler-utils): PDF pages not rendered", file=sys.stderr)
         return
-    for pdf, last in ((summary, pages), (card, 1)):
+    for pdf, last in ((summary, pages), (card, 1), (trends, 2)):
         for page in range(1, last + 1):  # one page at a time: pdftoppm pads numbers by the page count (-01)
             name = OUT / f"{pdf.stem}-{page}"
             subprocess.run(
