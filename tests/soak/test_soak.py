@@ -77,13 +77,27 @@ def running_session(db: Path) -> Session:
     return session
 
 
+def laptop_two_bundle(folder: Path) -> Path:
+    """A 500-note session from another laptop, as a bundle file to import in the room."""
+    from benchmarks.bigsession import big_session
+    from studygroup.exchange.bundle import export_bundle
+
+    session, notes = big_session(500, seed=5)
+    session.title = "From laptop two"
+    with Store.open(folder / "laptop-two.db") as other:
+        other.save_session(session)
+        other.put_observations(notes)
+        export_bundle(other, session.id, folder / "laptop-two.json")
+    return folder / "laptop-two.json"
+
+
 class Room:
     """What the people in the room do, on a schedule over real time."""
 
-    def __init__(self, app: RealApp, seed: int = 7):
-        self.app, self.random = app, random.Random(seed)
+    def __init__(self, app: RealApp, bundle: Path, seed: int = 7):
+        self.app, self.bundle, self.random = app, bundle, random.Random(seed)
         self.typed: list[str] = []
-        self.projector_opened = self.rounds = 0
+        self.projector_opened = self.rounds = self.reveals = self.imports = 0
 
     def write_note(self) -> None:
         person = self.random.randint(1, len(PEOPLE))
@@ -112,8 +126,41 @@ class Room:
         self.app.keys("ctrl+shift+End", "ctrl+shift+q")
         self.rounds += 1
 
+    def reveal_notes(self) -> None:
+        """The share-out: every note on the projector by journey step, then the room view again."""
+        self.app.keys("alt+r", "ctrl+g")
+        self.app.wait_for_window(lambda name: "— projector" in name)
+        time.sleep(3)
+        if not self.reveals:
+            self.app.screenshot("reveal")
+        self.app.keys("ctrl+g")
+        self.reveals += 1
+
+    def import_bundle(self) -> None:
+        """File > Import bundle… with laptop two's 500 notes: it runs in the background, then says what it did."""
+        self.app.keys("ctrl+o")
+        chooser = self.app.wait_for_window(lambda name: name.startswith("Import bundle"))
+        self.app.keys("ctrl+a", window=chooser)
+        self.app.xdotool("type", "--delay", "10", str(self.bundle))
+        self.app.keys("Return", window=chooser)
+        report = self.report_window(besides=chooser)
+        if not self.imports:
+            self.app.screenshot("import-report")
+        self.app.keys("Return", window=report)
+        self.imports += 1
+
+    def report_window(self, besides: str, timeout: float = 30.0) -> str:
+        """The import's report box: an "Import bundle" window other than the file chooser, which has closed."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            found = [wid for wid, name in self.app.windows().items() if name.startswith("Import bundle")]
+            if found and besides not in found:
+                return found[0]
+            time.sleep(0.2)
+        raise AssertionError(f"no import report within {timeout} s; saw {self.app.windows()}")
+
     def live_for(self, seconds: float) -> list[float]:
-        """Notes every 5 to 10 s; the projector and a question round each cycle; RSS samples."""
+        """Notes every 5 to 10 s; the projector, the reveal, a bundle import and a question round each cycle; RSS."""
         start, samples, cycle_done = time.monotonic(), [], set()
         while (elapsed := time.monotonic() - start) < seconds:
             assert self.app.alive(), f"the app died after {elapsed:.0f} s: {self.app.stderr()[-3000:]}"
@@ -121,6 +168,12 @@ class Room:
             if offset >= 40 and (cycle, "projector") not in cycle_done:
                 cycle_done.add((cycle, "projector"))
                 self.open_and_close_projector()
+            elif offset >= 60 and (cycle, "reveal") not in cycle_done:
+                cycle_done.add((cycle, "reveal"))
+                self.reveal_notes()
+            elif offset >= 75 and (cycle, "import") not in cycle_done:
+                cycle_done.add((cycle, "import"))
+                self.import_bundle()
             elif offset >= 90 and (cycle, "round") not in cycle_done:
                 cycle_done.add((cycle, "round"))
                 self.question_round()
@@ -162,7 +215,7 @@ def run_the_hour(tmp_path: Path, screen: VirtualScreen, out_dir: Path, seconds: 
     try:
         time.sleep(2)
         app.screenshot("run-at-start")
-        room = Room(app)
+        room = Room(app, laptop_two_bundle(tmp_path))
         samples = room.live_for(seconds)
         assert app.alive(), f"the app died: {app.stderr()[-3000:]}"
         app.screenshot("capture-at-end")
@@ -173,15 +226,22 @@ def run_the_hour(tmp_path: Path, screen: VirtualScreen, out_dir: Path, seconds: 
         assert acknowledged, "no note was acknowledged"
         assert set(acknowledged) <= set(on_disk), "an acknowledged note is missing from the database"
         assert sorted(on_disk.values()) == sorted(room.typed), "a typed note was not saved whole"
-        assert room.projector_opened >= 1 and room.rounds >= 1
+        assert room.projector_opened >= 1 and room.rounds >= 1 and room.reveals >= 1 and room.imports >= 1
+        with Store.open(db) as store:
+            imported = [s for s in store.list_sessions() if s["title"] == "From laptop two"]
+            assert [s["notes"] for s in imported] == [500], "laptop two's bundle was not imported whole"
         assert log_text.count("chime played") >= 2, "no phase end chimed"
         with Store.open(db) as store:
-            assert store.load_session(session.id).current_phase >= 1, "no phase ended"
+            held = store.load_session(session.id)
+            assert held.current_phase >= 1, "no phase ended"
+            spoke = [p.name for p in held.participants if p.airtime_seconds > 0]
+            assert len(spoke) >= 2, f"the question round's keys did not move the turn on: only {spoke} spoke"
         growth = samples[-1] - samples[min(3, len(samples) - 1)]
         report = (
             f"soak: {seconds} s, {len(room.typed)} notes typed, {len(acknowledged)} acknowledged, "
             f"{len(on_disk)} on disk, {log_text.count('chime played')} chimes, "
-            f"{room.projector_opened} projector views, {room.rounds} question rounds, "
+            f"{room.projector_opened} projector views, {room.reveals} reveals, {room.imports} bundle imports, "
+            f"{room.rounds} question rounds, "
             f"RSS {samples[0]:.1f} -> {samples[-1]:.1f} MiB (growth {growth:+.1f} MiB after warm-up)"
         )
         (out_dir / "soak-report.txt").write_text(report + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from studygroup.demo import AGENDA, demo_scenario
 from studygroup.model import Participant, Phase, Session
@@ -189,6 +190,22 @@ def test_shortcuts_drive_the_round(qtbot, page, panel, time):
     qtbot.keyClick(page.console, Qt.Key.Key_Down, SHIFT_CTRL)
     assert panel.round.question_index == 1 and panel.round.person.name == "Dana Whitfield"
     qtbot.keyClick(page.console, Qt.Key.Key_End, SHIFT_CTRL)
+    assert not panel.active
+
+
+def test_the_round_keys_work_where_the_keyboard_is_after_the_turn_hands_over_capture(qtbot, page, panel, time):
+    """A turn hands the capture laptop to the speaker; the hidden note box must not take the focus and
+    eat Ctrl+Shift+Right and Ctrl+Shift+End (it did, on a real screen, while every key sent to the console worked)."""
+
+    def press(key):
+        qtbot.keyClick(QApplication.focusWidget() or page, key, SHIFT_CTRL)  # where a real key press goes
+
+    press(Qt.Key.Key_R)
+    assert panel.round.running and not page.capture.editor.hasFocus()
+    time.advance(5)
+    press(Qt.Key.Key_Right)
+    assert panel.round.person.name == "Marco Ruiz"
+    press(Qt.Key.Key_End)
     assert not panel.active
 
 

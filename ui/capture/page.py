@@ -161,7 +161,8 @@ class CapturePage(QWidget):
         self._refresh_privacy()
         self._refresh_draft_marks()
         self.flush_drafts()  # after the switch, so a failure is said to whoever has the laptop now
-        self.editor.setFocus()
+        if self.isVisible():  # a switch from the Run tab (a question round's turn) leaves its keys where they are
+            self.editor.setFocus()
 
     def _show_author(self) -> None:
         self.person_bar.show_current(self.author_id)
