@@ -69,13 +69,6 @@ _ORDER_KEY = "session_seconds, wall_time, rowid"
 _IN_ORDER = f" ORDER BY {_ORDER_KEY}"
 _NEWEST_FIRST = " ORDER BY session_seconds DESC, wall_time DESC, rowid DESC"
 _BEFORE = f" AND ({_ORDER_KEY}) < (SELECT {_ORDER_KEY} FROM observations WHERE id = ?)"
-# A session's live notes all share its id and have no deletion stamp: neither is read for each of them
-# (a 10,000-note load converts 20,000 fewer values and interns no session id).
-_LIVE_FIELDS = tuple(f for f in _OBS_FIELDS if f not in ("session_id", "deleted_at"))
-_LIVE_SELECT = (
-    f"SELECT {', '.join('tags_json' if f == 'tags' else f for f in _LIVE_FIELDS)} FROM observations"
-    " WHERE session_id = ? AND deleted_at IS NULL"
-)
 
 
 class NoteRows(Rows):
@@ -144,7 +137,7 @@ class NoteRows(Rows):
         of its own, so no read stays open between pages, and a note saved, edited or deleted in
         between is read as it is then.
         """
-        sql = _LIVE_SELECT
+        sql = f"{_OBS_SELECT} WHERE session_id = ? AND deleted_at IS NULL"
         params: list[object] = [session_id]
         if before_id is not None:
             sql += _BEFORE
@@ -153,9 +146,7 @@ class NoteRows(Rows):
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        key = intern(session_id)
-        with self.db.translate_errors():
-            notes = [_live_observation_from_row(key, r) for r in self.db.connection.execute(sql, params)]
+        notes = self._observations(sql, params)
         notes.reverse()
         return notes
 
@@ -269,32 +260,6 @@ def _observation_from_row(row: sqlite3.Row) -> Observation:
         bool(solution_flag),
         note_id,
         deleted_at,
-        updated_at,
-    )
-
-
-def _live_observation_from_row(session_id: str, row: sqlite3.Row) -> Observation:
-    # _observation_from_row for a row of _LIVE_SELECT: a live note of the session *session_id*.
-    (text, kind, severity, author_id, phase_id, seconds, wall_time, step, tags, follow_up) = row[:10]
-    (expected, happened, lingo_flag, solution_flag, note_id, updated_at) = row[10:]
-    return Observation(
-        session_id,
-        text,
-        intern(kind),
-        severity,
-        None if author_id is None else intern(author_id),
-        None if phase_id is None else intern(phase_id),
-        seconds,
-        wall_time,
-        intern(step),
-        [] if tags == "[]" else list(_parsed_tags(tags)),
-        bool(follow_up),
-        expected,
-        happened,
-        bool(lingo_flag),
-        bool(solution_flag),
-        note_id,
-        None,
         updated_at,
     )
 

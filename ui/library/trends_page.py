@@ -38,7 +38,7 @@ from ui.actions import bind_button, build_action
 from ui.library.trends_chart import TrendsChart
 from ui.library.trends_export import TrendsExportJob
 from ui.library.trends_models import ID_ROLE, KINDS, SHORT_SEVERITY, HeadlineModel, ProblemModel, TextListModel
-from ui.review.export_worker import start_export
+from ui.review.export_worker import ExportRunner
 from ui.table_fit import column_width
 
 ALL_SCENARIOS, ANY_DATE = "All scenarios", "Any date"
@@ -63,8 +63,6 @@ class TrendsPage(QWidget):
         self.setObjectName("trendsPage")
         self.store = store
         self.trends: Trends | None = None
-        self.export_thread: QThread | None = None
-        self.export_job: TrendsExportJob | None = None
         self.headlines, self.problems = HeadlineModel(self), ProblemModel(self)
         self.quotes, self.better = TextListModel(self), TextListModel(self)
         self.chart = TrendsChart()
@@ -76,6 +74,8 @@ class TrendsPage(QWidget):
         self.progress.setAccessibleName("Export progress")
         self.export_buttons: dict[str, QPushButton] = {}
         self._build()
+        self.exports = ExportRunner(self, self.progress, self.status, self.export_buttons.values)
+        self.exports.finished.connect(self.export_finished)
         self.refresh()
 
     # --- layout ---------------------------------------------------------------------------
@@ -282,41 +282,16 @@ class TrendsPage(QWidget):
 
     def export_to(self, fmt: str, path: Path) -> None:
         """Write the report in a worker thread; the page stays responsive and shows progress."""
-        if self.export_thread is not None:
-            self.status.setText("An export is already running; it will finish in a moment.")
-            return
-        job = TrendsExportJob(fmt, self.store.path, self.scenario(), self.since(), path)
-        job.progressed.connect(self._on_progress)
-        job.finished.connect(self._on_export_finished)
-        job.failed.connect(self.status.setText)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.status.setText(f"Exporting to {path}…")
-        for button in self.export_buttons.values():
-            button.setEnabled(False)
-        self.export_job = job
-        self.export_thread = start_export(job, self)
-        self.export_thread.finished.connect(self._on_thread_finished)
+        if not self.exports.busy():
+            self.exports.start(TrendsExportJob(fmt, self.store.path, self.scenario(), self.since(), path))
+
+    @property
+    def export_thread(self) -> QThread | None:
+        return self.exports.thread
 
     def shutdown(self) -> None:
         """Let a running export finish (its file is written whole or not at all) before the page goes."""
-        if self.export_thread is not None:
-            self.export_thread.wait()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _on_export_finished(self, path: str) -> None:
-        self.status.setText(f"Saved {path}")
-        self.export_finished.emit(path)
-
-    def _on_thread_finished(self) -> None:
-        self.export_thread.wait()  # finished comes just before the thread ends: let it end before the job goes
-        self.export_thread = self.export_job = None
-        self.progress.setVisible(False)
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
+        self.exports.wait()
 
 
 def _better_row(better: GotBetter, trends: Trends) -> tuple[str, str, str]:

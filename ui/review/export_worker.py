@@ -6,9 +6,11 @@ collector while it runs (see that module for why).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
 
 from studygroup.errors import StudygroupError
 from studygroup.exchange.bundle import export_bundle
@@ -92,3 +94,68 @@ def start_export(job: WriteJob, parent: QObject) -> QThread:
     it: Python owns the job, so it must not also be deleteLater()'d (that deletes it twice).
     """
     return start_worker(job, job.run, (job.finished, job.failed), parent)
+
+
+class ExportRunner(QObject):
+    """One export at a time for a page: its job in a worker, its progress and outcome shown, its buttons off meanwhile.
+
+    `thread` and `job` are the running export's (None between exports); `finished(path)` says a file was written.
+    """
+
+    finished = Signal(str)
+
+    def __init__(
+        self, parent: QObject, progress: QProgressBar, status: QLabel, buttons: Callable[[], Iterable[QAbstractButton]]
+    ):
+        super().__init__(parent)
+        self.progress, self.status, self.buttons = progress, status, buttons
+        self.thread: QThread | None = None
+        self.job: WriteJob | None = None
+
+    def busy(self) -> bool:
+        """True while an export runs, and then said on the status line: one export at a time."""
+        if self.thread is not None:
+            self.status.setText("An export is already running; it will finish in a moment.")
+        return self.thread is not None
+
+    def start(self, job: WriteJob) -> bool:
+        """Run *job* unless an export is already running (then say so); True when started."""
+        if self.busy():
+            return False
+        job.progressed.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        job.failed.connect(self.status.setText)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.status.setText(f"Exporting to {job.path}…")
+        self._enable_buttons(False)
+        self.job = job
+        self.thread = start_export(job, self)
+        self.thread.finished.connect(self._on_thread_finished)
+        return True
+
+    def wait(self) -> None:
+        """Let a running export finish (its file is written whole or not at all) before the page goes."""
+        if self.thread is not None:
+            self.thread.wait()
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_finished(self, path: str) -> None:
+        self.status.setText(f"Saved {path}")
+        self.finished.emit(path)
+
+    def _on_thread_finished(self) -> None:
+        # QThread.finished is emitted from the worker just before it really ends: wait for the end
+        # before the job (owned here, living in that thread) is let go, or its deletion can race it.
+        if self.thread is not None:
+            self.thread.wait()
+        self.thread = self.job = None
+        self.progress.setVisible(False)
+        self._enable_buttons(True)
+
+    def _enable_buttons(self, enabled: bool) -> None:
+        for button in self.buttons():
+            button.setEnabled(enabled)

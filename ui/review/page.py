@@ -34,7 +34,7 @@ from ui import dialogs
 from ui.actions import bind_button, build_action
 from ui.facilitator_gate import FacilitatorGate
 from ui.review.counts import CountsModel
-from ui.review.export_worker import ExportJob, start_export
+from ui.review.export_worker import ExportJob, ExportRunner, WriteJob
 from ui.review.follow_ups import NOTE, STATE, FollowUpModel
 from ui.review.stacked_bar_chart import StackedBarChart
 from ui.session_models import ListTableModel
@@ -100,8 +100,6 @@ class ReviewPage(QWidget):
         # Where the live notes come from: the store, or notes another page already holds in memory.
         self.notes_source = notes_source or (lambda: self.store.observations(self.session.id))
         self.summary: Summary | None = None
-        self.export_thread: QThread | None = None
-        self.export_job: ExportJob | None = None
         self.gate = gate or FacilitatorGate(parent=self)  # the session's lock; standing alone, never locked
         self.headlines = QLabel(objectName="headlines", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.headlines.setAccessibleName("Headline numbers")
@@ -117,6 +115,8 @@ class ReviewPage(QWidget):
         self.progress = QProgressBar(visible=False)
         self.progress.setAccessibleName("Export progress")
         self._build()
+        self.exports = ExportRunner(self, self.progress, self.status, self.export_buttons.values)
+        self.exports.finished.connect(self.export_finished)
         if session.status == "ended":  # otherwise the figures are computed when the tab is first shown
             self.refresh()
 
@@ -330,46 +330,23 @@ class ReviewPage(QWidget):
 
     def export_to(self, fmt: str, path: Path) -> None:
         """Export in a worker thread; the window stays responsive and shows progress."""
-        if self.export_thread is not None:
-            self.status.setText("An export is already running; it will finish in a moment.")
+        if self.exports.busy():
             return
         notes = self.store.observations(self.session.id, include_deleted=True)
         states = self.store.follow_up_states(self.session.id)
         turns = self.store.turns(self.session.id)
-        job = ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path, states, turns)
-        job.progressed.connect(self._on_progress)
-        job.finished.connect(self._on_export_finished)
-        job.failed.connect(self._on_export_failed)
-        self.progress.setRange(0, 0)
-        self.progress.setVisible(True)
-        self.status.setText(f"Exporting to {path}…")
-        for button in self.export_buttons.values():
-            button.setEnabled(False)
-        self.export_job = job
-        self.export_thread = start_export(job, self)
-        self.export_thread.finished.connect(self._on_thread_finished)
+        self.exports.start(
+            ExportJob(fmt, self.session, notes, path, self.page_size.currentText(), self.store.path, states, turns)
+        )
+
+    @property
+    def export_thread(self) -> QThread | None:
+        return self.exports.thread
+
+    @property
+    def export_job(self) -> WriteJob | None:
+        return self.exports.job
 
     def shutdown(self) -> None:
         """Let a running export finish (its file is written whole or not at all) before the page goes."""
-        if self.export_thread is not None:
-            self.export_thread.wait()
-
-    def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-
-    def _on_export_finished(self, path: str) -> None:
-        self.status.setText(f"Saved {path}")
-        self.export_finished.emit(path)
-
-    def _on_export_failed(self, message: str) -> None:
-        self.status.setText(message)
-
-    def _on_thread_finished(self) -> None:
-        # QThread.finished is emitted from the worker just before it really ends: wait for the end
-        # before the job (owned here, living in that thread) is let go, or its deletion can race it.
-        self.export_thread.wait()
-        self.export_thread = self.export_job = None
-        self.progress.setVisible(False)
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
+        self.exports.wait()
