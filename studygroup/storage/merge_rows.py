@@ -15,6 +15,7 @@ from collections.abc import Collection, Hashable
 
 from studygroup.model import Participant, Phase
 from studygroup.storage.rows import Rows
+from studygroup.storage.session_rows import put_participant, put_phase
 
 _IDS = "(SELECT value FROM json_each(?))"  # a list of ids as one parameter, however long
 
@@ -58,38 +59,10 @@ class MergeRows(Rows):
         with self.db.atomic() as conn:
             start = _next_position(conn, "participants", session_id)
             for offset, person in enumerate(people):
-                conn.execute(
-                    "INSERT INTO participants (id, session_id, position, name, discipline, role, roster_id,"
-                    " airtime_seconds) VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        person.id,
-                        session_id,
-                        start + offset,
-                        person.name,
-                        person.discipline,
-                        person.role,
-                        person.roster_id,
-                        person.airtime_seconds,
-                    ),
-                )
+                put_participant(conn, session_id, start + offset, person)
             start = _next_position(conn, "phases", session_id)
             for offset, phase in enumerate(phases):
-                conn.execute(
-                    "INSERT INTO phases (id, session_id, position, name, planned_minutes, prompt, extra_seconds,"
-                    " elapsed_seconds, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        phase.id,
-                        session_id,
-                        start + offset,
-                        phase.name,
-                        phase.planned_minutes,
-                        phase.prompt,
-                        phase.extra_seconds,
-                        phase.elapsed_seconds,
-                        phase.started_at,
-                        phase.ended_at,
-                    ),
-                )
+                put_phase(conn, session_id, start + offset, phase)
 
 
 def _ids(ids: Collection[str]) -> str:

@@ -69,26 +69,7 @@ class SessionRows(Rows):
             (session.id, *keep),
         )
         for position, phase in enumerate(session.phases):
-            conn.execute(
-                "INSERT INTO phases (id, session_id, position, name, planned_minutes, prompt,"
-                " extra_seconds, elapsed_seconds, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
-                " ON CONFLICT(id) DO UPDATE SET position=excluded.position, name=excluded.name,"
-                " planned_minutes=excluded.planned_minutes, prompt=excluded.prompt,"
-                " extra_seconds=excluded.extra_seconds, elapsed_seconds=excluded.elapsed_seconds,"
-                " started_at=excluded.started_at, ended_at=excluded.ended_at",
-                (
-                    phase.id,
-                    session.id,
-                    position,
-                    phase.name,
-                    phase.planned_minutes,
-                    phase.prompt,
-                    phase.extra_seconds,
-                    phase.elapsed_seconds,
-                    phase.started_at,
-                    phase.ended_at,
-                ),
-            )
+            put_phase(conn, session.id, position, phase)
         # Phases removed from the agenda but still named by notes stay, out of the agenda.
         conn.execute(
             f"UPDATE phases SET position = -1 WHERE session_id = ? AND id NOT IN ({placeholders(keep)})",
@@ -97,23 +78,7 @@ class SessionRows(Rows):
 
     def _save_participants(self, conn: sqlite3.Connection, session: Session) -> None:
         for position, person in enumerate(session.participants):
-            conn.execute(
-                "INSERT INTO participants (id, session_id, position, name, discipline, role, roster_id,"
-                " airtime_seconds) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
-                " position=excluded.position, name=excluded.name, discipline=excluded.discipline,"
-                " role=excluded.role, roster_id=excluded.roster_id,"
-                " airtime_seconds=excluded.airtime_seconds",
-                (
-                    person.id,
-                    session.id,
-                    position,
-                    person.name,
-                    person.discipline,
-                    person.role,
-                    person.roster_id,
-                    person.airtime_seconds,
-                ),
-            )
+            put_participant(conn, session.id, position, person)
         keep = [p.id for p in session.participants]
         # People who wrote notes or had a question-round turn are never removed; others leave the group.
         conn.execute(
@@ -266,3 +231,48 @@ class SessionRows(Rows):
             )
             if cursor.rowcount == 0:
                 raise NotFound(f"There is no person with id {participant_id} in session {session_id}.")
+
+
+def put_phase(conn: sqlite3.Connection, session_id: str, position: int, phase: Phase) -> None:
+    """Insert *phase* at *position* of the session's agenda, or update the row it has."""
+    conn.execute(
+        "INSERT INTO phases (id, session_id, position, name, planned_minutes, prompt,"
+        " extra_seconds, elapsed_seconds, started_at, ended_at) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET position=excluded.position, name=excluded.name,"
+        " planned_minutes=excluded.planned_minutes, prompt=excluded.prompt,"
+        " extra_seconds=excluded.extra_seconds, elapsed_seconds=excluded.elapsed_seconds,"
+        " started_at=excluded.started_at, ended_at=excluded.ended_at",
+        (
+            phase.id,
+            session_id,
+            position,
+            phase.name,
+            phase.planned_minutes,
+            phase.prompt,
+            phase.extra_seconds,
+            phase.elapsed_seconds,
+            phase.started_at,
+            phase.ended_at,
+        ),
+    )
+
+
+def put_participant(conn: sqlite3.Connection, session_id: str, position: int, person: Participant) -> None:
+    """Insert *person* at *position* of the session's group, or update the row they have."""
+    conn.execute(
+        "INSERT INTO participants (id, session_id, position, name, discipline, role, roster_id,"
+        " airtime_seconds) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+        " position=excluded.position, name=excluded.name, discipline=excluded.discipline,"
+        " role=excluded.role, roster_id=excluded.roster_id,"
+        " airtime_seconds=excluded.airtime_seconds",
+        (
+            person.id,
+            session_id,
+            position,
+            person.name,
+            person.discipline,
+            person.role,
+            person.roster_id,
+            person.airtime_seconds,
+        ),
+    )
