@@ -18,9 +18,11 @@ from studygroup.errors import CorruptDatabase, StorageError, StudygroupError
 from studygroup.paths import user_log_dir
 from studygroup.storage.backup import backup_due, list_backups, restore_backup, set_aside
 from studygroup.storage.store import Store
-from ui import APPLICATION, ORGANISATION, dialogs, style
+from ui import APPLICATION, ORGANISATION, style
 from ui.file_watch import FileWatcher
 from ui.single_instance import SingleInstance
+
+# ui.dialogs is imported where a box is shown: it and the widget classes it names cost start-up time.
 
 log = logging.getLogger("studygroup.app")
 QT_LOG_LEVELS = {
@@ -93,6 +95,8 @@ def _run(db_path: Path, session_id: str | None, crash_log: CrashLog) -> int:
         try:
             window.open_session(store.find_session(session_id).id)
         except StudygroupError as exc:
+            from ui import dialogs
+
             dialogs.inform(window, "Session not found", str(exc))
         except Exception:  # noqa: BLE001 - a session that cannot open must not keep the app from starting
             excepthook(*sys.exc_info())
@@ -125,27 +129,36 @@ def open_or_recover(db_path: Path) -> Store | None:
     try:
         return Store.open(db_path)
     except CorruptDatabase as exc:
-        backups = list_backups(db_path)
-        options = ([f"Open the latest backup ({backups[0].name})"] if backups else []) + ["Start a new file"]
-        choice = dialogs.choose(
-            None,
-            "studygroup cannot read its database",
-            f"{exc}\n\nThe damaged file will be kept beside it, renamed, never overwritten.",
-            options,
-        )
-        if choice is None:
-            return None
-        try:
-            if backups and choice == 0:
-                restore_backup(backups[0], db_path)
-            else:
-                set_aside(db_path, "damaged")
-            return Store.open(db_path)
-        except (StorageError, OSError) as retry_exc:
-            dialogs.inform(None, "studygroup cannot open its database", str(retry_exc))
-            return None
+        return _recover(db_path, exc)
     except StorageError as exc:
+        from ui import dialogs
+
         dialogs.inform(None, "studygroup cannot open its database", str(exc))
+        return None
+
+
+def _recover(db_path: Path, exc: CorruptDatabase) -> Store | None:
+    """Offer the latest backup or a new file for a damaged database; None when the user declines or it fails."""
+    from ui import dialogs
+
+    backups = list_backups(db_path)
+    options = ([f"Open the latest backup ({backups[0].name})"] if backups else []) + ["Start a new file"]
+    choice = dialogs.choose(
+        None,
+        "studygroup cannot read its database",
+        f"{exc}\n\nThe damaged file will be kept beside it, renamed, never overwritten.",
+        options,
+    )
+    if choice is None:
+        return None
+    try:
+        if backups and choice == 0:
+            restore_backup(backups[0], db_path)
+        else:
+            set_aside(db_path, "damaged")
+        return Store.open(db_path)
+    except (StorageError, OSError) as retry_exc:
+        dialogs.inform(None, "studygroup cannot open its database", str(retry_exc))
         return None
 
 
@@ -154,6 +167,8 @@ def _explain_already_open(instance: SingleInstance) -> int:
     if instance.ask_first_to_raise():
         print(f"studygroup is already open on {instance.db_path}; brought that window to the front.", file=sys.stderr)
         return 0
+    from ui import dialogs
+
     dialogs.inform(
         None,
         "studygroup is already open",
@@ -190,6 +205,8 @@ def excepthook(exc_type, exc, tb) -> None:
             f"Something unexpected went wrong. Notes already saved are safe; {where}.\n\n({exc_type.__name__}: {exc})"
         )
     try:
+        from ui import dialogs
+
         dialogs.inform(QApplication.activeWindow(), "studygroup", text)
     except Exception:  # noqa: BLE001 - the hook must never raise in turn
         traceback.print_exc(file=sys.stderr)

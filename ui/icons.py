@@ -12,7 +12,6 @@ import re
 
 from PySide6.QtCore import QByteArray, QRect, QSize, Qt
 from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
 
 from studygroup.palette import LIGHT
 from studygroup.resources import resource_path
@@ -40,6 +39,8 @@ class PaletteIconEngine(QIconEngine):
         self.name = name
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        from PySide6.QtSvg import QSvgRenderer  # loaded when an icon is first drawn, not at start-up
+
         palette = active_palette()
         colour = palette.disabled_text if mode == QIcon.Mode.Disabled else palette.icon
         QSvgRenderer(svg_in(self.name, colour)).render(painter, rect)

@@ -9,16 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from studygroup.demo import DEMO_TITLE, create_demo
 from studygroup.storage.store import Store
-from ui import app_settings, library_folder
+from ui import app_settings
 from ui.actions import ACTION_PROPERTY, build_actions, icon
 from ui.background import StoreWorker
-from ui.bundle_import import ask_and_import, dropped_bundle, import_file
 from ui.help import add_help_menu
 from ui.home_page import HomePage
 from ui.window_fit import fit_to_screen
 
+# What Home does not show is imported where it is first used (the demo, bundles, the library folder,
+# the other pages): start-up pays only for Home. tests/ui/test_startup_imports.py holds that.
 if TYPE_CHECKING:
     from studygroup.exchange.bundle import ImportReport
     from studygroup.exchange.library_folder import SyncReport
@@ -41,15 +41,9 @@ class MainWindow(QMainWindow):
         self.worker = StoreWorker(store, self)  # imports and syncs, off the UI thread
         self.worker.started.connect(self._show_working)
         self.worker.ended.connect(self._hide_working)
-        self.home = HomePage(store, self, request=self._may)
-        self.home.session_chosen.connect(self.open_session)
-        self.home.session_trashed.connect(self._on_home_session_trashed)
-        self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
-        self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
-        self.home.trends_requested.connect(self._guarded("show_trends", self.show_trends))
-        self.home.search_requested.connect(self._guarded("search_notes", self.show_search))
+        # The frame first, then Home built inside it: under the app's stylesheet every reparenting
+        # restyles the moved widget and all its children, so each widget is placed once.
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.home)
         self.notice = NoticeBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -58,6 +52,14 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.home = HomePage(store, self.stack, request=self._may)
+        self.stack.addWidget(self.home)
+        self.home.session_chosen.connect(self.open_session)
+        self.home.session_trashed.connect(self._on_home_session_trashed)
+        self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
+        self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
+        self.home.trends_requested.connect(self._guarded("show_trends", self.show_trends))
+        self.home.search_requested.connect(self._guarded("search_notes", self.show_search))
         self._build_menu()
         self.setAcceptDrops(True)  # a bundle dropped on the window is imported
         geometry = app_settings().value(GEOMETRY_KEY)
@@ -71,8 +73,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id["quit"].triggered.connect(self.close)  # closeEvent asks the lock, as the title bar's X does
         self.actions_by_id["import_bundle"].triggered.connect(self._guarded("import_bundle", self.import_bundle))
         self.actions_by_id["sync_folder"].triggered.connect(self._guarded("sync_folder", self.sync_folder))
-        choose = self._guarded("library_folder", lambda: library_folder.choose_folder(self, self.store))
-        self.actions_by_id["library_folder"].triggered.connect(choose)
+        self.actions_by_id["library_folder"].triggered.connect(self._guarded("library_folder", self.choose_folder))
         # No mnemonic: Alt+F is the Capture tab's Friction key.
         file_menu = self.menuBar().addMenu("File")
         file_menu.addAction(self.actions_by_id["import_bundle"])
@@ -103,13 +104,23 @@ class MainWindow(QMainWindow):
 
     def import_bundle(self, path: Path | None = None) -> bool:
         """Import a bundle in the background (asking for the file when *path* is None); True when started."""
+        from ui.bundle_import import ask_and_import, import_file
+
         if path is None:
             return ask_and_import(self, self.worker, self._show_imported)
         return import_file(self, self.worker, path, self._show_imported)
 
     def sync_folder(self) -> bool:
         """Sync from the team's library folder in the background; True when started."""
+        from ui import library_folder
+
         return library_folder.sync(self, self.worker, self._show_synced)
+
+    def choose_folder(self) -> None:
+        """Ask for the team's library folder (File > Library folder)."""
+        from ui import library_folder
+
+        library_folder.choose_folder(self, self.store)
 
     def _show_working(self, what: str) -> None:
         self.show_notice(f"{what} in the background. Notes can be typed meanwhile.")
@@ -134,10 +145,14 @@ class MainWindow(QMainWindow):
             self.home.reload()
 
     def dragEnterEvent(self, event) -> None:
+        from ui.bundle_import import dropped_bundle
+
         if dropped_bundle(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:
+        from ui.bundle_import import dropped_bundle
+
         path = dropped_bundle(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
@@ -172,6 +187,8 @@ class MainWindow(QMainWindow):
 
     def open_demo(self) -> SessionPage:
         """Open the demo session, creating it the first time."""
+        from studygroup.demo import DEMO_TITLE, create_demo
+
         listed = self.store.list_sessions(include_archived=True)  # a demo in the trash is made anew
         existing = next((s for s in listed if s["title"] == DEMO_TITLE), None)
         session_id = existing["id"] if existing else create_demo(self.store).id
