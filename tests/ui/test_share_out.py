@@ -102,7 +102,9 @@ def test_names_toggle_shows_authors_and_keeps_the_step(page):
     projector.next_question()
     console.actions_by_id["names_on_projector"].trigger()
     assert projector.reveal_view.step.text() == "Pay"
-    assert heads(projector)[0] == "Bad day  ·  if this weren't my job, I'd give up  ·  Ben Okafor: Card refused <b>twice</b>"
+    assert heads(projector)[0] == (
+        "Bad day  ·  if this weren't my job, I'd give up  ·  Ben Okafor: Card refused <b>twice</b>"
+    )
     assert "with names" in projector.reveal_view.where.text()
     console.actions_by_id["names_on_projector"].trigger()
     assert "Ben Okafor" not in heads(projector)[0]
