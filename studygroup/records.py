@@ -4,6 +4,8 @@ The schema (resources/schemas/bundle-1.schema.json, described in docs/bundle-for
 contract of the bundle file and of every record the store writes: the store checks each record
 against its $defs entry (check_record), and a bundle is checked whole (exchange/bundle_check).
 A refusal names the field and where it is, e.g. `observations[12].severity: 4 is not one of 1, 2, 3`.
+A valid record is passed by the schema compiled into plain checks (record_check.py); only what
+they cannot pass goes to jsonschema, which gives the verdict and the sentence.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol
 
 from studygroup.errors import InvalidRecord
+from studygroup.record_check import Check, compile_schema
 from studygroup.resources import resource_path
 
 if TYPE_CHECKING:
@@ -65,6 +68,12 @@ def _validator(definition: str | None = None) -> _Validator:
     return validator({"$defs": whole["$defs"], "$ref": f"#/$defs/{definition}"})
 
 
+@functools.cache
+def _fast_check(definition: str | None) -> Check | None:
+    """The schema compiled into plain checks (record_check), once per $defs entry."""
+    return compile_schema(schema(), definition)
+
+
 def check_record(definition: str, record: dict[str, Any], where: str) -> None:
     """Check one record (a $defs entry: session, observation, draft) before the store writes it.
 
@@ -79,8 +88,17 @@ def check_record(definition: str, record: dict[str, Any], where: str) -> None:
 def schema_problem(data: object, where: str, definition: str | None = None) -> str | None:
     """The sentence for the first thing *data* breaks (the schema, then Unicode), or None.
 
-    *definition* names one $defs entry; None checks a whole bundle.
+    *definition* names one $defs entry; None checks a whole bundle. The compiled check passes
+    what it can; anything else goes to jsonschema, whose verdict and sentence stand.
     """
+    fast = _fast_check(definition)
+    if fast is not None and fast(data):
+        return None
+    return _jsonschema_problem(data, where, definition)
+
+
+def _jsonschema_problem(data: object, where: str, definition: str | None) -> str | None:
+    """schema_problem by jsonschema alone, the verdict the compiled check must agree with."""
     from jsonschema.exceptions import best_match
 
     error = best_match(_validator(definition).iter_errors(data))
