@@ -94,9 +94,23 @@ def fallback_for(char: str) -> str | None:
     return next((font for font in (CJK, SYMBOLS) if code in _coverage(font)), None)
 
 
+_IN_SANS: set[str] = set()  # characters fallback_for keeps in DejaVu Sans, seen so far
+
+
+def all_in_sans(text: str) -> bool:
+    """True when DejaVu Sans draws every character of *text* (most notes), decided at C speed once seen."""
+    if _IN_SANS.issuperset(text):
+        return True
+    new = set(text) - _IN_SANS
+    if any(fallback_for(char) is not None for char in new):
+        return False
+    _IN_SANS.update(new)
+    return True
+
+
 def font_runs(text: str) -> Iterator[tuple[str | None, str]]:
     """(font, characters) runs of *text*; None is DejaVu Sans. Marks and joiners join the run before."""
-    if all(fallback_for(char) is None for char in set(text)):  # most notes: one run, decided per distinct character
+    if all_in_sans(text):  # most notes: one run
         if text:
             yield None, text
         return

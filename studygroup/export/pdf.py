@@ -101,14 +101,14 @@ class SummaryDocument(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._footer)])
         # The title is drawn like the body (font fallback, shaping), cut to leave room for "Page 9999".
-        self.footer_width = self.width - 25 * mm
-        self.footer_title = one_line(summary.session.title, styles()["footer"], self.footer_width)
+        # Laid out once and drawn on every page: it is the same on all of them.
+        self.footer_title = one_line(summary.session.title, styles()["footer"], self.width - 25 * mm)
+        _, self.footer_height = self.footer_title.wrap(self.width - 25 * mm, 20)
 
     def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         baseline = MARGIN - 2 * mm
-        _, height = self.footer_title.wrapOn(canvas, self.footer_width, 20)
-        self.footer_title.drawOn(canvas, self.leftMargin, baseline - height + pdfmetrics.getAscent(SANS, 8))
+        self.footer_title.drawOn(canvas, self.leftMargin, baseline - self.footer_height + pdfmetrics.getAscent(SANS, 8))
         canvas.setFont(SANS, 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(self.pagesize[0] - self.rightMargin, baseline, f"Page {doc.page}")

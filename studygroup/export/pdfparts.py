@@ -1,20 +1,25 @@
-"""The PDF summary's building blocks: user text as escaped Paragraphs, one-line labels, plain tables.
+"""The PDF summary's building blocks: user text as Paragraphs, one-line labels, plain tables.
 
 Shared by the summary's sections (pdf.py, pdfsections.py) and the handout; every piece of user
-text reaches reportlab through user_paragraph, so it is printed as typed and never read as markup.
+text reaches reportlab through user_paragraph, so it is printed as typed and never read as markup
+(studygroup.export.pdffrags builds its fragments without reportlab's parser).
 """
 
 from __future__ import annotations
+
+import functools
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
 
 from studygroup.export.fonts import needs_shaping
+from studygroup.export.pdffrags import text_paragraph
 from studygroup.export.pdfstyles import INK, styles
-from studygroup.export.textsafe import has_rtl, pdf_markup, printable, split_long_text
+from studygroup.export.textsafe import has_rtl, pdf_text, printable, split_long_text
 from studygroup.limits import ELLIPSIS
 from studygroup.palette import LIGHT
 
@@ -28,10 +33,15 @@ NOTE_START_ROOM = 2 * mm + 11 + 2 * 13  # the head's space before and line, and 
 
 
 def user_paragraph(text: str, style: ParagraphStyle, markup_before: str = "") -> Paragraph:
-    """A Paragraph of user *text*, escaped; *markup_before* is our own trusted markup."""
+    """A Paragraph of user *text*, printed as typed; *markup_before* is our own trusted markup."""
     if has_rtl(text) or needs_shaping(text):  # harfbuzz orders Hebrew and Arabic, builds Devanagari and Thai
-        style = ParagraphStyle(f"{style.name}_shaped", style, shaping=1)
-    return Paragraph(markup_before + pdf_markup(text), style)
+        style = _shaped(style)
+    return text_paragraph(pdf_text(text), style, markup_before)
+
+
+@functools.lru_cache(maxsize=64)  # one style object per style, so pdffrags' per-style fragments are reused
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_shaped", style, shaping=1)
 
 
 def one_line(text: str, style: ParagraphStyle, width: float) -> Paragraph:
@@ -87,4 +97,14 @@ def note_start() -> CondPageBreak:
 
     Cheaper than keepWithNext or KeepTogether, which copy the frame and lay the note out twice (5,000 notes: seconds).
     """
-    return CondPageBreak(NOTE_START_ROOM)
+    return NoteStart(NOTE_START_ROOM)
+
+
+class NoteStart(CondPageBreak):  # type: ignore[misc]  # reportlab has no type hints
+    """A CondPageBreak that draws nothing, where reportlab's saves, moves and restores the canvas around nothing.
+
+    One per note: 5,000 notes made 5,000 empty `q 1 0 0 1 x y cm Q` in the pages, and as many canvas state copies.
+    """
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        pass

@@ -1,11 +1,12 @@
 """User text is data, never markup or formulas: the one place that makes it safe for each format.
 
 - PDF: reportlab's Paragraph parses a mini-HTML, so `<img src=...>` would embed a local
-  file and `<a href=...>` a live link. Text is escaped first, then newlines become `<br/>`,
-  runs DejaVu cannot draw switch to a fallback font (studygroup.export.fonts), and long notes are
-  split into chunks because one huge Paragraph takes minutes to lay out. Private-use characters
-  of planes 15 and 16, which no bundled font draws, are left out: the PDF uses those codes for
-  shaped glyphs (studygroup.export.shaping).
+  file and `<a href=...>` a live link. User text never meets that parser: its fragments are
+  built directly (studygroup.export.pdffrags), newlines become line breaks and runs DejaVu cannot
+  draw switch to a fallback font (studygroup.export.fonts). Long notes are split into chunks
+  because one huge Paragraph takes minutes to lay out. Private-use characters of planes 15 and
+  16, which no bundled font draws, are left out: the PDF uses those codes for shaped glyphs
+  (studygroup.export.shaping).
 - CSV: cells that begin like a formula are neutralised for spreadsheet programs.
 - Markdown: punctuation that Markdown or HTML would interpret is backslash-escaped; a tracker link
   is an autolink only when it is an http(s) address an autolink holds whole.
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from html import escape
 
 CHUNK_CHARS = 1500  # one Paragraph stays small enough to lay out in milliseconds
 
@@ -46,15 +46,9 @@ def has_rtl(text: str) -> bool:
     return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in _RTL_BLOCKS.findall(text))
 
 
-def pdf_markup(text: str) -> str:
-    """Escaped Paragraph markup for one short piece of user text, newlines kept as `<br/>`."""
-    from studygroup.export.fonts import font_runs  # here, so CSV and Markdown never load reportlab
-
-    parts = []
-    for font, chars in font_runs(_PLANE_15_16.sub("", printable(text))):
-        safe = escape(chars, quote=False).replace("\n", "<br/>")
-        parts.append(f'<font face="{font}">{safe}</font>' if font else safe)
-    return "".join(parts)
+def pdf_text(text: str) -> str:
+    """User text as the PDF prints it: printable, without the private-use codes of shaped glyphs."""
+    return _PLANE_15_16.sub("", printable(text))
 
 
 def split_long_text(text: str, limit: int = CHUNK_CHARS) -> list[str]:

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from studygroup.export.textsafe import csv_cell, has_rtl, md_text, pdf_markup, printable, split_long_text
+from studygroup.export.textsafe import csv_cell, has_rtl, md_text, pdf_text, printable, split_long_text
 
 ZWJ = "\u200d"
 ACUTE = "\u0301"  # a combining mark
@@ -40,10 +40,10 @@ def test_has_rtl_knows_every_right_to_left_character_of_this_python():
     assert (has_rtl("\u200f"), has_rtl("Zoë — “quoted” 😀 東京 नमस्ते")) == (True, False)
 
 
-def test_pdf_markup_escapes_and_keeps_line_breaks():
-    assert pdf_markup("a<b>&\nc") == "a&lt;b&gt;&amp;<br/>c"
-    assert pdf_markup("a\r\nb\x00") == "a<br/>b"
-    assert pdf_markup("a\U000f0001b\U00100000") == "ab"  # private-use codes the PDF keeps for shaped glyphs
+def test_pdf_text_keeps_markup_and_line_breaks_as_typed():
+    assert pdf_text("a<b>&\nc") == "a<b>&\nc"
+    assert pdf_text("a\r\nb\x00") == "a\nb"
+    assert pdf_text("a\U000f0001b\U00100000") == "ab"  # private-use codes the PDF keeps for shaped glyphs
 
 
 @pytest.mark.parametrize(
