@@ -45,6 +45,7 @@ class LibraryActions(QObject):
 
     said = Signal(str, bool)
     trashed = Signal(str)  # a session went to the trash: the sentence for the window's notice, with Undo
+    plan_requested = Signal(object)  # a new plan (an unsaved Session) from a past one, for the plan page
 
     def __init__(self, page: HomeView, owner: QWidget, request: Callable[[str], bool]):
         super().__init__(owner)
@@ -127,18 +128,18 @@ class LibraryActions(QObject):
             return
 
     def duplicate(self) -> None:
+        """The selected session's card, group and agenda as a new plan, dated today, on the plan page to adjust."""
         row = self._selected()
         if row is None:
             return
-        from studygroup.reuse import duplicate_session
+        from studygroup.reuse import plan_again
 
         try:
-            plan = duplicate_session(self.page.store, str(row["id"]), self.page.today())
+            plan = plan_again(self.page.store.load_session(str(row["id"])), self.page.today())
         except StudygroupError as exc:
             self.said.emit(str(exc), True)
             return
-        self.page.reload(select=plan.id)
-        self.said.emit(f"Planned “{plan.title}” for today, with the same card, group and agenda.", False)
+        self.plan_requested.emit(plan)
 
     def toggle_archived(self) -> None:
         row = self._selected()

@@ -46,6 +46,7 @@ class HomePage(QWidget):
     trends_requested = Signal()
     search_requested = Signal()
     session_trashed = Signal(str)  # the sentence for the window's notice, which offers Undo
+    plan_requested = Signal(object)  # "Duplicate as new plan": the unsaved plan, for the plan page
 
     def __init__(
         self,
@@ -158,6 +159,7 @@ class HomePage(QWidget):
         self.archived_box.clicked.connect(self._on_archived_box_clicked)
         self.library.said.connect(self._say)
         self.library.trashed.connect(self.session_trashed)
+        self.library.plan_requested.connect(self.plan_requested)
 
     # --- the list ------------------------------------------------------------------------
 

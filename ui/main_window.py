@@ -22,6 +22,7 @@ from ui.window_fit import fit_to_screen
 if TYPE_CHECKING:
     from studygroup.exchange.bundle import ImportReport
     from studygroup.exchange.library_folder import SyncReport
+    from studygroup.model import Session
     from ui.session_page import SessionPage
 
 GEOMETRY_KEY = "main_window/geometry"
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.home.session_chosen.connect(self.open_session)
         self.home.session_trashed.connect(self._on_home_session_trashed)
         self.home.new_session_requested.connect(self._guarded("new_session", self.show_new_session))
+        self.home.plan_requested.connect(self.show_new_session)  # Home's own action asked the lock already
         self.home.demo_requested.connect(self._guarded("open_demo", self.open_demo))
         self.home.trends_requested.connect(self._guarded("show_trends", self.show_trends))
         self.home.search_requested.connect(self._guarded("search_notes", self.show_search))
@@ -194,14 +196,16 @@ class MainWindow(QMainWindow):
         session_id = existing["id"] if existing else create_demo(self.store).id
         return self.open_session(session_id)
 
-    def show_new_session(self) -> None:
-        """Show the plan page (built once, reset after each session it creates)."""
+    def show_new_session(self, plan: Session | None = None) -> None:
+        """Show the plan page (built once, reset after each session it creates), filled from *plan* when given."""
         if self.plan_page is None:
             from ui.plan.page import PlanPage  # loaded on first use: start-up shows Home only
 
             self.plan_page = PlanPage(self.store, self)
             self.plan_page.session_created.connect(self.open_session)
             self.stack.addWidget(self.plan_page)
+        if plan is not None:
+            self.plan_page.fill(plan)  # "Duplicate as new plan": a past session's card, group and agenda
         self._close_session()
         self.stack.setCurrentWidget(self.plan_page)
         self.setWindowTitle("New session")

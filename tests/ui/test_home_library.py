@@ -154,23 +154,22 @@ def test_rename_with_its_key_asks_again_after_a_refusal(home, store, sessions, m
     assert home.status.text() == "Renamed to “Payouts, March”."
 
 
-def test_duplicate_selects_the_new_plan_even_past_a_filter(home, store, sessions):
-    home.filters.search.setText("old")
+def test_duplicate_offers_the_past_sessions_card_group_and_agenda_as_a_new_plan(home, store, sessions):
+    offered = []
+    home.plan_requested.connect(offered.append)
     select(home, "Old pilot")
-    home.filters.period.setCurrentIndex(0)
+    before = store.list_sessions()
     home.row_buttons["duplicate_session"].click()
-    row = home.selected_row()
-    assert (row["title"], row["status"], row["date"], row["notes"], row["participants"]) == (
+    [plan] = offered
+    assert (plan.title, plan.status, plan.date, len(plan.participants)) == (
         "Old pilot (again)",
         "planned",
         "2026-12-01",
-        0,
         2,
     )
-    assert listed(home) == ["Old pilot (again)", "Old pilot"]  # the search still matches: kept
-    plan = store.load_session(row["id"])
     assert [(p.name, p.planned_minutes, p.prompt) for p in plan.phases] == [("Warm-up", 5, "Hello"), ("Do it", 40, "")]
     assert plan.scenario == LEDGER
+    assert store.list_sessions() == before  # nothing is saved until the plan page creates it
 
 
 def test_archive_hides_and_show_archived_lists_it_marked(home, store, sessions):

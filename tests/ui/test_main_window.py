@@ -70,6 +70,28 @@ def test_new_session_shows_the_plan_page_and_creating_opens_the_planned_session(
     assert [s["title"] for s in store.list_sessions()] == ["Friday group"]
 
 
+def test_duplicate_as_new_plan_fills_the_plan_page_and_creating_saves_it(qtbot, window, store):
+    past = create_demo(store)
+    window.home.reload()
+    window.home.table.selectRow(0)
+    window.home.actions_by_id["duplicate_session"].trigger()
+    plan = window.plan_page
+    assert window.stack.currentWidget() is plan and window.windowTitle() == "New session"
+    assert plan.title_edit.text() == f"{past.title} (again)"
+    assert [p.name for p in plan.people_panel.model.people] == [p.name for p in past.participants]
+    assert [(p.name, p.planned_minutes) for p in plan.agenda_panel.model.phases] == [
+        (p.name, p.planned_minutes) for p in past.phases
+    ]
+    assert plan.scenario().company == past.scenario.company
+    plan.people_panel.model.set_people(plan.people_panel.model.people[:4])  # fewer people came this time
+    with qtbot.waitSignal(plan.session_created):
+        plan.create_session()
+    again = window.session_page.session
+    assert (again.title, again.status, len(again.participants)) == (f"{past.title} (again)", "planned", 4)
+    assert again.id != past.id and {p.id for p in again.participants}.isdisjoint(p.id for p in past.participants)
+    assert len(store.list_sessions()) == 2
+
+
 def test_session_list_model_passes_the_model_tester(qtmodeltester, store):
     create_demo(store)
     create_demo(store, seed=3)

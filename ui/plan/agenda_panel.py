@@ -83,6 +83,12 @@ class AgendaPanel(PlanSection):
         self.reload_templates(agenda.DEFAULT_TEMPLATE)
         self.apply_template(agenda.DEFAULT_TEMPLATE)
 
+    def show_phases(self, phases: list[Phase], auto_advance: bool) -> None:
+        """These phases, as no template (the chooser shows its placeholder)."""
+        self.reload_templates()
+        self.model.set_phases(phases)
+        self.auto_advance_box.setChecked(auto_advance)
+
     def reload_templates(self, select: str = "") -> None:
         """Read the templates again and show *select* (none: the placeholder); the phases stay as they are."""
         problems: list[str] = []

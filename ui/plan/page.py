@@ -145,6 +145,18 @@ class PlanPage(QWidget):
         self.scenario_panel.reload()
         self.agenda_panel.reset()
 
+    def fill(self, plan: Session) -> None:
+        """Every field from *plan* (a past session planned again): title, date, facilitator, card, agenda, group."""
+        self.reset()
+        self.title_edit.setText(plan.title)
+        self.date_edit.setDate(QDate.fromString(plan.date, Qt.DateFormat.ISODate))
+        self.facilitator_edit.setText(plan.facilitator)
+        self.lingo_edit.setPlainText("\n".join(plan.lingo))
+        self.scenario_panel.show_card(plan.scenario)
+        self.agenda_panel.show_phases(plan.phases, plan.auto_advance)
+        self.people_panel.model.set_people(plan.participants)  # after the card: choosing it deals roles
+        self.notice_label.setText("Planned again from a past session: change what differs, then create it.")
+
     def scenario(self) -> Scenario:
         """The card this session will use: the edited copy, or a copy of the chosen library card."""
         return self.scenario_panel.card()

@@ -101,6 +101,14 @@ class ScenarioPanel(PlanSection):
             return self.product_edit
         return self.editor.field_widget(field) if self.editing else self.combo
 
+    def show_card(self, card: Scenario) -> None:
+        """Choose *card*: its library card when it is there unchanged, else a copy of it to edit."""
+        self.reload(select_key=card.key)
+        chosen = self.current_card()
+        if dataclasses.replace(chosen, product=card.product) != card:
+            self._enter_editor(card)
+        self.product_edit.setText(card.product)
+
     def edit_copy(self) -> None:
         self._enter_editor(dataclasses.replace(self.current_card(), key=""))
 
