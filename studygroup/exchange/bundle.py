@@ -18,6 +18,7 @@ from studygroup.exchange.bundle_check import FORMAT, read_bundle
 from studygroup.model import Draft, FollowUpState, Observation, Participant, Phase, Scenario, Session, Turn
 from studygroup.records import VERSION
 from studygroup.storage.follow_up_rows import state_record
+from studygroup.storage.note_rows import NoteRowValues, note_row_values
 from studygroup.storage.store import Store
 from studygroup.storage.turn_rows import turn_record
 from studygroup.summary import plural
@@ -130,6 +131,8 @@ class _Plan:
     people: list[Participant] = dataclasses.field(default_factory=list)
     phases: list[Phase] = dataclasses.field(default_factory=list)
     notes: list[Observation] = dataclasses.field(default_factory=list)
+    # The notes' row values, made before the write transaction, so it only writes.
+    note_rows: NoteRowValues = dataclasses.field(default_factory=lambda: NoteRowValues([]))
     versions: list[tuple[Observation, float]] = dataclasses.field(default_factory=list)
     states: list[FollowUpState] = dataclasses.field(default_factory=list)
     turns: list[Turn] = dataclasses.field(default_factory=list)
@@ -161,6 +164,7 @@ def _plan(store: Store, incoming: _Incoming) -> _Plan:
         _plan_follow_up_state(store, state, plan)
     for turn in incoming.turns:
         _plan_turn(store, turn, plan)
+    plan.note_rows = note_row_values(plan.notes)
     return plan
 
 
@@ -170,7 +174,7 @@ def _apply(store: Store, plan: _Plan) -> None:
         store.save_session(plan.new_session)
     elif plan.people or plan.phases:
         store.append_people_and_phases(plan.report.session.id, plan.people, plan.phases)
-    store.put_observations(plan.notes)
+    store.put_observations(plan.note_rows)
     store.add_versions(plan.versions)
     for state in plan.states:
         store.put_follow_up_state(state)

@@ -92,13 +92,15 @@ class NoteRows(Rows):
             _insert_observation(conn, obs, replace=True)
         return obs
 
-    def put_observations(self, notes: Sequence[Observation]) -> None:
+    def put_observations(self, notes: Sequence[Observation] | NoteRowValues) -> None:
         """Write notes exactly as given, stamps included, over any rows with their ids (merging a bundle).
 
         Keeps no version and checks nothing: the caller has checked the notes and kept what they replace.
+        *notes* may be note_row_values(notes), made before a write transaction to keep it short.
         """
+        values = notes if isinstance(notes, NoteRowValues) else note_row_values(notes)
         with self.db.atomic() as conn:
-            conn.executemany(_OBS_REPLACE, map(_observation_values, notes))  # one statement prepared for all
+            conn.executemany(_OBS_REPLACE, values.rows)  # one statement prepared for all
 
     def add_versions(self, snapshots: Sequence[tuple[Observation, float]]) -> None:
         """Keep each snapshot as the newest earlier version of its note, replaced at the time given with it."""
@@ -211,6 +213,18 @@ def _add_version(conn: sqlite3.Connection, snapshot: Observation, replaced_at: f
         "INSERT INTO observation_versions (observation_id, version, snapshot_json, replaced_at) VALUES (?,?,?,?)",
         (snapshot.id, number, json.dumps(dataclasses.asdict(snapshot)), replaced_at),
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class NoteRowValues:
+    """Notes as the column values their rows are written with (note_row_values)."""
+
+    rows: list[dict[str, object]]
+
+
+def note_row_values(notes: Sequence[Observation]) -> NoteRowValues:
+    """*notes* as row values, for put_observations: a merge makes them before its write transaction."""
+    return NoteRowValues([_observation_values(note) for note in notes])
 
 
 def _insert_observation(conn: sqlite3.Connection, obs: Observation, replace: bool = False) -> None:
