@@ -11,6 +11,7 @@ from pathlib import Path
 
 from studygroup.errors import StudygroupError
 from studygroup.export.textsafe import terminal_line
+from studygroup.export.trends_report import per_person_words, share_words
 from studygroup.library import STEP, TAG, SessionHeadline
 from studygroup.storage.search_rows import SearchHit
 from studygroup.storage.store import Store
@@ -148,7 +149,7 @@ def _sessions_table(found: Trends) -> list[str]:
         "date        people  without a bad day  bad days/person  title",
     ]
     for s in found.sessions:
-        figures = f"{s.figures.people:>6}  {_without(s):>17}  {_per_person(s):>15}"
+        figures = f"{s.figures.people:>6}  {share_words(s):>17}  {per_person_words(s):>15}"
         lines.append(f"{s.date:<10}  {figures}  {terminal_line(s.title)}")
     return lines
 
@@ -172,14 +173,3 @@ def _got_better_lines(found: Trends) -> list[str]:
         step = terminal_line(b.step)
         lines.append(f"{step}: {b.bad_days_before} bad days, the last in '{last}'; none in the {b.calm_sessions} since")
     return lines if found.got_better else [*lines, "None yet."]
-
-
-def _without(session: SessionHeadline) -> str:
-    figures = session.figures
-    share = figures.share_without_bad_day
-    return "no group" if share is None else f"{figures.people_without_bad_day} of {figures.people} ({share:.0%})"
-
-
-def _per_person(session: SessionHeadline) -> str:
-    per_person = session.figures.bad_days_per_person
-    return "-" if per_person is None else f"{per_person:.2f}"

@@ -33,6 +33,9 @@ def _message_box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, tex
     return box
 
 
+MIN_LINE_BOX_WIDTH, MAX_LINE_BOX_WIDTH = 360, 720
+
+
 def _ask_line(parent: QWidget | None, title: str, label: str, echo: QLineEdit.EchoMode, text: str) -> str | None:
     """One line of text from a modal input dialog whose label is plain text; None when cancelled."""
     dialog = QInputDialog(parent)
@@ -42,6 +45,12 @@ def _ask_line(parent: QWidget | None, title: str, label: str, echo: QLineEdit.Ec
     dialog.setTextValue(text)
     # QInputDialog has no setTextFormat; its one label exists once the label text is set.
     dialog.findChild(QLabel).setTextFormat(Qt.TextFormat.PlainText)
+    # The box wide enough to show a session's title whole (Qt's default showed a sliver of it), within
+    # reason; the dialog's layout sizes the dialog from its box.
+    box = dialog.findChild(QLineEdit)
+    box.ensurePolished()  # measured in the stylesheet's font, not the default one
+    wanted = box.fontMetrics().horizontalAdvance(text) + 24
+    box.setMinimumWidth(min(MAX_LINE_BOX_WIDTH, max(MIN_LINE_BOX_WIDTH, wanted)))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     value = dialog.textValue()
     dialog.deleteLater()  # with a parent it would otherwise live as long as the parent

@@ -2,6 +2,9 @@
 
 import dataclasses
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -131,3 +134,19 @@ def test_a_control_character_in_a_hand_edited_card_never_reaches_the_terminal(ca
     (scenarios.user_dir() / "red.json").write_text(json.dumps(card), encoding="utf-8")
     out = run(capsys, "cards")[1]
     assert "\x1b" not in out and "yours     red                    Red[31m" in out.splitlines()
+
+
+def test_a_skipped_template_is_said_once_on_stderr(tmp_path):
+    """The core logs the skip too; on the command line only the command's own sentence reaches stderr.
+
+    In a process of its own: pytest's logging capture would hide Python's last-resort handler here.
+    """
+    folder = tmp_path / "studygroup" / "agendas"
+    folder.mkdir(parents=True)
+    (folder / "broken.json").write_text("not json", encoding="utf-8")
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "studygroup", "templates"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0
+    assert done.stderr.count("broken.json") == 1 and done.stderr.startswith("studygroup: ")

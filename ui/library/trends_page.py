@@ -9,7 +9,6 @@ written in the export worker.
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QThread, Signal
@@ -34,11 +33,10 @@ from studygroup.storage.store import Store
 from studygroup.summary import plural
 from studygroup.trends import GotBetter, Trends, library_trends, problem_quotes, scenario_key
 from ui import dialogs
-from ui.actions import bind_button, build_action
 from ui.library.trends_chart import TrendsChart
 from ui.library.trends_export import TrendsExportJob
 from ui.library.trends_models import ID_ROLE, KINDS, SHORT_SEVERITY, HeadlineModel, ProblemModel, TextListModel
-from ui.review.export_worker import ExportRunner
+from ui.review.export_worker import ExportRunner, add_export_buttons
 from ui.table_fit import column_width
 
 ALL_SCENARIOS, ANY_DATE = "All scenarios", "Any date"
@@ -72,7 +70,6 @@ class TrendsPage(QWidget):
         self.status = QLabel(objectName="exportStatus", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.progress = QProgressBar(visible=False)
         self.progress.setAccessibleName("Export progress")
-        self.export_buttons: dict[str, QPushButton] = {}
         self._build()
         self.exports = ExportRunner(self, self.progress, self.status, self.export_buttons.values)
         self.exports.finished.connect(self.export_finished)
@@ -187,15 +184,9 @@ class TrendsPage(QWidget):
 
     def _export_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for fmt, action_id, text, file_filter in EXPORTS:
-            action = build_action(action_id, self)
-            self.addAction(action)
-            action.triggered.connect(partial(self.ask_and_export, fmt, file_filter))
-            button = QPushButton(text)
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            bind_button(button, action)
-            row.addWidget(button)
-            self.export_buttons[fmt] = button
+        self.export_buttons = add_export_buttons(
+            self, row, EXPORTS, self.ask_and_export, lambda action, slot: action.triggered.connect(slot)
+        )
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
         return row

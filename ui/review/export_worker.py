@@ -7,10 +7,12 @@ collector while it runs (see that module for why).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
-from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from studygroup.errors import StudygroupError
 from studygroup.exchange.bundle import export_bundle
@@ -18,6 +20,7 @@ from studygroup.export import exporters
 from studygroup.model import FollowUpState, Observation, Session, Turn
 from studygroup.storage.db import open_database
 from studygroup.storage.store import Store
+from ui.actions import bind_button, build_action
 from ui.background import start_worker
 
 
@@ -159,3 +162,27 @@ class ExportRunner(QObject):
     def _enable_buttons(self, enabled: bool) -> None:
         for button in self.buttons():
             button.setEnabled(enabled)
+
+
+def add_export_buttons(
+    owner: QWidget,
+    row: QBoxLayout,
+    exports: Iterable[tuple[str, str, str, str]],
+    ask_and_export: Callable[[str, str], None],
+    connect: Callable[[QAction, Callable[[], None]], None],
+) -> dict[str, QPushButton]:
+    """One button per (format, action row, button text, file filter), bound to its action, added to *row*.
+
+    *connect* ties the action to its slot: Review's goes through the session's lock, Trends' does not.
+    """
+    buttons = {}
+    for fmt, action_id, text, file_filter in exports:
+        action = build_action(action_id, owner)
+        owner.addAction(action)
+        connect(action, partial(ask_and_export, fmt, file_filter))
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        bind_button(button, action)
+        row.addWidget(button)
+        buttons[fmt] = button
+    return buttons

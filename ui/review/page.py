@@ -7,7 +7,6 @@ facilitator sees here is what the leader reads.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
@@ -34,7 +33,7 @@ from ui import dialogs
 from ui.actions import bind_button, build_action
 from ui.facilitator_gate import FacilitatorGate
 from ui.review.counts import CountsModel
-from ui.review.export_worker import ExportJob, ExportRunner, WriteJob
+from ui.review.export_worker import ExportJob, ExportRunner, WriteJob, add_export_buttons
 from ui.review.follow_ups import NOTE, STATE, FollowUpModel
 from ui.review.stacked_bar_chart import StackedBarChart
 from ui.session_models import ListTableModel
@@ -43,11 +42,11 @@ from ui.table_fit import PERSON_MAX_WIDTH, column_width
 _Index = QModelIndex | QPersistentModelIndex
 FOLLOW_UPS = 2  # the Follow-ups tab's index in tidy_tabs
 
-EXPORTS = (  # format, button text, file filter; the keys are the action table's export_<format> rows
-    ("pdf", "Export P&DF…", "PDF summary (*.pdf)"),
-    ("md", "&Markdown…", "Markdown (*.md)"),
-    ("csv", "C&SV…", "CSV for spreadsheets (*.csv)"),
-    ("json", "&JSON bundle…", "studygroup bundle (*.json)"),
+EXPORTS = (  # format, action row, button text, file filter
+    ("pdf", "export_pdf", "Export P&DF…", "PDF summary (*.pdf)"),
+    ("md", "export_md", "&Markdown…", "Markdown (*.md)"),
+    ("csv", "export_csv", "C&SV…", "CSV for spreadsheets (*.csv)"),
+    ("json", "export_json", "&JSON bundle…", "studygroup bundle (*.json)"),
 )
 
 
@@ -229,16 +228,7 @@ class ReviewPage(QWidget):
         self.page_size.setAccessibleName("PDF page size")
         row.addWidget(QLabel("Page size:"))
         row.addWidget(self.page_size)
-        self.export_buttons = {}
-        for fmt, text, file_filter in EXPORTS:
-            action = build_action(f"export_{fmt}", self)
-            self.addAction(action)
-            self.gate.wire(action, partial(self.ask_and_export, fmt, file_filter))
-            button = QPushButton(text)
-            button.setAccessibleName(text.replace("&", "").rstrip("…"))
-            bind_button(button, action)
-            row.addWidget(button)
-            self.export_buttons[fmt] = button
+        self.export_buttons = add_export_buttons(self, row, EXPORTS, self.ask_and_export, self.gate.wire)
         row.addWidget(self.progress)
         row.addWidget(self.status, 1)
         return row
