@@ -75,7 +75,10 @@ class HomePage(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.status = QLabel(objectName="homeStatus", textFormat=Qt.TextFormat.PlainText, wordWrap=True)
         self.status.setAccessibleName("Home status")
-        self.list_stack = QStackedLayout()
+        # On a widget of the page from the start: a stacked layout shows the widget it is given, and a
+        # widget without a parent is shown as a window of its own (a second window flashed at start).
+        self.list_area = QWidget(self)
+        self.list_stack = QStackedLayout(self.list_area)
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty)
         self.title = QLabel("Study groups", objectName="pageTitle")
@@ -127,7 +130,7 @@ class HomePage(QWidget):
         layout.addLayout(top)
         layout.addSpacing(6)
         layout.addWidget(self.filters)
-        layout.addLayout(self.list_stack, 1)
+        layout.addWidget(self.list_area, 1)
         layout.addLayout(below)
         self._show_view()
 

@@ -1,7 +1,8 @@
 """The shell: Home lists sessions, the demo opens, a broken database gives one clear message."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QWidget
 
 from studygroup.clock import ManualTime
 from studygroup.demo import DEMO_TITLE, create_demo
@@ -176,3 +177,39 @@ def test_a_session_left_running_reopens_at_start(qapp, tmp_path, monkeypatch):
         if isinstance(widget, main_window.MainWindow):
             widget.close()
             widget.deleteLater()
+
+
+class WindowsShown(QObject):
+    """Every window shown while it listens (an application-wide event filter)."""
+
+    def __init__(self):
+        super().__init__()
+        self.shown: list[str] = []
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.shown.append(type(watched).__name__)
+        return False
+
+
+def test_starting_into_a_running_session_shows_one_window(qtbot, qapp, store, monkeypatch):
+    """A parentless widget made visible is a window of its own: the session table and the Run tab's
+    sound note each flashed as a second window at start on a real screen (and a soak once drove it)."""
+    from ui.run import chime
+
+    monkeypatch.setattr(chime, "sound_note", lambda: chime.NO_AUDIO_MODULE)  # as on a laptop without sound
+    session = create_demo(store)
+    session.status = "paused"  # a session on the clock: its console loads the chime (an ended one's does not)
+    store.save_clock(session)
+    spy = WindowsShown()
+    qapp.installEventFilter(spy)
+    try:
+        window = MainWindow(store, clock_time_source=ManualTime())
+        qtbot.addWidget(window)
+        window.show()
+        window.open_session(session.id)
+        qapp.processEvents()
+    finally:
+        qapp.removeEventFilter(spy)
+    assert spy.shown == ["MainWindow"]
+    assert window.session_page.console.sound_note.text() == chime.NO_AUDIO_MODULE

@@ -108,9 +108,9 @@ class RunConsole(QWidget):
         left.addWidget(self.prompt, 3, 0, 1, 2)
         left.addLayout(controls, 4, 0, 1, 2)
         # Said once, where the facilitator looks: when the chime can only be the system bell.
-        self.sound_note = QLabel(
-            self.chime.sound_note, objectName="soundNote", wordWrap=True, visible=bool(self.chime.sound_note)
-        )
+        # Made with its parent: a parentless label made visible is a window of its own (it flashed at start).
+        self.sound_note = QLabel(self.chime.sound_note, self, objectName="soundNote", wordWrap=True)
+        self.sound_note.setVisible(bool(self.chime.sound_note))
         self.sound_note.setAccessibleName("Sound")
         extras_box = QVBoxLayout()
         extras_box.addLayout(extras)
